@@ -1,0 +1,117 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import { appId } from '../shared/product';
+import { appVersion } from './app-version';
+import { createEventSink } from './ipc/event-sink';
+import { bindRouterToIpcMain, createWebContentsDelivery } from './ipc/ipc-main-binding';
+import { createIpcRouter } from './ipc/router';
+import { createAppLogger } from './logging/logger';
+import { createRedactor } from './logging/redact';
+import { defaultPowerShellCandidates } from './powershell/executable-locator';
+import { locatePowerShellScripts } from './resource-paths';
+import { contentSecurityPolicy } from './security/content-security-policy';
+import { createTrustedUrlCheck, isAllowedNavigation } from './security/trusted-sender';
+import { secureWindowOptions } from './security/window-options';
+import { createInvokeHandlers } from './services/app-services';
+
+// One instance per user: a second launch focuses the first window instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  app.setAppUserModelId(appId);
+  void app.whenReady().then(start);
+}
+
+function rendererUrl(): string {
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  if (!app.isPackaged && devServer !== undefined) return devServer;
+  return pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+}
+
+function start(): void {
+  const userDataDir = app.getPath('userData');
+  const logDirectory = join(userDataDir, 'logs');
+  const logger = createAppLogger({ directory: logDirectory, redactor: createRedactor() });
+  const appUrl = rendererUrl();
+  const isTrustedUrl = createTrustedUrlCheck(appUrl);
+  let window: BrowserWindow | null = null;
+
+  hardenSession(appUrl);
+  hardenWebContents(appUrl);
+
+  const router = createIpcRouter({
+    handlers: createInvokeHandlers({
+      userDataDir,
+      logDirectory,
+      version: appVersion,
+      platform: process.platform,
+      scriptsDir: locatePowerShellScripts(__dirname, app.isPackaged ? process.resourcesPath : undefined),
+      powershellCandidates: defaultPowerShellCandidates(process.platform),
+    }),
+    events: createEventSink(createWebContentsDelivery(() => window?.webContents ?? null)),
+    logger,
+  });
+  bindRouterToIpcMain({
+    ipcMain,
+    router,
+    logger,
+    isTrustedSender: (frame, sender) =>
+      frame !== null &&
+      sender === window?.webContents &&
+      frame === sender.mainFrame &&
+      isTrustedUrl(frame.url),
+  });
+
+  const createWindow = () => {
+    window = new BrowserWindow(secureWindowOptions(join(__dirname, '../preload/index.cjs')));
+    window.once('ready-to-show', () => window?.show());
+    window.on('closed', () => (window = null));
+    void window.loadURL(appUrl);
+  };
+
+  app.on('second-instance', () => {
+    if (window === null) return createWindow();
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    router.operations.cancelAll();
+    void logger.close();
+  });
+  logger.info('ExReady started', { version: appVersion, userDataDir });
+  createWindow();
+}
+
+function hardenSession(appUrl: string): void {
+  const defaultSession = session.defaultSession;
+  // No camera, notifications, geolocation or anything else: the app asks for nothing.
+  defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  defaultSession.setPermissionCheckHandler(() => false);
+  if (!appUrl.startsWith('file:')) {
+    defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
+      });
+    });
+  }
+}
+
+function hardenWebContents(appUrl: string): void {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links to documentation open in the user's browser, never inside the app.
+      if (url.startsWith('https:')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(appUrl, url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedNavigation(appUrl, url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { AppInfo, PowerShellProbe } from '../domain/app-info';
+import { Inventory } from '../domain/inventory';
+import { Fqdn } from '../domain/hostname';
+import { OperationId, OperationProgress } from '../domain/operation';
+
+// The one IPC contract: zod schemas are the source of truth; every type below is inferred from them.
+
+const NoRequest = z.undefined();
+
+/** Request/response channels (renderer invokes, main answers with a promise). */
+export const invokeContract = {
+  'app:get-info': { request: NoRequest, response: AppInfo },
+  'inventory:get': { request: NoRequest, response: Inventory },
+  'inventory:add-exchange-servers': {
+    request: z.object({ fqdns: z.array(Fqdn).min(1).max(5000) }),
+    response: Inventory,
+  },
+  'inventory:remove-exchange-server': {
+    request: z.object({ fqdn: Fqdn }),
+    response: Inventory,
+  },
+  'environment:probe-powershell': {
+    request: z.object({ operationId: OperationId }),
+    response: PowerShellProbe,
+  },
+  'operation:cancel': {
+    request: z.object({ operationId: OperationId }),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+} as const;
+
+/** Events main sends to the renderer. */
+export const eventContract = {
+  'operation:progress': OperationProgress,
+} as const;
+
+export type InvokeChannel = keyof typeof invokeContract;
+export type EventChannel = keyof typeof eventContract;
+export type InvokeRequest<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['request']>;
+/** What the renderer may pass: the schema's input (before trimming and lower-casing). */
+export type InvokeRequestInput<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;
+export type InvokeResponse<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['response']>;
+export type EventPayload<C extends EventChannel> = z.output<(typeof eventContract)[C]>;
+
+export const invokeChannels = Object.keys(invokeContract) as InvokeChannel[];
+export const eventChannels = Object.keys(eventContract) as EventChannel[];
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && Object.hasOwn(invokeContract, value);
+}
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && Object.hasOwn(eventContract, value);
+}
