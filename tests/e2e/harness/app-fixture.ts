@@ -1,0 +1,114 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { test as base } from 'vitest';
+import type { EventChannel } from '../../../shared/ipc/contract';
+import type { IpcResult } from '../../../shared/ipc/result';
+import { createEventSink } from '../../../electron/ipc/event-sink';
+import { createIpcRouter, type IpcRouter } from '../../../electron/ipc/router';
+import { createTrustedUrlCheck } from '../../../electron/security/trusted-sender';
+import { createInvokeHandlers } from '../../../electron/services/app-services';
+import { chromiumArgs, findBrowserExecutable } from './browser-executable';
+import { artifactsDir, harnessBridgeScript, rendererDir, repoRoot } from './paths';
+import { serveDirectory } from './static-server';
+
+export interface RecordedCall {
+  channel: unknown;
+  request: unknown;
+  result: IpcResult;
+}
+
+export interface AppHarness {
+  page: Page;
+  router: IpcRouter;
+  userDataDir: string;
+  /** Every call the page made through the router, in order. */
+  calls: RecordedCall[];
+  /** Console errors and uncaught page errors seen so far. */
+  consoleErrors: string[];
+  screenshot(name: string): Promise<string>;
+  seriousAccessibilityViolations(): Promise<string[]>;
+}
+
+const silentLogger = { warn: () => undefined, error: () => undefined };
+
+/** Opens the built renderer in Chromium wired to the real router, with a fresh user-data folder. */
+async function openApp(context: BrowserContext, userDataDir: string, serverUrl: string): Promise<AppHarness> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const calls: RecordedCall[] = [];
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+
+  const router = createIpcRouter({
+    handlers: createInvokeHandlers({
+      userDataDir,
+      logDirectory: join(userDataDir, 'logs'),
+      version: 'e2e',
+      platform: process.platform,
+      scriptsDir: join(repoRoot, 'resources', 'powershell'),
+      powershellCandidates: ['pwsh'],
+    }),
+    events: createEventSink((channel: EventChannel, payload: unknown) => {
+      void page.evaluate(([c, p]) => window.__exreadyDispatch(c, p), [channel, payload] as const).catch(() => undefined);
+    }),
+    logger: silentLogger,
+  });
+  const isTrustedUrl = createTrustedUrlCheck(serverUrl);
+  await page.exposeBinding('__exreadyInvoke', async (source, channel: unknown, request: unknown) => {
+    // The same sender check the Electron binding makes: our page's main frame only.
+    const result: IpcResult =
+      source.frame === page.mainFrame() && isTrustedUrl(source.frame.url())
+        ? await router.invoke(channel, request)
+        : { ok: false, error: { code: 'untrusted-sender', message: 'untrusted frame' } };
+    calls.push({ channel, request, result });
+    return result;
+  });
+  await page.addInitScript({ path: harnessBridgeScript });
+  await page.goto(serverUrl);
+
+  return {
+    page,
+    router,
+    userDataDir,
+    calls,
+    consoleErrors,
+    async screenshot(name) {
+      await mkdir(artifactsDir, { recursive: true });
+      const path = join(artifactsDir, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    async seriousAccessibilityViolations() {
+      const results = await new AxeBuilder({ page }).analyze();
+      return results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    },
+  };
+}
+
+export const test = base.extend<{ app: AppHarness }>({
+  // eslint-disable-next-line no-empty-pattern -- vitest fixtures take their dependencies as a pattern
+  app: async ({}, use) => {
+    const userDataDir = await mkdtemp(join(tmpdir(), 'exready-e2e-'));
+    const server = await serveDirectory(rendererDir);
+    const context = await chromium.launchPersistentContext(join(userDataDir, 'chromium'), {
+      executablePath: findBrowserExecutable(),
+      args: chromiumArgs,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+    });
+    try {
+      await use(await openApp(context, userDataDir, server.url));
+    } finally {
+      await context.close();
+      await server.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    }
+  },
+});
