@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { killableSpawnOptions, killProcessTree } from './process-tree';
 
 export interface ScriptRun {
   executable: string;
@@ -48,7 +49,7 @@ export function runScriptProcess(run: ScriptRun): Promise<ScriptOutput> {
       reject(asError(run.signal.reason));
       return;
     }
-    const child = spawn(run.executable, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn(run.executable, args, { stdio: ['ignore', 'pipe', 'pipe'], ...killableSpawnOptions });
     let stdout = '';
     let stderr = '';
     let failure: Error | null = null;
@@ -57,7 +58,7 @@ export function runScriptProcess(run: ScriptRun): Promise<ScriptOutput> {
 
     const stop = (reason: Error) => {
       failure ??= reason;
-      child.kill('SIGKILL');
+      killProcessTree(child);
     };
     const onAbort = () => stop(asError(run.signal.reason));
     run.signal.addEventListener('abort', onAbort, { once: true });
@@ -70,6 +71,14 @@ export function runScriptProcess(run: ScriptRun): Promise<ScriptOutput> {
     child.on('error', (error) => {
       settle();
       reject(failure ?? error);
+    });
+    // After a kill, answer as soon as the process is gone, without waiting for pipes to drain.
+    child.on('exit', () => {
+      if (failure === null) return;
+      settle();
+      child.stdout.destroy();
+      child.stderr.destroy();
+      reject(failure);
     });
     child.on('close', (exitCode) => {
       settle();

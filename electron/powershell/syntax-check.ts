@@ -18,7 +18,9 @@ function powershellParser(): Promise<Parser> {
   parserPromise ??= (async () => {
     const require = createRequire(import.meta.url);
     await Parser.init();
-    const language = await Language.load(require.resolve('tree-sitter-powershell/tree-sitter-powershell.wasm'));
+    const language = await Language.load(
+      require.resolve('tree-sitter-powershell/tree-sitter-powershell.wasm'),
+    );
     const parser = new Parser();
     parser.setLanguage(language);
     return parser;
@@ -34,7 +36,9 @@ function collectProblems(node: Node, file: string, problems: SyntaxProblem[]): v
   if (problems.length > before || !(node.isError || node.isMissing)) return;
   const { row, column } = node.startPosition;
   const firstLine = node.text.split('\n')[0] ?? '';
-  const message = node.isMissing ? `missing ${node.type}` : `unexpected ${JSON.stringify(firstLine.slice(0, 40))}`;
+  const message = node.isMissing
+    ? `missing ${node.type}`
+    : `unexpected ${JSON.stringify(firstLine.slice(0, 40))}`;
   problems.push({ file, line: row + 1, column: column + 1, message });
 }
 

@@ -19,7 +19,9 @@ test('adding servers makes a round trip through the router and persists in the u
 }) => {
   const { page } = app;
   await page.getByRole('button', { name: 'Add Exchange servers' }).click();
-  await page.getByLabel('Exchange server FQDNs, one per line').fill('EXCH01.contoso.com\nexch02.contoso.com.');
+  await page
+    .getByLabel('Exchange server FQDNs, one per line')
+    .fill('EXCH01.contoso.com\nexch02.contoso.com.');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
 
   await page.getByRole('heading', { name: 'Exchange servers (2)' }).waitFor();

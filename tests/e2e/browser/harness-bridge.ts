@@ -7,8 +7,8 @@ import type { IpcResult } from '../../../shared/ipc/result';
 
 declare global {
   interface Window {
-    __exreadyInvoke(channel: InvokeChannel, request: unknown): Promise<IpcResult>;
-    __exreadyDispatch(channel: EventChannel, payload: unknown): void;
+    __exreadyInvoke: (channel: InvokeChannel, request: unknown) => Promise<IpcResult>;
+    __exreadyDispatch: (channel: EventChannel, payload: unknown) => void;
   }
 }
 

@@ -54,7 +54,9 @@ async function openApp(context: BrowserContext, userDataDir: string, serverUrl: 
       powershellCandidates: ['pwsh'],
     }),
     events: createEventSink((channel: EventChannel, payload: unknown) => {
-      void page.evaluate(([c, p]) => window.__exreadyDispatch(c, p), [channel, payload] as const).catch(() => undefined);
+      void page
+        .evaluate(([c, p]) => window.__exreadyDispatch(c, p), [channel, payload] as const)
+        .catch(() => undefined);
     }),
     logger: silentLogger,
   });
@@ -87,7 +89,10 @@ async function openApp(context: BrowserContext, userDataDir: string, serverUrl: 
       const results = await new AxeBuilder({ page }).analyze();
       return results.violations
         .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        .map(
+          (violation) =>
+            `${violation.id} (${violation.impact}): ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
     },
   };
 }

@@ -23,7 +23,9 @@ export interface StaticServer {
 export async function serveDirectory(root: string): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     void (async () => {
-      const path = normalize(join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+      const path = normalize(
+        join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)),
+      );
       const file = path.endsWith(sep) ? join(path, 'index.html') : path;
       if (!file.startsWith(root)) {
         response.writeHead(403).end();

@@ -1,6 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { createIpcRendererTransport, type IpcRendererLike } from '../../../electron/preload/ipc-renderer-transport';
+import {
+  createIpcRendererTransport,
+  type IpcRendererLike,
+} from '../../../electron/preload/ipc-renderer-transport';
 
 function fakeIpcRenderer() {
   const emitter = new EventEmitter();

@@ -12,7 +12,8 @@ describe('JsonStore', () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  const store = () => new JsonStore(join(dir, 'inventory.json'), Inventory, () => structuredClone(emptyInventory));
+  const store = () =>
+    new JsonStore(join(dir, 'inventory.json'), Inventory, () => structuredClone(emptyInventory));
 
   it('reads the fallback when the file does not exist yet', async () => {
     await expect(store().read()).resolves.toEqual(emptyInventory);
@@ -28,7 +29,9 @@ describe('JsonStore', () => {
   it('refuses a corrupt file with its path and reason, and leaves it untouched', async () => {
     const path = join(dir, 'inventory.json');
     await writeFile(path, '{"schemaVersion": 1, "exchangeServers": [');
-    const error: unknown = await store().read().catch((e: unknown) => e);
+    const error: unknown = await store()
+      .read()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoredFileError);
     expect((error as Error).message).toContain(path);
     expect((error as Error).message).toContain('is not valid JSON');
@@ -36,7 +39,10 @@ describe('JsonStore', () => {
   });
 
   it('names the field that does not match the schema', async () => {
-    await writeFile(join(dir, 'inventory.json'), JSON.stringify({ ...emptyInventory, exchangeServers: [{ fqdn: 'x' }] }));
+    await writeFile(
+      join(dir, 'inventory.json'),
+      JSON.stringify({ ...emptyInventory, exchangeServers: [{ fqdn: 'x' }] }),
+    );
     await expect(store().read()).rejects.toThrow(/exchangeServers\.0\.fqdn/);
   });
 });

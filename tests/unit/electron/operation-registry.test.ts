@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isCancellation, OperationCancelledError, OperationRegistry } from '../../../electron/ipc/operation-registry';
+import {
+  isCancellation,
+  OperationCancelledError,
+  OperationRegistry,
+} from '../../../electron/ipc/operation-registry';
 
 describe('OperationRegistry', () => {
   it('aborts the signal of the cancelled operation only', () => {

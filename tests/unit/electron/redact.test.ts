@@ -60,9 +60,16 @@ describe('createAppLogger', () => {
     const text = await readFile(join(dir, files[0] ?? ''), 'utf8');
     expect(text).not.toContain('key-123456');
     expect(text).not.toContain('hunter2-secret');
-    const lines = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ level: 'info', message: 'Applied settings', MONOSIGN_API_KEY: redactedText });
+    expect(lines[0]).toMatchObject({
+      level: 'info',
+      message: 'Applied settings',
+      MONOSIGN_API_KEY: redactedText,
+    });
     expect(lines[0]?.timestamp).toEqual(expect.any(String));
   });
 });

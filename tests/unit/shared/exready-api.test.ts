@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createExreadyApi, createExreadyBridge, eventMethods, invokeMethods, type ExreadyTransport } from '../../../shared/ipc/api';
+import {
+  createExreadyApi,
+  createExreadyBridge,
+  eventMethods,
+  invokeMethods,
+  type ExreadyTransport,
+} from '../../../shared/ipc/api';
 import { ExreadyCallError } from '../../../shared/ipc/call-error';
 import { invokeChannels } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
@@ -39,7 +45,11 @@ describe('the renderer API', () => {
   it('rejects with the code and field issues main sent', async () => {
     const { transport } = recordingTransport({
       ok: false,
-      error: { code: 'invalid-request', message: 'bad', issues: [{ path: 'fqdns.1', message: 'not fully qualified' }] },
+      error: {
+        code: 'invalid-request',
+        message: 'bad',
+        issues: [{ path: 'fqdns.1', message: 'not fully qualified' }],
+      },
     });
     const api = createExreadyApi(createExreadyBridge(transport));
     const error: unknown = await api.addExchangeServers({ fqdns: ['a', 'b'] }).catch((e: unknown) => e);

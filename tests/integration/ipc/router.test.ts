@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { createTestRouter } from '../../helpers/test-router';
+
+describe('the IPC router over the real services', () => {
+  const tempDir = useTempDirs('router');
+
+  it('answers app:get-info with what main knows', async () => {
+    const dir = await tempDir();
+    const { router } = createTestRouter(dir);
+    await expect(router.invoke('app:get-info', undefined)).resolves.toEqual({
+      ok: true,
+      value: {
+        productName: 'ExReady',
+        version: '9.9.9-test',
+        platform: 'win32',
+        logDirectory: join(dir, 'logs'),
+      },
+    });
+  });
+
+  it('stores added servers in inventory.json, normalised and without duplicates', async () => {
+    const dir = await tempDir();
+    const { router } = createTestRouter(dir);
+    await router.invoke('inventory:add-exchange-servers', {
+      fqdns: ['EXCH01.contoso.com', 'exch02.contoso.com'],
+    });
+    const second = await router.invoke('inventory:add-exchange-servers', { fqdns: ['exch01.contoso.com.'] });
+    expect(second).toMatchObject({ ok: true });
+    const onDisk = JSON.parse(await readFile(join(dir, 'inventory.json'), 'utf8')) as {
+      exchangeServers: { fqdn: string; addedAt: string }[];
+    };
+    expect(onDisk.exchangeServers).toEqual([
+      { fqdn: 'exch01.contoso.com', addedAt: '2026-11-22T10:00:00.000Z' },
+      { fqdn: 'exch02.contoso.com', addedAt: '2026-11-22T10:00:00.000Z' },
+    ]);
+    // A new router (the next app start) reads the same inventory back.
+    const restarted = createTestRouter(dir).router;
+    await expect(restarted.invoke('inventory:get', undefined)).resolves.toMatchObject({
+      ok: true,
+      value: { exchangeServers: [{ fqdn: 'exch01.contoso.com' }, { fqdn: 'exch02.contoso.com' }] },
+    });
+  });
+
+  it('keeps every update when calls arrive together', async () => {
+    const dir = await tempDir();
+    const { router } = createTestRouter(dir);
+    const names = Array.from({ length: 20 }, (_, i) => `exch${String(i).padStart(2, '0')}.contoso.com`);
+    await Promise.all(
+      names.map((fqdn) => router.invoke('inventory:add-exchange-servers', { fqdns: [fqdn] })),
+    );
+    const result = await router.invoke('inventory:get', undefined);
+    expect(result.ok && (result.value as { exchangeServers: unknown[] }).exchangeServers).toHaveLength(20);
+  });
+
+  it('refuses an invalid request with the field that is wrong, and changes nothing', async () => {
+    const dir = await tempDir();
+    const { router, warnings } = createTestRouter(dir);
+    const result = await router.invoke('inventory:add-exchange-servers', {
+      fqdns: ['ok.contoso.com', 'bad name'],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        issues: [{ path: 'fqdns.1', message: expect.stringContaining('white space') }],
+      },
+    });
+    expect(warnings).toContain('Rejected an invalid request');
+    await expect(router.invoke('inventory:get', undefined)).resolves.toMatchObject({
+      value: { exchangeServers: [] },
+    });
+  });
+
+  it.each([
+    ['an extra argument to a no-argument call', 'app:get-info', { path: '../../etc' }],
+    ['a wrong type', 'inventory:remove-exchange-server', { fqdn: 42 }],
+    ['a missing operation id', 'environment:probe-powershell', {}],
+    ['an operation id that is not a UUID', 'operation:cancel', { operationId: 'x; rm -rf /' }],
+  ])('refuses %s', async (_what, channel, request) => {
+    const { router } = createTestRouter(await tempDir());
+    await expect(router.invoke(channel, request)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+  });
+
+  it('refuses an unknown channel, including inherited object keys', async () => {
+    const { router } = createTestRouter(await tempDir());
+    for (const channel of ['shell:exec', 'constructor', '__proto__', 42]) {
+      await expect(router.invoke(channel, undefined)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'unknown-channel' },
+      });
+    }
+  });
+
+  it('reports a corrupt inventory file as a failure naming the file', async () => {
+    const dir = await tempDir();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(dir, 'inventory.json'), 'not json');
+    const { router } = createTestRouter(dir);
+    const result = await router.invoke('inventory:get', undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'failed' } });
+    expect(!result.ok && result.error.message).toContain(join(dir, 'inventory.json'));
+  });
+});
