@@ -1,11 +1,4 @@
-import { createExreadyApi, type ExreadyApi, type ExreadyBridge } from '../../../shared/ipc/api';
-
-declare global {
-  interface Window {
-    /** Exposed by the preload (or the e2e harness); the renderer's only way out. */
-    readonly exready?: ExreadyBridge;
-  }
-}
+import { createExreadyApi, type ExreadyApi } from '../../../shared/ipc/api';
 
 let api: ExreadyApi | null = null;
 
