@@ -11,7 +11,11 @@ import { createRedactor } from './logging/redact';
 import { defaultPowerShellCandidates } from './powershell/executable-locator';
 import { locatePowerShellScripts } from './resource-paths';
 import { contentSecurityPolicy } from './security/content-security-policy';
-import { createTrustedUrlCheck, isAllowedNavigation } from './security/trusted-sender';
+import {
+  createTrustedUrlCheck,
+  isAllowedNavigation,
+  isOpenableDocumentationLink,
+} from './security/trusted-sender';
 import { secureWindowOptions } from './security/window-options';
 import { createInvokeHandlers } from './services/app-services';
 
@@ -102,8 +106,8 @@ function hardenSession(appUrl: string): void {
 function hardenWebContents(appUrl: string): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      // Links to documentation open in the user's browser, never inside the app.
-      if (url.startsWith('https:')) void shell.openExternal(url);
+      // Documentation links open in the user's browser, never inside the app; others are dropped.
+      if (isOpenableDocumentationLink(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event, url) => {

@@ -22,3 +22,20 @@ export function createTrustedUrlCheck(appUrl: string): (senderUrl: string) => bo
 export function isAllowedNavigation(appUrl: string, targetUrl: string): boolean {
   return createTrustedUrlCheck(appUrl)(targetUrl);
 }
+
+// Hosts whose pages the check references link to; anything else a link asks for is dropped.
+const documentationHosts = new Set([
+  'learn.microsoft.com',
+  'support.microsoft.com',
+  'techcommunity.microsoft.com',
+]);
+
+/** Whether a link may open in the user's browser: https documentation pages only. */
+export function isOpenableDocumentationLink(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && documentationHosts.has(parsed.hostname) && parsed.username === '';
+  } catch {
+    return false;
+  }
+}

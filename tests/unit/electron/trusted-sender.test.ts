@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createTrustedUrlCheck, isAllowedNavigation } from '../../../electron/security/trusted-sender';
+import {
+  createTrustedUrlCheck,
+  isAllowedNavigation,
+  isOpenableDocumentationLink,
+} from '../../../electron/security/trusted-sender';
 
 describe('createTrustedUrlCheck', () => {
   const fileApp = 'file:///C:/Program%20Files/ExReady/resources/app.asar/out/renderer/index.html';
@@ -23,5 +27,18 @@ describe('createTrustedUrlCheck', () => {
   it('allows navigation only back to the app page', () => {
     expect(isAllowedNavigation(fileApp, fileApp)).toBe(true);
     expect(isAllowedNavigation(fileApp, 'https://learn.microsoft.com/')).toBe(false);
+  });
+
+  it('opens only https documentation links in the browser', () => {
+    expect(
+      isOpenableDocumentationLink(
+        'https://learn.microsoft.com/en-us/windows/win32/winrm/installation-and-configuration-for-windows-remote-management',
+      ),
+    ).toBe(true);
+    expect(isOpenableDocumentationLink('http://learn.microsoft.com/')).toBe(false);
+    expect(isOpenableDocumentationLink('https://learn.microsoft.com.evil.example/')).toBe(false);
+    expect(isOpenableDocumentationLink('https://user@learn.microsoft.com/')).toBe(false);
+    expect(isOpenableDocumentationLink('file:///C:/Windows/System32/cmd.exe')).toBe(false);
+    expect(isOpenableDocumentationLink('ms-settings:network')).toBe(false);
   });
 });
