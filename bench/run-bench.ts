@@ -1,10 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { BenchFigure, BenchSuite } from './bench-result';
+import { evaluateBench } from './evaluate.bench';
 import { ipcRouterBench } from './ipc-router.bench';
+import { webconfigBench } from './webconfig.bench';
 
 // `npm run bench`: every suite's figures, with the ratio to its target where it has one
 // (ratio <= 1 meets the target). Prints; asserts nothing.
-const suites: [string, BenchSuite][] = [['ipc', ipcRouterBench]];
+const suites: [string, BenchSuite][] = [
+  ['ipc', ipcRouterBench],
+  ['evaluate', evaluateBench],
+  ['webconfig', webconfigBench],
+];
 
 function ratio(figure: BenchFigure): string {
   if (figure.target === undefined) return '';

@@ -1,52 +1,62 @@
 import { productName } from '../../shared/product';
 import { appVersion } from '../app-version';
 import { CliUsageError, ExitCode, type CliIo } from './cli-io';
+import { runEvaluateCommand } from './commands/evaluate-command';
+import { runWebconfigCommand } from './commands/webconfig-command';
 
 const helpText = `${productName} ${appVersion}: is this Exchange estate ready for its identity integrations?
 
 Usage: exready <command> [options]
 
 Commands:
+  evaluate --facts FILE [--json]
+                       Rebuild the Remote PowerShell checklist from saved facts (no server contacted).
+  webconfig plan|apply|rollback --file PATH --profile monosign --app owa|ecp --set KEY=VALUE ...
+                       Plan, apply or roll back the MFA module's web.config changes on a local file.
   help                 Show this help.
   version              Print the version.
 
 Options:
-  -h, --help           Show this help.
+  -h, --help           Show this help (after a command: that command's help).
   -v, --version        Print the version.
 
-Exit codes: 0 nothing failed, 1 a check failed, 2 bad input.
+Exit codes: 0 nothing failed, 1 a check failed or an edit was refused, 2 bad input.
 `;
 
 /** The `exready` command line: plain Node over the same services as the app. */
-export function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  now: () => Date = () => new Date(),
+): Promise<ExitCode> {
+  const [command, ...rest] = argv;
   try {
-    return Promise.resolve(dispatch(argv, io));
+    switch (command) {
+      case undefined:
+      case 'help':
+      case '-h':
+      case '--help':
+        io.stdout(helpText);
+        return ExitCode.ok;
+      case 'version':
+      case '-v':
+      case '--version':
+        io.stdout(`${appVersion}\n`);
+        return ExitCode.ok;
+      case 'evaluate':
+        return await runEvaluateCommand(rest, io, now);
+      case 'webconfig':
+        return await runWebconfigCommand(rest, io, now);
+      default:
+        throw new CliUsageError(
+          command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`,
+        );
+    }
   } catch (error) {
     if (error instanceof CliUsageError) {
       io.stderr(`exready: ${error.message}\nRun 'exready --help' for usage.\n`);
-      return Promise.resolve(ExitCode.badInput);
+      return ExitCode.badInput;
     }
     throw error;
-  }
-}
-
-function dispatch(argv: readonly string[], io: CliIo): ExitCode {
-  const [command] = argv;
-  switch (command) {
-    case undefined:
-    case 'help':
-    case '-h':
-    case '--help':
-      io.stdout(helpText);
-      return ExitCode.ok;
-    case 'version':
-    case '-v':
-    case '--version':
-      io.stdout(`${appVersion}\n`);
-      return ExitCode.ok;
-    default:
-      throw new CliUsageError(
-        command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`,
-      );
   }
 }

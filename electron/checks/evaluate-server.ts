@@ -1,0 +1,57 @@
+import type { CheckResult } from '../../shared/checks/check-result';
+import { remotingCatalogue, type RemotingCheckId } from '../../shared/checks/remoting-catalogue';
+import type { ConnectionFailureCause } from '../../shared/facts/connection-failure';
+import type { ServerFacts, UnreachableServerFacts } from '../../shared/facts/server-facts';
+import { evaluateCbtHardening } from './cbt-hardening-rule';
+import { checkResult } from './check-result-builder';
+import { evaluateDelegation } from './delegation-rule';
+import type { EvaluationContext, RemotingRule } from './evaluation-context';
+import { evaluateFirewall5986 } from './firewall-port-rule';
+import { evaluateHttpsListener } from './https-listener-rule';
+import { evaluateListenerCertificate } from './listener-certificate-rule';
+import { evaluateNetwork5986 } from './network-port-rule';
+import { evaluateServiceAccount } from './service-account-rule';
+import { evaluateSessionConfiguration } from './session-configuration-rule';
+import { evaluateTrustedHosts } from './trusted-hosts-rule';
+import { evaluateWinrmService } from './winrm-service-rule';
+
+const rules: Record<RemotingCheckId, RemotingRule> = {
+  'winrm.service': evaluateWinrmService,
+  'winrm.listener.https': evaluateHttpsListener,
+  'winrm.listener.cert': evaluateListenerCertificate,
+  'winrm.auth.cbt': evaluateCbtHardening,
+  'psremoting.sessionconfig': evaluateSessionConfiguration,
+  'psremoting.serviceaccount': evaluateServiceAccount,
+  'ad.delegation': evaluateDelegation,
+  'firewall.5986': evaluateFirewall5986,
+  'network.5986': evaluateNetwork5986,
+  'winrm.trustedhosts': evaluateTrustedHosts,
+};
+
+const causeText: Record<ConnectionFailureCause, string> = {
+  dns: 'its name does not resolve',
+  'tcp-refused': 'it refused the TCP connection',
+  'tcp-timeout': 'the TCP connection timed out',
+  'winrm-auth-401': 'WinRM rejected the credentials (HTTP 401)',
+  kerberos: 'Kerberos authentication failed',
+  proxy: 'a proxy is in the way',
+  'access-denied': 'access was denied',
+  unknown: 'of an unrecognised error',
+};
+
+function unreachableResult(checkId: RemotingCheckId, facts: UnreachableServerFacts): CheckResult {
+  const { cause, message, remedy } = facts.failure;
+  return checkResult(
+    checkId,
+    'unknown',
+    `Not checked: ${facts.fqdn} could not be reached because ${causeText[cause]} (${cause}). ${remedy}`,
+    { evidence: { cause, message }, remedy },
+  );
+}
+
+/** Every remoting check for one server, in catalogue order; all unknown when the server could not be reached. */
+export function evaluateServer(facts: ServerFacts, context: EvaluationContext): CheckResult[] {
+  return remotingCatalogue.map((entry) =>
+    facts.status === 'unreachable' ? unreachableResult(entry.id, facts) : rules[entry.id](facts, context),
+  );
+}

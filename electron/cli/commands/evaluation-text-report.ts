@@ -1,0 +1,73 @@
+import type { CheckResult, CheckStatus } from '../../../shared/checks/check-result';
+import { countStatuses, type ServerEvaluation, type StatusTotals } from '../../checks/evaluate-estate';
+
+// Words, not colour: the checklist must read the same in a plain console, a log file and a screen reader.
+const statusWord: Record<CheckStatus, string> = {
+  pass: 'PASS',
+  warn: 'WARN',
+  fail: 'FAIL',
+  unknown: 'UNKNOWN',
+  'n/a': 'N/A',
+};
+
+const statusColumn = 9;
+const idColumn = 27;
+const detailIndent = ' '.repeat(2 + statusColumn + idColumn);
+
+function describeTotals(totals: StatusTotals): string {
+  return (Object.keys(statusWord) as CheckStatus[])
+    .filter((status) => totals[status] > 0)
+    .map((status) => `${totals[status]} ${status}`)
+    .join(', ');
+}
+
+function resultLines(result: CheckResult): string[] {
+  const lines = [
+    `  ${statusWord[result.status].padEnd(statusColumn)}${result.checkId.padEnd(idColumn)}${result.summary}`,
+  ];
+  // An unreachable server's summary already ends with its remedy: do not print it twice.
+  if (result.remedy !== undefined && result.status !== 'pass' && !result.summary.includes(result.remedy)) {
+    lines.push(`${detailIndent}Remedy: ${result.remedy}`);
+  }
+  if (result.fixId !== undefined && result.status !== 'pass')
+    lines.push(`${detailIndent}Fix: ${result.fixId}`);
+  if (result.acceptedRisk !== undefined) {
+    lines.push(`${detailIndent}Accepted risk: ${result.acceptedRisk.exposes}`);
+    lines.push(`${detailIndent}Safer: ${result.acceptedRisk.saferAlternatives.join(' | ')}`);
+  }
+  return lines;
+}
+
+export interface TextReportHeader {
+  file: string;
+  collectedAt: string;
+  evaluatedAt: string;
+  serviceAccount: string | null;
+  syncServers: readonly string[];
+}
+
+/** The readable checklist `exready evaluate` prints: one block per server, one line per check. */
+export function formatEvaluationText(header: TextReportHeader, servers: readonly ServerEvaluation[]): string {
+  const lines = [
+    `Remote PowerShell readiness: ${header.file}`,
+    `Facts collected ${header.collectedAt}, evaluated ${header.evaluatedAt}`,
+    `Service account: ${header.serviceAccount ?? '(not set)'}`,
+    `Sync servers: ${header.syncServers.length === 0 ? '(none)' : header.syncServers.join(', ')}`,
+  ];
+  for (const server of servers) {
+    lines.push('', `${server.fqdn}: ${describeTotals(countStatuses(server.results))}`);
+    for (const result of server.results) lines.push(...resultLines(result));
+  }
+  const all = servers.flatMap((server) => server.results);
+  const totals = countStatuses(all);
+  lines.push(
+    '',
+    `Total: ${servers.length} server${servers.length === 1 ? '' : 's'}, ${all.length} checks: ${describeTotals(totals) || 'none'}`,
+  );
+  lines.push(
+    totals.fail > 0
+      ? `Result: FAIL (${totals.fail} check${totals.fail === 1 ? '' : 's'} failed)`
+      : 'Result: nothing failed',
+  );
+  return `${lines.join('\n')}\n`;
+}

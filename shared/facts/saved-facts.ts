@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { Fqdn } from '../domain/hostname';
+import { factsSchemaVersion, ServerFacts, SyncServerFacts } from './server-facts';
+
+/** The estate the facts were collected for: who connects, with which account, to which servers. */
+export const FactsContext = z.object({
+  serviceAccount: z.string().min(1).nullable(),
+  exchangeServers: z.array(Fqdn),
+  syncServers: z.array(SyncServerFacts),
+});
+export type FactsContext = z.infer<typeof FactsContext>;
+
+/** A saved collection run: what `exready evaluate --facts` reads, and what a report is rebuilt from. */
+export const SavedFacts = z.object({
+  schemaVersion: z.literal(factsSchemaVersion),
+  collectedAt: z.iso.datetime({ offset: true }),
+  context: FactsContext,
+  servers: z.array(ServerFacts),
+});
+export type SavedFacts = z.infer<typeof SavedFacts>;

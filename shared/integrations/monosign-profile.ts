@@ -1,0 +1,76 @@
+import { IntegrationProfile } from './integration-profile';
+
+/**
+ * Monosign MFA for Outlook on the web and the Exchange admin center, as the vendor's manual steps
+ * describe it: six appSettings keys and one module at the end of system.webServer/modules.
+ */
+export const monosignProfile: IntegrationProfile = IntegrationProfile.parse({
+  schemaVersion: 1,
+  id: 'monosign',
+  title: 'Monosign MFA for OWA and ECP',
+  vendor: 'Monofor',
+  apps: [
+    {
+      id: 'owa',
+      title: 'Outlook on the web (owa)',
+      fileMarker: { key: 'HttpProxy.ProtocolType', value: 'Owa' },
+    },
+    {
+      id: 'ecp',
+      title: 'Exchange admin center (ecp)',
+      fileMarker: { key: 'HttpProxy.ProtocolType', value: 'Ecp' },
+    },
+  ],
+  appSettings: [
+    {
+      key: 'MONOSIGN_API_URL',
+      validator: 'https-url',
+      secret: false,
+      required: true,
+      description: 'Address of the Monosign API the module calls.',
+    },
+    {
+      key: 'MONOSIGN_API_KEY',
+      validator: 'secret',
+      secret: true,
+      required: true,
+      description: 'Access key of the Monosign application (Keys, Rest API Key).',
+    },
+    {
+      key: 'MONOSIGN_API_SECRET',
+      validator: 'secret',
+      secret: true,
+      required: true,
+      description: 'Secret of that access key.',
+    },
+    {
+      key: 'MONOSIGN_DEBUG_MODE',
+      validator: 'boolean',
+      secret: false,
+      required: false,
+      description: 'true to write detailed logs.',
+    },
+    {
+      key: 'MONOSIGN_LOG_PATH',
+      validator: 'windows-path',
+      secret: false,
+      required: false,
+      description: 'Folder on the Exchange server where the module writes its logs.',
+    },
+    {
+      key: 'MONOSIGN_USER_EXCEPTIONS',
+      validator: 'email-list',
+      secret: false,
+      required: false,
+      description: 'E-mail addresses of users who sign in without MFA.',
+    },
+  ],
+  extraSetting: {
+    label: 'User source',
+    description:
+      'Only with several user sources in Monosign: the Active Directory user source name (slug) or its domain name. Enter the key name and the value as Monosign gives them.',
+    validator: 'text',
+    secret: false,
+  },
+  module: { name: 'MonoSignExchange', type: 'MonoSign.IISModule.MSExchange, MonoSign.IISModule' },
+});
