@@ -1,5 +1,6 @@
 import { productName } from '../../shared/product';
 import type { InvokeHandlers } from '../ipc/router';
+import { parseInventoryCsv } from './inventory-csv';
 import { InventoryService } from './inventory-service';
 import { probePowerShell } from './powershell-probe-service';
 
@@ -36,6 +37,21 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     'inventory:get': () => inventory.get(),
     'inventory:add-exchange-servers': (request) => inventory.addExchangeServers(request.fqdns),
     'inventory:remove-exchange-server': (request) => inventory.removeExchangeServer(request.fqdn),
+    'inventory:add-sync-servers': (request) => inventory.addSyncServers(request.fqdns),
+    'inventory:remove-sync-server': (request) => inventory.removeSyncServer(request.fqdn),
+    'inventory:set-service-account': (request) => inventory.setServiceAccount(request.account),
+    'inventory:import-csv': async (request) => {
+      const parsed = parseInventoryCsv(request.text);
+      if (!parsed.ok) {
+        return {
+          ok: false,
+          problems: parsed.problems.map((p) => `${request.fileName}:${p.line}: ${p.message}`),
+        };
+      }
+      const updated = await inventory.addEntries(parsed.entries, 'csv');
+      const count = (role: string) => parsed.entries.filter((entry) => entry.role === role).length;
+      return { ok: true, inventory: updated, exchangeServers: count('exchange'), syncServers: count('sync') };
+    },
     'environment:probe-powershell': (request, context) =>
       probePowerShell(probeOptions, request.operationId, context.signal, context.events),
   };

@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { emptyInventory, Inventory } from '../../shared/domain/inventory';
+import {
+  emptyInventory,
+  Inventory,
+  type InventoryEntry,
+  type ServerSource,
+} from '../../shared/domain/inventory';
 import { JsonStore } from '../storage/json-store';
 
 /** The estate under check, persisted as inventory.json in the user-data folder. */
@@ -21,15 +26,34 @@ export class InventoryService {
     return this.store.read();
   }
 
-  /** Adds servers not already present (case-insensitive FQDN match); keeps the order they were given. */
   addExchangeServers(fqdns: readonly string[]): Promise<Inventory> {
+    return this.addEntries(
+      fqdns.map((fqdn) => ({ fqdn, role: 'exchange', version: null })),
+      'manual',
+    );
+  }
+
+  addSyncServers(fqdns: readonly string[]): Promise<Inventory> {
+    return this.addEntries(
+      fqdns.map((fqdn) => ({ fqdn, role: 'sync', version: null })),
+      'manual',
+    );
+  }
+
+  /** Adds entries not already present (same FQDN and role); keeps the order they were given. */
+  addEntries(entries: readonly InventoryEntry[], source: ServerSource): Promise<Inventory> {
     return this.update((inventory) => {
-      const known = new Set(inventory.exchangeServers.map((s) => s.fqdn));
       const addedAt = this.now().toISOString();
-      for (const fqdn of fqdns) {
-        if (known.has(fqdn)) continue;
-        known.add(fqdn);
-        inventory.exchangeServers.push({ fqdn, addedAt });
+      const exchange = new Set(inventory.exchangeServers.map((s) => s.fqdn));
+      const sync = new Set(inventory.syncServers.map((s) => s.fqdn));
+      for (const entry of entries) {
+        if (entry.role === 'exchange' && !exchange.has(entry.fqdn)) {
+          exchange.add(entry.fqdn);
+          inventory.exchangeServers.push({ fqdn: entry.fqdn, addedAt, source, version: entry.version });
+        } else if (entry.role === 'sync' && !sync.has(entry.fqdn)) {
+          sync.add(entry.fqdn);
+          inventory.syncServers.push({ fqdn: entry.fqdn, addedAt, source });
+        }
       }
       return inventory;
     });
@@ -40,6 +64,17 @@ export class InventoryService {
       ...inventory,
       exchangeServers: inventory.exchangeServers.filter((s) => s.fqdn !== fqdn),
     }));
+  }
+
+  removeSyncServer(fqdn: string): Promise<Inventory> {
+    return this.update((inventory) => ({
+      ...inventory,
+      syncServers: inventory.syncServers.filter((s) => s.fqdn !== fqdn),
+    }));
+  }
+
+  setServiceAccount(account: string | null): Promise<Inventory> {
+    return this.update((inventory) => ({ ...inventory, serviceAccount: account }));
   }
 
   private update(change: (inventory: Inventory) => Inventory): Promise<Inventory> {

@@ -16,6 +16,10 @@ export const invokeMethods = {
   getInventory: 'inventory:get',
   addExchangeServers: 'inventory:add-exchange-servers',
   removeExchangeServer: 'inventory:remove-exchange-server',
+  addSyncServers: 'inventory:add-sync-servers',
+  removeSyncServer: 'inventory:remove-sync-server',
+  setServiceAccount: 'inventory:set-service-account',
+  importInventoryCsv: 'inventory:import-csv',
   probePowerShell: 'environment:probe-powershell',
   cancelOperation: 'operation:cancel',
 } as const satisfies Record<string, InvokeChannel>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppInfo, PowerShellProbe } from '../domain/app-info';
 import { Inventory } from '../domain/inventory';
+import { ServiceAccount } from '../domain/service-account';
 import { Fqdn } from '../domain/hostname';
 import { OperationId, OperationProgress } from '../domain/operation';
 
@@ -19,6 +20,31 @@ export const invokeContract = {
   'inventory:remove-exchange-server': {
     request: z.object({ fqdn: Fqdn }),
     response: Inventory,
+  },
+  'inventory:add-sync-servers': {
+    request: z.object({ fqdns: z.array(Fqdn).min(1).max(500) }),
+    response: Inventory,
+  },
+  'inventory:remove-sync-server': {
+    request: z.object({ fqdn: Fqdn }),
+    response: Inventory,
+  },
+  'inventory:set-service-account': {
+    request: z.object({ account: ServiceAccount.nullable() }),
+    response: Inventory,
+  },
+  /** All or nothing: a file with any bad line imports nothing and answers every problem with its line. */
+  'inventory:import-csv': {
+    request: z.object({ fileName: z.string().min(1).max(260), text: z.string().max(5_000_000) }),
+    response: z.discriminatedUnion('ok', [
+      z.object({
+        ok: z.literal(true),
+        inventory: Inventory,
+        exchangeServers: z.number().int(),
+        syncServers: z.number().int(),
+      }),
+      z.object({ ok: z.literal(false), problems: z.array(z.string()) }),
+    ]),
   },
   'environment:probe-powershell': {
     request: z.object({ operationId: OperationId }),

@@ -33,8 +33,8 @@ describe('the IPC router over the real services', () => {
       exchangeServers: { fqdn: string; addedAt: string }[];
     };
     expect(onDisk.exchangeServers).toEqual([
-      { fqdn: 'exch01.contoso.com', addedAt: '2026-11-22T10:00:00.000Z' },
-      { fqdn: 'exch02.contoso.com', addedAt: '2026-11-22T10:00:00.000Z' },
+      { fqdn: 'exch01.contoso.com', addedAt: '2026-11-22T10:00:00.000Z', source: 'manual', version: null },
+      { fqdn: 'exch02.contoso.com', addedAt: '2026-11-22T10:00:00.000Z', source: 'manual', version: null },
     ]);
     // A new router (the next app start) reads the same inventory back.
     const restarted = createTestRouter(dir).router;
@@ -105,5 +105,68 @@ describe('the IPC router over the real services', () => {
     const result = await router.invoke('inventory:get', undefined);
     expect(result).toMatchObject({ ok: false, error: { code: 'failed' } });
     expect(!result.ok && result.error.message).toContain(join(dir, 'inventory.json'));
+  });
+
+  it('imports a CSV of both roles, and refuses a file with a bad line without importing any of it', async () => {
+    const dir = await tempDir();
+    const { router } = createTestRouter(dir);
+    const refused = await router.invoke('inventory:import-csv', {
+      fileName: 'estate.csv',
+      text: 'fqdn,role\nexch01.contoso.com,exchange\nexch02,exchange\n',
+    });
+    expect(refused).toEqual({
+      ok: true,
+      value: {
+        ok: false,
+        problems: ['estate.csv:3: "exch02" is not fully qualified (expected e.g. exch01.contoso.com)'],
+      },
+    });
+    await expect(router.invoke('inventory:get', undefined)).resolves.toMatchObject({
+      value: { exchangeServers: [] },
+    });
+
+    const imported = await router.invoke('inventory:import-csv', {
+      fileName: 'estate.csv',
+      text: 'fqdn,role\nexch01.contoso.com,exchange\nsync01.contoso.com,sync\n',
+    });
+    expect(imported).toMatchObject({
+      ok: true,
+      value: {
+        ok: true,
+        exchangeServers: 1,
+        syncServers: 1,
+        inventory: {
+          exchangeServers: [{ fqdn: 'exch01.contoso.com', source: 'csv' }],
+          syncServers: [{ fqdn: 'sync01.contoso.com', source: 'csv' }],
+        },
+      },
+    });
+  });
+
+  it('keeps the service account only when it is DOMAIN\\name or name@domain', async () => {
+    const { router } = createTestRouter(await tempDir());
+    await expect(
+      router.invoke('inventory:set-service-account', { account: 'svc sync' }),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', issues: [{ path: 'account' }] },
+    });
+    await expect(
+      router.invoke('inventory:set-service-account', { account: 'CONTOSO\\svc-monosync' }),
+    ).resolves.toMatchObject({ ok: true, value: { serviceAccount: 'CONTOSO\\svc-monosync' } });
+    await expect(
+      router.invoke('inventory:set-service-account', { account: 'svc-monosync@contoso.com' }),
+    ).resolves.toMatchObject({ ok: true, value: { serviceAccount: 'svc-monosync@contoso.com' } });
+  });
+
+  it('adds and removes sync servers apart from Exchange servers', async () => {
+    const { router } = createTestRouter(await tempDir());
+    await router.invoke('inventory:add-sync-servers', { fqdns: ['sync01.contoso.com'] });
+    await router.invoke('inventory:add-exchange-servers', { fqdns: ['sync01.contoso.com'] });
+    await expect(
+      router.invoke('inventory:remove-sync-server', { fqdn: 'sync01.contoso.com' }),
+    ).resolves.toMatchObject({
+      value: { syncServers: [], exchangeServers: [{ fqdn: 'sync01.contoso.com' }] },
+    });
   });
 });
