@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { BenchFigure, BenchSuite } from './bench-result';
 import { evaluateBench } from './evaluate.bench';
+import { fanoutBench } from './fanout.bench';
 import { ipcRouterBench } from './ipc-router.bench';
 import { webconfigBench } from './webconfig.bench';
 
@@ -8,6 +9,7 @@ import { webconfigBench } from './webconfig.bench';
 // (ratio <= 1 meets the target). Prints; asserts nothing.
 const suites: [string, BenchSuite][] = [
   ['ipc', ipcRouterBench],
+  ['fanout', fanoutBench],
   ['evaluate', evaluateBench],
   ['webconfig', webconfigBench],
 ];

@@ -1,6 +1,11 @@
 import { productName } from '../../shared/product';
 import { appVersion } from '../app-version';
 import { CliUsageError, ExitCode, type CliIo } from './cli-io';
+import { demoEstate } from '../../shared/lab/demo-estate';
+import { assembleFacts } from '../facts/facts-assembler';
+import { locatePowerShellScripts } from '../resource-paths';
+import { openPowerShellCollection } from '../services/powershell-collection';
+import { runCheckCommand } from './commands/check-command';
 import { runEvaluateCommand } from './commands/evaluate-command';
 import { runWebconfigCommand } from './commands/webconfig-command';
 
@@ -9,6 +14,9 @@ const helpText = `${productName} ${appVersion}: is this Exchange estate ready fo
 Usage: exready <command> [options]
 
 Commands:
+  check --servers FQDN,... --sync-server FQDN --service-account DOMAIN\\name [--json] [--facts-out FILE]
+                       Collect the estate's facts (one PowerShell round trip per server) and print the checklist.
+  check --lab demo     The same on the built-in simulated estate (no PowerShell, no servers).
   evaluate --facts FILE [--json]
                        Rebuild the Remote PowerShell checklist from saved facts (no server contacted).
   webconfig plan|apply|rollback --file PATH --profile monosign --app owa|ecp --set KEY=VALUE ...
@@ -43,6 +51,16 @@ export async function runCli(
       case '--version':
         io.stdout(`${appVersion}\n`);
         return ExitCode.ok;
+      case 'check':
+        return await runCheckCommand(rest, io, now, {
+          openSource: ({ powershell }) =>
+            openPowerShellCollection({
+              executable: powershell,
+              scriptsDir: locatePowerShellScripts(__dirname),
+            }),
+          assemble: assembleFacts,
+          labs: { demo: demoEstate },
+        });
       case 'evaluate':
         return await runEvaluateCommand(rest, io, now);
       case 'webconfig':

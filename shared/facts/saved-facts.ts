@@ -14,6 +14,8 @@ export type FactsContext = z.infer<typeof FactsContext>;
 export const SavedFacts = z.object({
   schemaVersion: z.literal(factsSchemaVersion),
   collectedAt: z.iso.datetime({ offset: true }),
+  /** Present when the facts come from the lab (demo estate, tests): every screen and report says so. */
+  simulated: z.literal(true).optional(),
   context: FactsContext,
   servers: z.array(ServerFacts),
 });

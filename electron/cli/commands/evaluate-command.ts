@@ -98,6 +98,7 @@ export async function runEvaluateCommand(
       facts: options.factsPath,
       collectedAt: saved.collectedAt,
       evaluatedAt: evaluatedAt.toISOString(),
+      simulated: saved.simulated === true,
       totals,
       servers: servers.map((server) => ({
         fqdn: server.fqdn,
@@ -114,6 +115,7 @@ export async function runEvaluateCommand(
           evaluatedAt: evaluatedAt.toISOString(),
           serviceAccount: saved.context.serviceAccount,
           syncServers: saved.context.syncServers.map((sync) => sync.fqdn),
+          simulated: saved.simulated === true,
         },
         servers,
       ),

@@ -44,11 +44,14 @@ export interface TextReportHeader {
   evaluatedAt: string;
   serviceAccount: string | null;
   syncServers: readonly string[];
+  /** Lab facts: the checklist says so on its first line. */
+  simulated: boolean;
 }
 
 /** The readable checklist `exready evaluate` prints: one block per server, one line per check. */
 export function formatEvaluationText(header: TextReportHeader, servers: readonly ServerEvaluation[]): string {
   const lines = [
+    ...(header.simulated ? ['SIMULATED: lab facts, not collected from real servers'] : []),
     `Remote PowerShell readiness: ${header.file}`,
     `Facts collected ${header.collectedAt}, evaluated ${header.evaluatedAt}`,
     `Service account: ${header.serviceAccount ?? '(not set)'}`,

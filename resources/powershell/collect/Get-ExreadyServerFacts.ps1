@@ -1,0 +1,20 @@
+# The one round trip on an Exchange server: every area, each on its own so one failure costs one part.
+function Get-ExreadyServerFacts {
+    [CmdletBinding()]
+    param()
+
+    [pscustomobject]@{
+        collectedAt           = [DateTime]::UtcNow
+        winrmService          = Invoke-ExreadyPart { Get-ExreadyWinrmService }
+        listeners             = Invoke-ExreadyPart { Get-ExreadyWinrmListeners }
+        serviceAuth           = Invoke-ExreadyPart { Get-ExreadyWinrmServiceAuth }
+        sessionConfigurations = Invoke-ExreadyPart { Get-ExreadySessionConfigurations }
+        # Built-in group SIDs: Administrators S-1-5-32-544, Remote Management Users S-1-5-32-580.
+        localGroups           = [pscustomobject]@{
+            administrators        = Invoke-ExreadyPart { Get-ExreadyLocalGroupMembers -GroupSid 'S-1-5-32-544' }
+            remoteManagementUsers = Invoke-ExreadyPart { Get-ExreadyLocalGroupMembers -GroupSid 'S-1-5-32-580' }
+        }
+        certificates          = Invoke-ExreadyPart { Get-ExreadyCertificates }
+        firewallRules         = Invoke-ExreadyPart { Get-ExreadyFirewallRules -Port 5986 }
+    }
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { ErrorRecordData } from '../facts/collection-protocol';
+import { FirewallRuleFacts } from '../facts/firewall-facts';
+import { LocalGroupMemberFacts } from '../facts/local-group-facts';
+import { TcpOutcome } from '../facts/reachability-facts';
+import { CbtHardeningLevel, WinrmListenerFacts, WinrmServiceFacts } from '../facts/winrm-facts';
+import { SessionConfigurationFacts } from '../facts/session-configuration-facts';
+
+// A lab estate: the state of made-up servers, from which a simulated collection prints what the real scripts would.
+
+/** A certificate whose validity is given in days relative to the simulation's `now`, so the lab never ages. */
+export const LabCertificate = z.object({
+  thumbprint: z.string().min(1),
+  subject: z.string(),
+  dnsNames: z.array(z.string()),
+  notBeforeDays: z.number(),
+  notAfterDays: z.number(),
+  hasPrivateKey: z.boolean(),
+  enhancedKeyUsages: z.array(z.string()),
+});
+export type LabCertificate = z.infer<typeof LabCertificate>;
+
+/** The collector parts a lab server can make fail, as a cmdlet error would. */
+export const LabPart = z.enum([
+  'winrmService',
+  'listeners',
+  'serviceAuth',
+  'sessionConfigurations',
+  'administrators',
+  'remoteManagementUsers',
+  'certificates',
+  'firewallRules',
+  'adComputer',
+]);
+export type LabPart = z.infer<typeof LabPart>;
+
+/** The server's computer object in AD; the delegation flags are derived from userAccountControl like the script does. */
+export const LabAdComputer = z.object({
+  distinguishedName: z.string(),
+  userAccountControl: z.number().int(),
+  allowedToDelegateTo: z.array(z.string()).default([]),
+  allowedToActOnBehalfOfOtherIdentityPresent: z.boolean().default(false),
+});
+export type LabAdComputer = z.infer<typeof LabAdComputer>;
+
+export const LabExchangeServer = z.object({
+  fqdn: z.string().min(1),
+  /** What a real Exchange server would print; absent when the server is unreachable. */
+  unreachable: ErrorRecordData.nullable().default(null),
+  /** The server answers nothing at all (the run ends before it does). */
+  silent: z.boolean().default(false),
+  winrmService: WinrmServiceFacts,
+  listeners: z.array(WinrmListenerFacts),
+  cbt: z.object({ level: CbtHardeningLevel, source: z.string().nullable() }),
+  sessionConfigurations: z.array(SessionConfigurationFacts),
+  administrators: z.array(LocalGroupMemberFacts),
+  remoteManagementUsers: z.array(LocalGroupMemberFacts),
+  certificates: z.array(LabCertificate),
+  firewallRules: z.array(FirewallRuleFacts),
+  adComputer: LabAdComputer.nullable(),
+  /** TCP 5986 outcome from every sync server and the jump host unless overridden per client. */
+  tcp5986: TcpOutcome.default('reachable'),
+  tcp5986From: z.record(z.string(), TcpOutcome).default({}),
+  /** Parts whose cmdlet fails on this server, with the error text it prints. */
+  failingParts: z.partialRecord(LabPart, z.string()).default({}),
+});
+export type LabExchangeServer = z.infer<typeof LabExchangeServer>;
+export type LabExchangeServerInput = z.input<typeof LabExchangeServer>;
+
+export const LabSyncServer = z.object({
+  fqdn: z.string().min(1),
+  trustedHosts: z.object({ value: z.string(), source: z.string().nullable() }),
+  unreachable: ErrorRecordData.nullable().default(null),
+});
+export type LabSyncServer = z.infer<typeof LabSyncServer>;
+
+export const LabEstate = z.object({
+  name: z.string().min(1),
+  serviceAccount: z.string().min(1).nullable(),
+  jumpHost: z.string().min(1),
+  syncServers: z.array(LabSyncServer),
+  exchangeServers: z.array(LabExchangeServer).min(1),
+  /** Warning records the run prints (e.g. a deprecated setting). */
+  warnings: z.array(z.object({ server: z.string().nullable(), message: z.string() })).default([]),
+});
+export type LabEstate = z.infer<typeof LabEstate>;
+export type LabEstateInput = z.input<typeof LabEstate>;

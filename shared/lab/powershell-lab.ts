@@ -1,0 +1,97 @@
+import type { LabEstate, LabExchangeServer } from './lab-estate';
+
+// The lab as resources/powershell/lab/ExreadyLab.psm1 reads it: the raw values its stand-in cmdlets return,
+// named as the real cmdlets name them, with dates made absolute for the given `now`.
+
+const dayMs = 86_400_000;
+const serviceStatus = {
+  Stopped: 1,
+  StartPending: 2,
+  StopPending: 3,
+  Running: 4,
+  ContinuePending: 5,
+  PausePending: 6,
+  Paused: 7,
+};
+const startType = { Boot: 0, System: 1, Automatic: 2, Manual: 3, Disabled: 4 };
+const profileBit = { Any: 0, Domain: 1, Private: 2, Public: 4 };
+
+function labServer(server: LabExchangeServer, now: number) {
+  // Get-LocalGroupMember returns direct members only; nested ones are what the collector's LDAP walk finds.
+  const direct = (members: LabExchangeServer['administrators']) =>
+    members
+      .filter((member) => member.via.length === 0)
+      .map((member) => ({
+        Name: member.name,
+        SID: member.sid,
+        ObjectClass: member.objectClass,
+        PrincipalSource: member.principalSource,
+      }));
+  return {
+    fqdn: server.fqdn,
+    unreachable: server.unreachable,
+    silent: server.silent,
+    failing: server.failingParts,
+    service: {
+      Status: serviceStatus[server.winrmService.status],
+      StartType: startType[server.winrmService.startType],
+    },
+    listeners: server.listeners.map((listener) => ({
+      Address: listener.address,
+      Transport: listener.transport,
+      Port: String(listener.port),
+      Hostname: listener.hostname ?? '',
+      Enabled: String(listener.enabled),
+      CertificateThumbprint: listener.certificateThumbprint ?? '',
+      Source: listener.source,
+    })),
+    cbt: { Value: server.cbt.level, SourceOfValue: server.cbt.source },
+    sessionConfigurations: server.sessionConfigurations.map((item) => ({
+      Name: item.name,
+      Permission: item.permission,
+      SecurityDescriptorSddl: item.sddl,
+      Enabled: item.enabled === null ? null : String(item.enabled),
+    })),
+    groups: {
+      'S-1-5-32-544': direct(server.administrators),
+      'S-1-5-32-580': direct(server.remoteManagementUsers),
+    },
+    certificates: server.certificates.map((certificate) => ({
+      Thumbprint: certificate.thumbprint,
+      Subject: certificate.subject,
+      DnsNames: certificate.dnsNames,
+      NotBefore: new Date(now + certificate.notBeforeDays * dayMs).toISOString(),
+      NotAfter: new Date(now + certificate.notAfterDays * dayMs).toISOString(),
+      HasPrivateKey: certificate.hasPrivateKey,
+      EnhancedKeyUsages: certificate.enhancedKeyUsages,
+    })),
+    firewallRules: server.firewallRules.map((rule, index) => ({
+      InstanceID: `lab-rule-${index}`,
+      Name: rule.name,
+      DisplayName: rule.displayName,
+      Enabled: rule.enabled ? 1 : 2,
+      Direction: rule.direction === 'Inbound' ? 1 : 2,
+      Action: { NotConfigured: 0, Allow: 2, AllowBypass: 3, Block: 4 }[rule.action],
+      Profile: rule.profiles.reduce((mask, profile) => mask | profileBit[profile], 0),
+      Protocol: rule.protocol,
+      LocalPort: rule.localPorts,
+      RemoteAddress: rule.remoteAddresses,
+    })),
+  };
+}
+
+export type PowerShellLab = ReturnType<typeof toPowerShellLab>;
+
+/** The JSON document ExreadyLab.psm1 stands in for Windows with (everything in it is simulated). */
+export function toPowerShellLab(lab: LabEstate, now: Date) {
+  return {
+    simulated: true as const,
+    jumpHost: lab.jumpHost,
+    exchangeServers: lab.exchangeServers.map((server) => labServer(server, now.getTime())),
+    syncServers: lab.syncServers.map((sync) => ({
+      fqdn: sync.fqdn,
+      unreachable: sync.unreachable,
+      trustedHosts: { Value: sync.trustedHosts.value, SourceOfValue: sync.trustedHosts.source },
+    })),
+  };
+}

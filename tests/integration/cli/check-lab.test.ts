@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/run-cli';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+async function exready(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(
+    argv,
+    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
+    () => new Date('2026-11-22T10:00:00Z'),
+  );
+  return { code, stdout, stderr };
+}
+
+// The demo lab through the real command: simulated lines, the real reader, assembler, normaliser and rules.
+describe('exready check --lab demo', () => {
+  const tempDir = useTempDirs('check-lab');
+
+  it('checks the simulated estate, labels it simulated, and shows every status', async () => {
+    const { code, stdout } = await exready('check', '--lab', 'demo', '--json');
+    expect(code).toBe(1);
+    const document = JSON.parse(stdout) as {
+      simulated: boolean;
+      servers: { fqdn: string; results: { status: string }[] }[];
+    };
+    expect(document.simulated).toBe(true);
+    const statuses = new Set(document.servers.flatMap((server) => server.results.map((r) => r.status)));
+    expect([...statuses].sort()).toEqual(['fail', 'n/a', 'pass', 'unknown', 'warn']);
+    expect(document.servers.every((server) => server.results.length === 10)).toBe(true);
+  });
+
+  it('saves facts that `evaluate` rebuilds into the same checklist, still labelled simulated', async () => {
+    const factsFile = join(await tempDir(), 'facts.json');
+    const checked = await exready('check', '--lab', 'demo', '--facts-out', factsFile);
+    const saved = JSON.parse(await readFile(factsFile, 'utf8')) as { simulated?: boolean };
+    expect(saved.simulated).toBe(true);
+    const evaluated = await exready('evaluate', '--facts', factsFile);
+    expect(evaluated.code).toBe(checked.code);
+    expect(evaluated.stdout.split('\n')[0]).toBe('SIMULATED: lab facts, not collected from real servers');
+    // Same verdicts line for line, apart from the header that names the source.
+    const verdicts = (text: string) =>
+      text.split('\n').filter((line) => /^\s+(PASS|WARN|FAIL|UNKNOWN|N\/A)\s/.test(line));
+    expect(verdicts(evaluated.stdout)).toEqual(verdicts(checked.stdout));
+  });
+
+  it('refuses an unknown lab with exit code 2', async () => {
+    const { code, stderr } = await exready('check', '--lab', 'production');
+    expect(code).toBe(2);
+    expect(stderr).toContain('"production" is not a lab (known: demo)');
+  });
+});
