@@ -1,5 +1,6 @@
 import { productName } from '../../shared/product';
 import type { InvokeHandlers } from '../ipc/router';
+import { discoverExchangeServers } from './exchange-discovery';
 import { parseInventoryCsv } from './inventory-csv';
 import { InventoryService } from './inventory-service';
 import { probePowerShell } from './powershell-probe-service';
@@ -51,6 +52,11 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
       const updated = await inventory.addEntries(parsed.entries, 'csv');
       const count = (role: string) => parsed.entries.filter((entry) => entry.role === role).length;
       return { ok: true, inventory: updated, exchangeServers: count('exchange'), syncServers: count('sync') };
+    },
+    'inventory:discover-exchange-servers': async (_request, context) => {
+      const found = await discoverExchangeServers({ ...probeOptions, signal: context.signal });
+      const updated = await inventory.addEntries(found.entries, 'active-directory');
+      return { inventory: updated, discovered: found.entries.length, skipped: found.skipped };
     },
     'environment:probe-powershell': (request, context) =>
       probePowerShell(probeOptions, request.operationId, context.signal, context.events),

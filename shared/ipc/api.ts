@@ -20,6 +20,7 @@ export const invokeMethods = {
   removeSyncServer: 'inventory:remove-sync-server',
   setServiceAccount: 'inventory:set-service-account',
   importInventoryCsv: 'inventory:import-csv',
+  discoverExchangeServers: 'inventory:discover-exchange-servers',
   probePowerShell: 'environment:probe-powershell',
   cancelOperation: 'operation:cancel',
 } as const satisfies Record<string, InvokeChannel>;

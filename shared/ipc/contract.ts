@@ -46,6 +46,15 @@ export const invokeContract = {
       z.object({ ok: z.literal(false), problems: z.array(z.string()) }),
     ]),
   },
+  /** Reads msExchExchangeServer objects from AD on the jump host and adds the servers found. */
+  'inventory:discover-exchange-servers': {
+    request: z.object({ operationId: OperationId }),
+    response: z.object({
+      inventory: Inventory,
+      discovered: z.number().int(),
+      skipped: z.array(z.string()),
+    }),
+  },
   'environment:probe-powershell': {
     request: z.object({ operationId: OperationId }),
     response: PowerShellProbe,

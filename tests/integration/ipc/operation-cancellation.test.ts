@@ -1,17 +1,10 @@
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { fakePowerShell } from '../../helpers/fake-powershell';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { createTestRouter } from '../../helpers/test-router';
-
-// A stand-in PowerShell executable: a real process the router must start, and kill when told.
-async function fakePowerShell(dir: string, body: string): Promise<string> {
-  const path = join(dir, 'pwsh');
-  await writeFile(path, `#!/bin/sh\necho $$ > "${dir}/pid"\n${body}\n`);
-  await chmod(path, 0o755);
-  return path;
-}
 
 function isRunning(pid: number): boolean {
   try {
