@@ -3,6 +3,7 @@ import type { BenchFigure, BenchSuite } from './bench-result';
 import { evaluateBench } from './evaluate.bench';
 import { fanoutBench } from './fanout.bench';
 import { ipcRouterBench } from './ipc-router.bench';
+import { reportBench } from './report.bench';
 import { webconfigBench } from './webconfig.bench';
 
 // `npm run bench`: every suite's figures, with the ratio to its target where it has one
@@ -12,6 +13,7 @@ const suites: [string, BenchSuite][] = [
   ['fanout', fanoutBench],
   ['evaluate', evaluateBench],
   ['webconfig', webconfigBench],
+  ['report', reportBench],
 ];
 
 function ratio(figure: BenchFigure): string {

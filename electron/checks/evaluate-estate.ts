@@ -1,6 +1,9 @@
 import type { CheckResult, CheckStatus } from '../../shared/checks/check-result';
 import { CheckStatus as CheckStatusSchema } from '../../shared/checks/check-result';
 import type { SavedFacts } from '../../shared/facts/saved-facts';
+import { findBuiltInProfile } from '../../shared/integrations/builtin-profiles';
+import { monosignProfile } from '../../shared/integrations/monosign-profile';
+import type { IntegrationProfile } from '../../shared/integrations/integration-profile';
 import type { EvaluationContext } from './evaluation-context';
 import { evaluateServer } from './evaluate-server';
 
@@ -11,14 +14,30 @@ export interface ServerEvaluation {
 
 export type StatusTotals = Record<CheckStatus, number>;
 
+/** The MFA profile a run collected for: named in the facts; absent when no server carries MFA facts (older files). */
+function mfaProfileOf(saved: SavedFacts): IntegrationProfile | undefined {
+  const parts = saved.servers.flatMap((server) =>
+    server.status === 'collected' && server.mfa !== undefined ? [server.mfa] : [],
+  );
+  if (parts.length === 0) return undefined;
+  const named = parts.flatMap((part) => (part.status === 'collected' ? [part.value.profileId] : []))[0];
+  return (named === undefined ? undefined : findBuiltInProfile(named)) ?? monosignProfile;
+}
+
 /** The evaluation context a saved collection run describes, at the given time. */
 export function contextOf(saved: SavedFacts, now: Date): EvaluationContext {
-  return {
+  const context: EvaluationContext = {
     now,
     serviceAccount: saved.context.serviceAccount,
     syncServers: saved.context.syncServers,
     exchangeServers: saved.context.exchangeServers,
   };
+  const mfaProfile = mfaProfileOf(saved);
+  if (mfaProfile !== undefined) {
+    context.mfaProfile = mfaProfile;
+    context.peers = saved.servers;
+  }
+  return context;
 }
 
 /** Every server of a saved run, evaluated in file order. */

@@ -14,6 +14,9 @@ import { evaluateServiceAccount } from './service-account-rule';
 import { evaluateSessionConfiguration } from './session-configuration-rule';
 import { evaluateTrustedHosts } from './trusted-hosts-rule';
 import { evaluateWinrmService } from './winrm-service-rule';
+import { evaluateMfa, mfaCheckIds } from './mfa/evaluate-mfa';
+import type { MfaContext } from './mfa/mfa-context';
+import { mfaResult } from './mfa/mfa-context';
 
 const rules: Record<RemotingCheckId, RemotingRule> = {
   'winrm.service': evaluateWinrmService,
@@ -49,9 +52,34 @@ function unreachableResult(checkId: RemotingCheckId, facts: UnreachableServerFac
   );
 }
 
-/** Every remoting check for one server, in catalogue order; all unknown when the server could not be reached. */
+function mfaContextOf(context: EvaluationContext): MfaContext | null {
+  if (context.mfaProfile === undefined) return null;
+  const peers = (context.peers ?? []).flatMap((peer) => (peer.status === 'collected' ? [peer] : []));
+  return { profile: context.mfaProfile, peers };
+}
+
+function mfaResults(facts: ServerFacts, context: MfaContext): CheckResult[] {
+  if (facts.status === 'collected') return evaluateMfa(facts, context);
+  return mfaCheckIds(context).map((checkId) => {
+    const { cause, message, remedy } = facts.failure;
+    return mfaResult(
+      checkId,
+      'unknown',
+      `Not checked: ${facts.fqdn} could not be reached because ${causeText[cause]} (${cause}). ${remedy}`,
+      { cause, message },
+      remedy,
+    );
+  });
+}
+
+/**
+ * Every remoting check for one server in catalogue order, then the MFA checks when the run collected them;
+ * all unknown when the server could not be reached.
+ */
 export function evaluateServer(facts: ServerFacts, context: EvaluationContext): CheckResult[] {
-  return remotingCatalogue.map((entry) =>
+  const remoting = remotingCatalogue.map((entry) =>
     facts.status === 'unreachable' ? unreachableResult(entry.id, facts) : rules[entry.id](facts, context),
   );
+  const mfa = mfaContextOf(context);
+  return mfa === null ? remoting : [...remoting, ...mfaResults(facts, mfa)];
 }

@@ -1,5 +1,6 @@
 import type { CheckResult } from '../../shared/checks/check-result';
-import type { CollectedServerFacts, SyncServerFacts } from '../../shared/facts/server-facts';
+import type { CollectedServerFacts, ServerFacts, SyncServerFacts } from '../../shared/facts/server-facts';
+import type { IntegrationProfile } from '../../shared/integrations/integration-profile';
 
 /** What a rule knows besides the server's facts; time is passed in so rules stay pure. */
 export interface EvaluationContext {
@@ -9,6 +10,10 @@ export interface EvaluationContext {
   /** The sync servers with their client-side facts (TrustedHosts). */
   syncServers: readonly SyncServerFacts[];
   exchangeServers: readonly string[];
+  /** The MFA integration the run collected for; absent: the MFA checks are not evaluated. */
+  mfaProfile?: IntegrationProfile;
+  /** Every server of the run, for the checks that compare servers (same DLL version and settings everywhere). */
+  peers?: readonly ServerFacts[];
 }
 
 export type RemotingRule = (facts: CollectedServerFacts, context: EvaluationContext) => CheckResult;

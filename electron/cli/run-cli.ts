@@ -7,6 +7,7 @@ import { locatePowerShellScripts } from '../resource-paths';
 import { openPowerShellCollection } from '../services/powershell-collection';
 import { runCheckCommand } from './commands/check-command';
 import { runEvaluateCommand } from './commands/evaluate-command';
+import { runReportCommand } from './commands/report-command';
 import { runWebconfigCommand } from './commands/webconfig-command';
 
 const helpText = `${productName} ${appVersion}: is this Exchange estate ready for its identity integrations?
@@ -14,9 +15,12 @@ const helpText = `${productName} ${appVersion}: is this Exchange estate ready fo
 Usage: exready <command> [options]
 
 Commands:
-  check --servers FQDN,... --sync-server FQDN --service-account DOMAIN\\name [--json] [--facts-out FILE]
+  check --servers FQDN,... --sync-server FQDN --service-account DOMAIN\\name
+        [--json] [--facts-out FILE] [--report FILE] [--history DIR]
                        Collect the estate's facts (one PowerShell round trip per server) and print the checklist.
   check --lab demo     The same on the built-in simulated estate (no PowerShell, no servers).
+  report --run ID|latest --format html|pdf|json|csv --out FILE [--history DIR]
+                       Write the readiness report of a saved check run (no server contacted).
   evaluate --facts FILE [--json]
                        Rebuild the Remote PowerShell checklist from saved facts (no server contacted).
   webconfig plan|apply|rollback --file PATH --profile monosign --app owa|ecp --set KEY=VALUE ...
@@ -61,6 +65,8 @@ export async function runCli(
           assemble: assembleFacts,
           labs: { demo: demoEstate },
         });
+      case 'report':
+        return await runReportCommand(rest, io, now);
       case 'evaluate':
         return await runEvaluateCommand(rest, io, now);
       case 'webconfig':

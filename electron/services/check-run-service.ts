@@ -5,6 +5,9 @@ import {
   type CollectionLine,
 } from '../../shared/facts/collection-protocol';
 import type { SavedFacts } from '../../shared/facts/saved-facts';
+import type { MfaCollectionParameters } from '../../shared/facts/mfa-facts';
+import { mfaCollectionParameters } from '../../shared/integrations/mfa-collection';
+import { monosignProfile } from '../../shared/integrations/monosign-profile';
 import type { OperationProgress } from '../../shared/domain/operation';
 import {
   countStatuses,
@@ -28,6 +31,8 @@ export interface CheckTarget {
   serviceAccount: string | null;
   throttle?: number;
   timeoutSeconds?: number;
+  /** What the MFA area reads; undefined: the built-in Monosign profile; null: skip the MFA area. */
+  mfa?: MfaCollectionParameters | null;
 }
 
 export type CheckRunProgress =
@@ -87,6 +92,7 @@ export async function runCheck(
     serviceAccount: target.serviceAccount,
     throttle: target.throttle,
     timeoutSeconds: target.timeoutSeconds,
+    mfa: target.mfa === null ? undefined : (target.mfa ?? mfaCollectionParameters(monosignProfile)),
   });
   const progress = options.onProgress ?? (() => undefined);
   const total = request.exchangeServers.length;

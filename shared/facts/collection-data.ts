@@ -17,6 +17,7 @@ export const ServerFactsData = CollectedServerFacts.pick({
   localGroups: true,
   certificates: true,
   firewallRules: true,
+  mfa: true,
 });
 export type ServerFactsData = z.infer<typeof ServerFactsData>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Fqdn } from '../domain/hostname';
+import { MfaCollectionParameters } from './mfa-facts';
 
 // The contract between the collection scripts (resources/powershell/collect) and the runner:
 // what goes in as the one base64 JSON argument, and the JSON lines that come back.
@@ -14,6 +15,8 @@ export const CollectionRequest = z.object({
   throttle: z.number().int().min(1).max(256).default(16),
   /** Per-server connection budget (New-PSSessionOption -OpenTimeout/-OperationTimeout), seconds. */
   timeoutSeconds: z.number().int().min(5).max(3600).default(120),
+  /** What the MFA area reads on each Exchange server (profile data); absent: the area is skipped. */
+  mfa: MfaCollectionParameters.optional(),
 });
 export type CollectionRequest = z.infer<typeof CollectionRequest>;
 

@@ -6,6 +6,7 @@ import { collected } from './collected';
 import { ConnectionFailure } from './connection-failure';
 import { FirewallRuleFacts } from './firewall-facts';
 import { LocalGroupMemberFacts } from './local-group-facts';
+import { MfaFacts } from './mfa-facts';
 import { ReachabilityFacts } from './reachability-facts';
 import { SessionConfigurationFacts } from './session-configuration-facts';
 import {
@@ -35,6 +36,7 @@ export type LocalGroupsFacts = z.infer<typeof LocalGroupsFacts>;
  * - firewallRules: Get-NetFirewallRule -Direction Inbound with Get-NetFirewallPortFilter / -AddressFilter
  * - adComputer: Get-ADComputer userAccountControl, msDS-AllowedToDelegateTo, msDS-AllowedToActOnBehalfOfOtherIdentity, on the jump host
  * - reachability: TCP connects to 5986 and 5985 run on each sync server and on the jump host
+ * - mfa: the MFA module's files, web.config bytes, backups, log lines and API reachability (Get-ExreadyMfaFacts.ps1)
  * Each part is collected or not-collected with its error, so one failing cmdlet costs one check, not the server.
  */
 export const CollectedServerFacts = z.object({
@@ -52,6 +54,8 @@ export const CollectedServerFacts = z.object({
   adComputer: collected(AdComputerFacts),
   /** TCP attempts to this server from each sync server and from the jump host. */
   reachability: z.array(ReachabilityFacts),
+  /** Optional so facts saved before the MFA area stay valid; absent when the run did not ask for it. */
+  mfa: collected(MfaFacts).optional(),
 });
 export type CollectedServerFacts = z.infer<typeof CollectedServerFacts>;
 

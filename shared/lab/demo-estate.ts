@@ -1,5 +1,6 @@
 import type { FirewallRuleFacts } from '../facts/firewall-facts';
 import type { LocalGroupMemberFacts } from '../facts/local-group-facts';
+import { demoMfa, demoWebConfig, monosignBinary, monosignSettings } from './demo-mfa';
 import { LabEstate, type LabExchangeServerInput } from './lab-estate';
 
 // The built-in demo lab: eight made-up Exchange servers of contoso.com that between them show every status.
@@ -96,6 +97,7 @@ function healthy(index: number, changes: Partial<LabExchangeServerInput> = {}): 
       distinguishedName: `CN=EXCH0${index},OU=Exchange,DC=contoso,DC=com`,
       userAccountControl: 0x1000 | 0x80000,
     },
+    mfa: demoMfa(),
     ...changes,
   };
 }
@@ -124,6 +126,8 @@ const demoServers: LabExchangeServerInput[] = [
       userAccountControl: 0x1000 | 0x1000000,
       allowedToDelegateTo: ['http/exch01.contoso.com'],
     },
+    // MFA: an older module DLL in owa than on the other servers (version drift).
+    mfa: demoMfa({ owa: { binaries: [monosignBinary('2.3.0.0')] } }),
   }),
   // exch03: every failure: WinRM stopped, no HTTPS listener, Strict CBT owned by Group Policy, a block rule, no delegation.
   healthy(3, {
@@ -147,6 +151,8 @@ const demoServers: LabExchangeServerInput[] = [
     ],
     adComputer: { distinguishedName: 'CN=EXCH03,OU=Exchange,DC=contoso,DC=com', userAccountControl: 0x1000 },
     tcp5986: 'refused',
+    // MFA: web.config configured but the module DLL was never copied to bin, and no backup was taken.
+    mfa: demoMfa({ owa: { binaries: [], backups: [] }, ecp: { binaries: [], backups: [] } }),
   }),
   // exch04: an expired certificate and NETWORK AccessDenied on microsoft.powershell.
   healthy(4, {
@@ -169,6 +175,22 @@ const demoServers: LabExchangeServerInput[] = [
         enabled: true,
       },
     ],
+    // MFA: owa has the module first and the API key twice; ecp has a debug mode that is not a boolean.
+    mfa: demoMfa({
+      owa: {
+        webConfig: demoWebConfig('owa', {
+          settings: [...monosignSettings, ['MONOSIGN_API_KEY', 'demo-old-key-11aa22bb']],
+          module: 'first',
+        }),
+      },
+      ecp: {
+        webConfig: demoWebConfig('ecp', {
+          settings: monosignSettings.map(([key, value]): [string, string] =>
+            key === 'MONOSIGN_DEBUG_MODE' ? [key, 'yes'] : [key, value],
+          ),
+        }),
+      },
+    }),
   }),
   // exch05: Kerberos refuses the connection (wrong or missing HTTP SPN).
   healthy(5, {
@@ -213,6 +235,21 @@ const demoServers: LabExchangeServerInput[] = [
       },
       { ...svcSync, via: ['CONTOSO\\Exchange Sync Operators'] },
     ],
+    // MFA: a firewall blocks the API, and the log shows it and an old invalid key.
+    mfa: demoMfa({
+      api: {
+        outcome: 'tcp-failure',
+        statusCode: null,
+        message: 'Unable to connect to the remote server',
+      },
+      logLines: [
+        '[CONTOSO\\bob] By-username result is OK {"InternalMessage":"Invalid Application Key","Code":12,"Success":false}',
+        '[] https://mail.contoso.com/owa/auth/errorFE.aspx?httpCode=500',
+        '[CONTOSO\\alice] By-username result is 0',
+        '[] https://mail.contoso.com/owa/auth/errorFE.aspx?httpCode=500',
+        '[CONTOSO\\carol] By-username result is 0',
+      ],
+    }),
   }),
 ];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ErrorRecordData } from '../facts/collection-protocol';
 import { FirewallRuleFacts } from '../facts/firewall-facts';
 import { LocalGroupMemberFacts } from '../facts/local-group-facts';
+import { MfaApiProbeFacts, MfaLogFacts, MfaModuleBinary, MfaPathSource } from '../facts/mfa-facts';
 import { TcpOutcome } from '../facts/reachability-facts';
 import { CbtHardeningLevel, WinrmListenerFacts, WinrmServiceFacts } from '../facts/winrm-facts';
 import { SessionConfigurationFacts } from '../facts/session-configuration-facts';
@@ -43,6 +44,28 @@ export const LabAdComputer = z.object({
 });
 export type LabAdComputer = z.infer<typeof LabAdComputer>;
 
+/** One app (owa, ecp) of a lab server's MFA module: its web.config text and what sits beside it. */
+export const LabMfaApp = z.object({
+  app: z.string().min(1),
+  physicalPath: z.string().min(1),
+  pathSource: MfaPathSource.default('applicationHost.config'),
+  /** The file's text; null when the file cannot be read (the error the script would print). */
+  webConfig: z.string().nullable(),
+  /** Written with a UTF-8 byte order mark, as the Exchange setup writes them. */
+  bom: z.boolean().default(true),
+  binaries: z.array(MfaModuleBinary).default([]),
+  backups: z.array(z.string()).default([]),
+});
+export type LabMfaApp = z.infer<typeof LabMfaApp>;
+
+export const LabMfa = z.object({
+  apps: z.array(LabMfaApp),
+  api: MfaApiProbeFacts,
+  /** null: the log folder does not exist on the server. */
+  logs: MfaLogFacts.nullable(),
+});
+export type LabMfa = z.infer<typeof LabMfa>;
+
 export const LabExchangeServer = z.object({
   fqdn: z.string().min(1),
   /** What a real Exchange server would print; absent when the server is unreachable. */
@@ -63,6 +86,8 @@ export const LabExchangeServer = z.object({
   tcp5986From: z.record(z.string(), TcpOutcome).default({}),
   /** Parts whose cmdlet fails on this server, with the error text it prints. */
   failingParts: z.partialRecord(LabPart, z.string()).default({}),
+  /** The MFA module's state; absent: the area fails as on a server without IIS. */
+  mfa: LabMfa.optional(),
 });
 export type LabExchangeServer = z.infer<typeof LabExchangeServer>;
 export type LabExchangeServerInput = z.input<typeof LabExchangeServer>;

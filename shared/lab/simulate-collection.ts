@@ -2,7 +2,8 @@ import type { CollectionLine, CollectionRequest, ErrorRecordData } from '../fact
 import type { FirewallProfile, FirewallRuleFacts } from '../facts/firewall-facts';
 import type { LocalGroupMemberFacts } from '../facts/local-group-facts';
 import type { TcpOutcome } from '../facts/reachability-facts';
-import type { LabCertificate, LabEstate, LabExchangeServer, LabPart } from './lab-estate';
+import type { LabCertificate, LabEstate, LabExchangeServer, LabMfaApp, LabPart } from './lab-estate';
+import { base64Of, sha256Hex, utf8Bytes } from './lab-bytes';
 
 // Prints, as records, exactly what Invoke-ExreadyCollection.ps1 would print for a lab estate on Windows PowerShell 5.1:
 // enums as numbers, DateTime as \/Date(ms)\/, WSMan values as text, one-element arrays collapsed, empty ones as null.
@@ -72,8 +73,74 @@ function firewallRule(rule: FirewallRuleFacts): Raw {
   };
 }
 
-function serverFacts(server: LabExchangeServer, now: number): Raw {
+function mfaApp(app: LabMfaApp, now: number): Raw {
+  const bytes =
+    app.webConfig === null ? null : [...(app.bom ? [0xef, 0xbb, 0xbf] : []), ...utf8Bytes(app.webConfig)];
   return {
+    app: app.app,
+    path: {
+      status: 'collected',
+      value: { physicalPath: app.physicalPath, source: app.pathSource, note: null },
+    },
+    webConfig:
+      bytes === null
+        ? { status: 'not-collected', error: `Could not find file '${app.physicalPath}\\web.config'.` }
+        : { status: 'collected', value: { base64: base64Of(bytes), sha256: sha256Hex(bytes) } },
+    binaries: { status: 'collected', value: ps51List(app.binaries) },
+    backups: {
+      status: 'collected',
+      value: ps51List(
+        app.backups.map((name) => ({
+          name,
+          lastWriteTimeUtc: new Date(now - 86_400_000).toISOString(),
+          length: 4096,
+        })),
+      ),
+    },
+  };
+}
+
+/** The MFA area, when the request asks for it: only the apps the request names. */
+function mfaFacts(server: LabExchangeServer, request: CollectionRequest, now: number): Raw {
+  const mfa = request.mfa;
+  if (mfa === undefined) return undefined;
+  const lab = server.mfa;
+  if (lab === undefined)
+    return {
+      status: 'not-collected',
+      error: 'IIS did not name the physical path of /owa and ExchangeInstallPath is not set',
+    };
+  return {
+    status: 'collected',
+    value: {
+      profileId: mfa.profileId,
+      apps: mfa.apps.flatMap((id) => {
+        const app = lab.apps.find((item) => item.app === id);
+        return app === undefined ? [] : [mfaApp(app, now)];
+      }),
+      api: { status: 'collected', value: lab.api },
+      logs:
+        lab.logs === null
+          ? {
+              status: 'not-collected',
+              error: `The log folder ${mfa.defaultLogPath} does not exist on this server`,
+            }
+          : {
+              status: 'collected',
+              value: {
+                ...lab.logs,
+                files: ps51List(lab.logs.files),
+                lines: ps51List(lab.logs.lines.slice(-mfa.logLineCount)),
+              },
+            },
+    },
+  };
+}
+
+function serverFacts(server: LabExchangeServer, request: CollectionRequest, now: number): Raw {
+  const mfa = mfaFacts(server, request, now);
+  return {
+    ...(mfa === undefined ? {} : { mfa }),
     collectedAt: ps51Date(now),
     winrmService: part(server, 'winrmService', () => ({
       status: serviceStatusNumber[server.winrmService.status],
@@ -188,7 +255,7 @@ export function simulateCollection(lab: LabEstate, request: CollectionRequest, n
     if (server?.silent === true) continue;
     if (server === undefined) out.push(line('server-error', fqdn, unknownHost(fqdn)));
     else if (server.unreachable !== null) out.push(line('server-error', fqdn, server.unreachable));
-    else out.push(line('server-facts', fqdn, serverFacts(server, at)));
+    else out.push(line('server-facts', fqdn, serverFacts(server, request, at)));
   }
   for (const fqdn of request.syncServers) {
     const sync = lab.syncServers.find((item) => item.fqdn.toLowerCase() === fqdn.toLowerCase());

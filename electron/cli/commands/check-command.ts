@@ -8,6 +8,9 @@ import { functionCollectionSource, type CollectionSource } from '../../services/
 import { writeSavedFactsFile } from '../../storage/saved-facts-file';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
 import { formatEvaluationText } from './evaluation-text-report';
+import { recordCheckRun, type CheckRecordsDeps } from './check-run-records';
+import { reportFormatOf } from '../../reports/report-formats';
+import { userDataDir } from '../../user-data-dir';
 
 export const checkUsage = `Usage: exready check --servers <fqdn,...> --sync-server <fqdn> [--sync-server <fqdn>]
                      --service-account <DOMAIN\\name | name@domain> [options]
@@ -21,6 +24,8 @@ Options:
   --service-account <name>  The account the sync service connects as.
   --json                    Print the results as JSON instead of the checklist.
   --facts-out <file>        Also save the collected facts (for 'exready evaluate --facts').
+  --report <file>           Also write the readiness report (.html, .pdf, .json or .csv).
+  --history <dir>           Where runs/ is kept (default: the app's user data folder); every run is saved.
   --throttle <n>            Servers collected at once, 1-256 (default 16).
   --timeout <seconds>       Per-server connection budget, 5-3600 (default 120).
   --powershell <path>       The PowerShell to run (default: Windows PowerShell 5.1).
@@ -41,10 +46,12 @@ export interface CheckCommandOptions {
   timeoutSeconds: number | undefined;
   powershell: string | null;
   lab: string | null;
+  report: string | null;
+  history: string | null;
 }
 
 /** What the command runs on; the entry point passes PowerShell, the tests a fake source. */
-export interface CheckCommandDeps {
+export interface CheckCommandDeps extends CheckRecordsDeps {
   /** Throws when no PowerShell can run (reported as bad input: nothing was contacted). */
   openSource(options: {
     powershell: string | null;
@@ -54,6 +61,7 @@ export interface CheckCommandDeps {
   labs?: Readonly<Record<string, LabEstate>>;
   signal?: AbortSignal;
   newRunId?: () => string;
+  defaultHistoryDir?: () => string;
 }
 
 const valueOptions = [
@@ -65,6 +73,8 @@ const valueOptions = [
   '--timeout',
   '--powershell',
   '--lab',
+  '--report',
+  '--history',
 ] as const;
 type ValueOption = (typeof valueOptions)[number];
 
@@ -147,6 +157,9 @@ export function parseCheckArguments(
     throw new CliUsageError(`--service-account: "${serviceAccount}" ${accountProblem}`);
   const factsOut = single(values, '--facts-out') ?? null;
   if (factsOut === '') throw new CliUsageError('--facts-out needs a file name');
+  const report = single(values, '--report') ?? null;
+  if (report !== null && reportFormatOf(report) === null)
+    throw new CliUsageError(`--report: "${report}" does not end in .html, .pdf, .json or .csv`);
   return {
     exchangeServers,
     syncServers,
@@ -157,6 +170,8 @@ export function parseCheckArguments(
     timeoutSeconds: integer('--timeout', single(values, '--timeout'), 5, 3600),
     powershell: single(values, '--powershell') ?? null,
     lab: labName,
+    report,
+    history: single(values, '--history') ?? null,
   };
 }
 
@@ -242,6 +257,10 @@ export async function runCheckCommand(
       io.stderr(`exready check: could not save the facts to ${options.factsOut}: ${message(error)}\n`);
     }
   }
+
+  const historyDir = options.history ?? (deps.defaultHistoryDir ?? userDataDir)();
+  if (!(await recordCheckRun(outcome, { historyDir, report: options.report }, io, now, deps)))
+    saveFailed = true;
 
   const { savedFacts, results, totals } = outcome;
   if (options.json) {

@@ -1,9 +1,9 @@
 # The one round trip on an Exchange server: every area, each on its own so one failure costs one part.
 function Get-ExreadyServerFacts {
     [CmdletBinding()]
-    param()
+    param([string]$MfaJson)
 
-    [pscustomobject]@{
+    $facts = [ordered]@{
         collectedAt           = [DateTime]::UtcNow
         winrmService          = Invoke-ExreadyPart { Get-ExreadyWinrmService }
         listeners             = Invoke-ExreadyPart { Get-ExreadyWinrmListeners }
@@ -17,4 +17,10 @@ function Get-ExreadyServerFacts {
         certificates          = Invoke-ExreadyPart { Get-ExreadyCertificates }
         firewallRules         = Invoke-ExreadyPart { Get-ExreadyFirewallRules -Port 5986 }
     }
+    # The MFA area only when the run asks for it; its parameters are the request's JSON, parsed here as data.
+    if ($MfaJson) {
+        $mfaParameters = $MfaJson | ConvertFrom-Json
+        $facts.mfa = Invoke-ExreadyPart { Get-ExreadyMfaFacts -Parameters $mfaParameters }
+    }
+    [pscustomobject]$facts
 }

@@ -16,6 +16,9 @@ if ($request.throttle) { $throttle = [int]$request.throttle }
 $timeoutSeconds = 120
 if ($request.timeoutSeconds) { $timeoutSeconds = [int]$request.timeoutSeconds }
 $tcpTimeoutMilliseconds = 5000
+# The MFA area's parameters travel to each server as one JSON string argument (data, never script text).
+$mfaJson = ''
+if ($request.PSObject.Properties['mfa'] -and $request.mfa) { $mfaJson = $request.mfa | ConvertTo-Json -Compress -Depth 5 }
 $counts = @{ serverFacts = 0; syncFacts = 0; errors = 0; warnings = 0 }
 
 # Remoting adds these to every object that comes back; they are not facts.
@@ -87,7 +90,7 @@ function Get-ExreadyScriptText {
 $serverScripts = @(
     'Invoke-ExreadyPart.ps1', 'Get-ExreadyWinrmService.ps1', 'Get-ExreadyWinrmListeners.ps1', 'Get-ExreadyWinrmServiceAuth.ps1',
     'Get-ExreadySessionConfigurations.ps1', 'Get-ExreadyLocalGroupMembers.ps1', 'Get-ExreadyCertificates.ps1',
-    'Get-ExreadyFirewallRules.ps1', 'Get-ExreadyServerFacts.ps1'
+    'Get-ExreadyFirewallRules.ps1', 'Get-ExreadyMfaFacts.ps1', 'Get-ExreadyServerFacts.ps1'
 )
 $syncScripts = @('Invoke-ExreadyPart.ps1', 'Get-ExreadyTrustedHosts.ps1', 'Test-ExreadyTcpPorts.ps1', 'Get-ExreadySyncFacts.ps1')
 $jumpHostScripts = @('Invoke-ExreadyPart.ps1', 'Test-ExreadyTcpPorts.ps1', 'Get-ExreadyAdComputers.ps1')
@@ -103,8 +106,9 @@ $remoting = @{
 
 # 1. One Invoke-Command over every Exchange server; each result is printed the moment it arrives.
 try {
-    $serverBlock = [scriptblock]::Create((Get-ExreadyScriptText $serverScripts) + "`nGet-ExreadyServerFacts")
-    Invoke-Command -ComputerName $exchangeServers -ScriptBlock $serverBlock @remoting 2>&1 3>&1 |
+    $serverText = "param(`$MfaJson)`n" + (Get-ExreadyScriptText $serverScripts) + "`nGet-ExreadyServerFacts -MfaJson `$MfaJson"
+    $serverBlock = [scriptblock]::Create($serverText)
+    Invoke-Command -ComputerName $exchangeServers -ScriptBlock $serverBlock -ArgumentList $mfaJson @remoting 2>&1 3>&1 |
         ForEach-Object { Write-ExreadyRecord -Record $_ -FactsKind 'server-facts' }
 } catch {
     Write-ExreadyWarning "The collection on the Exchange servers stopped: $($_.Exception.Message)"

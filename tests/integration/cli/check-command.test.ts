@@ -15,6 +15,8 @@ import { collectionLine, serverErrorData } from '../../helpers/collection-lines'
 import { readyServerFacts, syncServer, testNow } from '../../helpers/remoting-facts';
 import { assembleFacts } from '../../../electron/facts/facts-assembler';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { mfaCollectionParameters } from '../../../shared/integrations/mfa-collection';
+import { monosignProfile } from '../../../shared/integrations/monosign-profile';
 
 const runId = '6f1c1f40-5a2e-4b8e-9d0c-2b1e8f3a9c11';
 const newTempDir = useTempDirs('check');
@@ -138,6 +140,8 @@ describe('exready check', () => {
         serviceAccount: 'svc-sync@contoso.com',
         throttle: 4,
         timeoutSeconds: 30,
+        // The MFA area of the built-in profile travels in the same request (runCheck's default).
+        mfa: mfaCollectionParameters(monosignProfile),
       },
     ]);
   });

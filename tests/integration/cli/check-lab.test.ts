@@ -29,7 +29,41 @@ describe('exready check --lab demo', () => {
     expect(document.simulated).toBe(true);
     const statuses = new Set(document.servers.flatMap((server) => server.results.map((r) => r.status)));
     expect([...statuses].sort()).toEqual(['fail', 'n/a', 'pass', 'unknown', 'warn']);
-    expect(document.servers.every((server) => server.results.length === 10)).toBe(true);
+    // Ten Remote PowerShell checks, then four MFA checks per app (owa, ecp), the API and the logs.
+    expect(document.servers.every((server) => server.results.length === 20)).toBe(true);
+  });
+
+  it('shows the MFA checks of the demo lab, with the demo secrets never printed', async () => {
+    const { stdout } = await exready('check', '--lab', 'demo', '--json');
+    const document = JSON.parse(stdout) as {
+      servers: { fqdn: string; results: { checkId: string; status: string }[] }[];
+    };
+    const notPassing = Object.fromEntries(
+      document.servers.map((server) => [
+        server.fqdn.split('.')[0],
+        server.results
+          .filter((r) => r.checkId.startsWith('mfa.') && r.status !== 'pass')
+          .map((r) => `${r.checkId}=${r.status}`),
+      ]),
+    );
+    expect(notPassing.exch01).toEqual([]);
+    expect(notPassing.exch02).toEqual(['mfa.owa.bin=warn']);
+    expect(notPassing.exch03).toEqual([
+      'mfa.owa.bin=fail',
+      'mfa.owa.backup=warn',
+      'mfa.ecp.bin=fail',
+      'mfa.ecp.backup=warn',
+    ]);
+    expect(notPassing.exch04).toEqual([
+      'mfa.owa.appsettings=fail',
+      'mfa.owa.module=fail',
+      'mfa.ecp.appsettings=fail',
+    ]);
+    expect(notPassing.exch08).toEqual(['mfa.api=fail', 'mfa.logs=fail']);
+    expect(notPassing.exch05).toHaveLength(10);
+    expect(stdout).not.toContain('demo-app-key');
+    expect(stdout).not.toContain('demo-app-secret');
+    expect(stdout).not.toContain('demo-old-key');
   });
 
   it('saves facts that `evaluate` rebuilds into the same checklist, still labelled simulated', async () => {

@@ -12,6 +12,8 @@ import {
 } from '../../../electron/services/collection-source';
 import { OperationProgress } from '../../../shared/domain/operation';
 import { CollectionRequest } from '../../../shared/facts/collection-protocol';
+import { mfaCollectionParameters } from '../../../shared/integrations/mfa-collection';
+import { monosignProfile } from '../../../shared/integrations/monosign-profile';
 import { collectionLine, serverErrorData } from '../../helpers/collection-lines';
 import { readyServerFacts, syncServer, testNow } from '../../helpers/remoting-facts';
 import { assembleFacts } from '../../../electron/facts/facts-assembler';
@@ -61,6 +63,8 @@ describe('runCheck', () => {
       serviceAccount: 'CONTOSO\\svc-sync',
       throttle: 16,
       timeoutSeconds: 120,
+      // The MFA area is collected for the built-in profile unless the target says otherwise.
+      mfa: mfaCollectionParameters(monosignProfile),
     });
     expect(progress).toEqual([
       { kind: 'started', runId, total: 2 },

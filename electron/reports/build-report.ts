@@ -1,0 +1,153 @@
+import type { AuditEntry } from '../../shared/audit/audit-entry';
+import type { CheckResult, CheckStatus } from '../../shared/checks/check-result';
+import { RemotingCheckId, remotingCatalogue } from '../../shared/checks/remoting-catalogue';
+import type { SavedFacts } from '../../shared/facts/saved-facts';
+import {
+  type ReadinessReport,
+  reportSchemaVersion,
+  type Integration,
+  type IntegrationSummary,
+  type ReportCheck,
+  type ReportFix,
+  type ReportServer,
+  type StatusCounts,
+} from '../../shared/reports/report-schema';
+import { estateFingerprint } from './estate-fingerprint';
+import { maskSecrets } from './mask-report-secrets';
+
+export interface ReportInput {
+  savedFacts: SavedFacts;
+  /** The results of the run, per server, as evaluated when the run was made (or re-evaluated from the facts). */
+  results: readonly { fqdn: string; results: readonly CheckResult[] }[];
+  auditEntries: readonly AuditEntry[];
+  /** Fixes applied in this period are listed: after `from` (null: since the log began) up to and including `to`. */
+  period: { from: Date | null; to: Date };
+  runId: string | null;
+  appVersion: string;
+  operator: string;
+  now: () => Date;
+  /** Secret values to mask wherever they appear (API keys, passwords the app holds). */
+  knownSecrets?: Iterable<string>;
+}
+
+const remotingIds: ReadonlySet<string> = new Set(RemotingCheckId.options);
+const integrations: readonly Integration[] = ['Remote PowerShell', 'MFA module'];
+
+// The MFA module's checks are mfa.* and exchange.<app>.health (DESIGN.md); everything else is Remote PowerShell.
+function integrationOf(checkId: string): Integration {
+  return checkId.startsWith('mfa.') || /^exchange\.[a-z]+\.health$/.test(checkId)
+    ? 'MFA module'
+    : 'Remote PowerShell';
+}
+
+function titleOf(checkId: string): string {
+  return remotingIds.has(checkId)
+    ? (remotingCatalogue.find((entry) => entry.id === checkId)?.title ?? checkId)
+    : checkId;
+}
+
+function counts(statuses: readonly CheckStatus[]): StatusCounts {
+  const out: StatusCounts = { pass: 0, warn: 0, fail: 0, unknown: 0, 'n/a': 0 };
+  for (const status of statuses) out[status] += 1;
+  return out;
+}
+
+function reportCheck(result: CheckResult): ReportCheck {
+  return {
+    checkId: result.checkId,
+    title: titleOf(result.checkId),
+    integration: integrationOf(result.checkId),
+    status: result.status,
+    summary: result.summary,
+    evidence: result.evidence,
+    remedy: result.remedy ?? null,
+    fixId: result.fixId ?? null,
+    references: result.references,
+    acceptedRisk: result.acceptedRisk ?? null,
+  };
+}
+
+// Derived from the check ids present: an integration with no check in the run is "not checked", never guessed.
+function summarise(integration: Integration, checks: readonly ReportCheck[]): IntegrationSummary {
+  const own = checks.filter((check) => check.integration === integration);
+  const tally = counts(own.map((check) => check.status));
+  const verdict = own.length === 0 ? 'not checked' : tally.fail + tally.unknown === 0 ? 'ready' : 'not ready';
+  return { integration, verdict, checks: own.length, counts: tally };
+}
+
+function fixOf(entry: AuditEntry): ReportFix {
+  return {
+    auditId: entry.id,
+    at: entry.at,
+    operator: entry.operator,
+    server: entry.server,
+    action: entry.action,
+    outcome: entry.outcome,
+    error: entry.error,
+    undoes: entry.undoes,
+    simulated: entry.simulated,
+  };
+}
+
+/** The report model, from saved facts, their results and the audit log only: no server is contacted. Secrets masked. */
+export function buildReport(input: ReportInput): ReadinessReport {
+  const { savedFacts } = input;
+  const resultsByServer = new Map(input.results.map((server) => [server.fqdn, server.results]));
+  const servers: ReportServer[] = savedFacts.servers.map((server) => {
+    const checks = (resultsByServer.get(server.fqdn) ?? []).map(reportCheck);
+    return {
+      fqdn: server.fqdn,
+      collection: server.status,
+      counts: counts(checks.map((check) => check.status)),
+      checks,
+    };
+  });
+  const allChecks = servers.flatMap((server) => server.checks);
+  const from = input.period.from?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const to = input.period.to.getTime();
+  const report: ReadinessReport = {
+    schemaVersion: reportSchemaVersion,
+    kind: 'exready.readiness-report',
+    runId: input.runId,
+    appVersion: input.appVersion,
+    operator: input.operator,
+    generatedAt: input.now().toISOString(),
+    collectedAt: savedFacts.collectedAt,
+    simulated: savedFacts.simulated === true,
+    estate: {
+      fingerprint: estateFingerprint(savedFacts.context),
+      serviceAccount: savedFacts.context.serviceAccount,
+      exchangeServers: savedFacts.context.exchangeServers,
+      syncServers: savedFacts.context.syncServers.map((sync) => sync.fqdn),
+    },
+    totals: counts(allChecks.map((check) => check.status)),
+    integrations: integrations.map((integration) => summarise(integration, allChecks)),
+    servers,
+    acceptedRisks: servers.flatMap((server) =>
+      server.checks.flatMap((check) =>
+        check.acceptedRisk === null
+          ? []
+          : [
+              {
+                server: server.fqdn,
+                checkId: check.checkId,
+                title: check.title,
+                status: check.status,
+                ...check.acceptedRisk,
+              },
+            ],
+      ),
+    ),
+    fixesApplied: {
+      from: input.period.from?.toISOString() ?? null,
+      to: input.period.to.toISOString(),
+      entries: input.auditEntries
+        .filter((entry) => {
+          const at = Date.parse(entry.at);
+          return at > from && at <= to;
+        })
+        .map(fixOf),
+    },
+  };
+  return maskSecrets(report, [...(input.knownSecrets ?? [])]);
+}

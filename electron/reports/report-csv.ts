@@ -1,0 +1,46 @@
+import type { ReadinessReport } from '../../shared/reports/report-schema';
+
+// One row per server x check, RFC 4180 (quoted when needed, CRLF), with spreadsheet formula injection guarded.
+
+export const reportCsvColumns = [
+  'server',
+  'checkId',
+  'title',
+  'status',
+  'summary',
+  'remedy',
+  'fixId',
+  'acceptedRisk',
+  // Added so the lab label travels with every row, as it does on every page of the other formats.
+  'simulated',
+] as const;
+
+/** A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
+function guardFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function csvCell(value: string): string {
+  const text = guardFormula(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function renderReportCsv(report: ReadinessReport): string {
+  const rows: string[][] = [[...reportCsvColumns]];
+  for (const server of report.servers) {
+    for (const check of server.checks) {
+      rows.push([
+        server.fqdn,
+        check.checkId,
+        check.title,
+        check.status,
+        check.summary,
+        check.remedy ?? '',
+        check.fixId ?? '',
+        check.acceptedRisk?.exposes ?? '',
+        report.simulated ? 'SIMULATED' : '',
+      ]);
+    }
+  }
+  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+}

@@ -1,0 +1,36 @@
+import type { AuditEntry } from '../../shared/audit/audit-entry';
+import type { ReadinessReport } from '../../shared/reports/report-schema';
+import type { RunSummary, SavedRun } from '../storage/run-history';
+import { buildReport } from './build-report';
+
+export interface ReportContext {
+  appVersion: string;
+  operator: string;
+  now: () => Date;
+  knownSecrets?: Iterable<string>;
+}
+
+/**
+ * The report of a saved run. Its period of fixes runs from the previous run's collection (exclusive; the start of the
+ * log when there is none) to this run's: the fixes that explain what changed since the last run.
+ */
+export function reportFromRun(
+  run: SavedRun,
+  history: readonly RunSummary[],
+  auditEntries: readonly AuditEntry[],
+  context: ReportContext,
+): ReadinessReport {
+  const collectedAt = Date.parse(run.savedFacts.collectedAt);
+  const previous = history
+    .map((summary) => Date.parse(summary.collectedAt))
+    .filter((at) => at < collectedAt)
+    .sort((a, b) => b - a)[0];
+  return buildReport({
+    savedFacts: run.savedFacts,
+    results: run.results,
+    auditEntries,
+    period: { from: previous === undefined ? null : new Date(previous), to: new Date(collectedAt) },
+    runId: run.runId,
+    ...context,
+  });
+}

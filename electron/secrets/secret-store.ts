@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../storage/atomic-file';
+
+/** Electron's safeStorage, as far as the store needs it; main.ts passes safeStorage itself (this file never imports electron). */
+export interface StringEncryptor {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+/** The secrets ExReady keeps: the MFA module's API key and secret, and alternate credentials per name. */
+export const SecretName = z.union([
+  z.enum(['MONOSIGN_API_KEY', 'MONOSIGN_API_SECRET']),
+  z.string().regex(/^credential:[A-Za-z0-9._@\\-]{1,200}$/),
+]);
+export type SecretName = z.infer<typeof SecretName>;
+
+export function credentialSecretName(account: string): SecretName {
+  return SecretName.parse(`credential:${account}`);
+}
+
+export class SecretStoreUnavailableError extends Error {
+  constructor() {
+    super(
+      'The operating system offers no encryption for this user (safeStorage is unavailable): ExReady will not store secrets in plain text.',
+    );
+    this.name = 'SecretStoreUnavailableError';
+  }
+}
+
+// On disk: only base64 of the encrypted bytes, never the text.
+const SecretsFile = z.object({ version: z.literal(1), secrets: z.record(z.string(), z.string()) });
+
+export interface SecretStore {
+  set(name: SecretName, value: string): Promise<void>;
+  get(name: SecretName): Promise<string | null>;
+  delete(name: SecretName): Promise<void>;
+  names(): Promise<SecretName[]>;
+  /** Every stored value, decrypted, for the redactor: createRedactor(() => store.knownSecrets()). */
+  knownSecrets(): string[];
+}
+
+/** Secrets encrypted with the injected encryptor, in <userData>/secrets.json, written atomically. */
+export async function openSecretStore(userDataDir: string, encryptor: StringEncryptor): Promise<SecretStore> {
+  const path = join(userDataDir, 'secrets.json');
+  let file: z.infer<typeof SecretsFile> = { version: 1, secrets: {} };
+  try {
+    file = SecretsFile.parse(JSON.parse(await readFile(path, 'utf8')));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  // Decrypted once at open so the redactor's synchronous callback can list them.
+  const known = new Map<string, string>();
+  if (Object.keys(file.secrets).length > 0 && encryptor.isEncryptionAvailable()) {
+    for (const [name, encrypted] of Object.entries(file.secrets))
+      known.set(name, encryptor.decryptString(Buffer.from(encrypted, 'base64')));
+  }
+  const save = () => writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`);
+
+  return {
+    async set(name, value) {
+      SecretName.parse(name);
+      if (!encryptor.isEncryptionAvailable()) throw new SecretStoreUnavailableError();
+      file = {
+        ...file,
+        secrets: { ...file.secrets, [name]: encryptor.encryptString(value).toString('base64') },
+      };
+      await save();
+      known.set(name, value);
+    },
+    async get(name) {
+      const encrypted = file.secrets[name];
+      if (encrypted === undefined) return null;
+      if (!encryptor.isEncryptionAvailable()) throw new SecretStoreUnavailableError();
+      return Promise.resolve(encryptor.decryptString(Buffer.from(encrypted, 'base64')));
+    },
+    async delete(name) {
+      if (!(name in file.secrets)) return;
+      const { [name]: _removed, ...rest } = file.secrets;
+      file = { ...file, secrets: rest };
+      await save();
+      known.delete(name);
+    },
+    names: () =>
+      Promise.resolve(Object.keys(file.secrets).filter((name) => SecretName.safeParse(name).success)),
+    knownSecrets: () => [...known.values()],
+  };
+}

@@ -1,0 +1,76 @@
+# Copies the MFA module's DLL files from a folder or .zip on this machine (the admin's pick) into an app's bin folder
+# on an Exchange server, creating bin if missing; keeps a copy of any DLL it replaces, checks each file's SHA-256 after
+# copying, and prints one JSON result {status, binPath, createdBin, files, error}. Runs on Windows PowerShell 5.1.
+# Parameters arrive as one base64 UTF-8 JSON argument: server, sourcePath, binPath, backupSuffix.
+[CmdletBinding()]
+param([Parameter(Mandatory)][string]$ParametersBase64)
+
+$ErrorActionPreference = 'Stop'
+[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding($false)
+$request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ParametersBase64)) | ConvertFrom-Json
+
+function Get-ExreadyFileHash([string]$Path) {
+    $sha = [System.Security.Cryptography.SHA256]::Create()
+    try { ([BitConverter]::ToString($sha.ComputeHash([System.IO.File]::ReadAllBytes($Path)))).Replace('-', '') } finally { $sha.Dispose() }
+}
+
+# Runs on the server: bin created if missing, replaced DLLs kept as <name>.<suffix>, files moved in from the staging folder.
+$install = {
+    param([string]$BinPath, [string]$StagingPath, [string]$BackupSuffix)
+    $ErrorActionPreference = 'Stop'
+    $created = $false
+    if (-not (Test-Path -LiteralPath $BinPath)) { New-Item -ItemType Directory -Path $BinPath -Force | Out-Null; $created = $true }
+    $files = foreach ($file in @(Get-ChildItem -LiteralPath $StagingPath -Filter '*.dll' -File)) {
+        $target = Join-Path $BinPath $file.Name
+        $backup = $null
+        if (Test-Path -LiteralPath $target) {
+            $backup = "$target.$BackupSuffix"
+            Copy-Item -LiteralPath $target -Destination $backup -Force
+        }
+        Copy-Item -LiteralPath $file.FullName -Destination $target -Force
+        $sha = [System.Security.Cryptography.SHA256]::Create()
+        try { $hash = ([BitConverter]::ToString($sha.ComputeHash([System.IO.File]::ReadAllBytes($target)))).Replace('-', '') } finally { $sha.Dispose() }
+        [pscustomobject]@{ name = $file.Name; sha256 = $hash; fileVersion = [string](Get-Item -LiteralPath $target).VersionInfo.FileVersion; backup = $backup }
+    }
+    Remove-Item -LiteralPath $StagingPath -Recurse -Force -ErrorAction SilentlyContinue
+    [pscustomobject]@{ createdBin = $created; files = @($files) }
+}
+
+$staging = $null
+$session = $null
+try {
+    $source = [string]$request.sourcePath
+    if ([string]$request.backupSuffix -notmatch '^exready-\d{8}-\d{6}\.bak$') { throw 'The backup suffix is not an ExReady backup suffix.' }
+    $folder = $source
+    if ($source -like '*.zip') {
+        $staging = Join-Path ([System.IO.Path]::GetTempPath()) ('exready-module-' + [guid]::NewGuid().ToString('N'))
+        Expand-Archive -LiteralPath $source -DestinationPath $staging
+        $folder = $staging
+    }
+    $dlls = @(Get-ChildItem -LiteralPath $folder -Filter '*.dll' -File -Recurse)
+    if ($dlls.Count -eq 0) { throw "No .dll file was found in $source." }
+    $expected = @{}
+    foreach ($dll in $dlls) { $expected[$dll.Name] = Get-ExreadyFileHash $dll.FullName }
+    $remoteStaging = 'exready-module-' + [guid]::NewGuid().ToString('N')
+    if ($request.server) {
+        $session = New-PSSession -ComputerName ([string]$request.server) -UseSSL -Port 5986
+        $remoteTemp = Invoke-Command -Session $session -ScriptBlock { param($Name) (New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) $Name) -Force).FullName } -ArgumentList $remoteStaging
+        foreach ($dll in $dlls) { Copy-Item -LiteralPath $dll.FullName -Destination $remoteTemp -ToSession $session -Force }
+        $installed = Invoke-Command -Session $session -ScriptBlock $install -ArgumentList ([string]$request.binPath), $remoteTemp, ([string]$request.backupSuffix)
+    } else {
+        $remoteTemp = (New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) $remoteStaging) -Force).FullName
+        foreach ($dll in $dlls) { Copy-Item -LiteralPath $dll.FullName -Destination $remoteTemp -Force }
+        $installed = & $install ([string]$request.binPath) $remoteTemp ([string]$request.backupSuffix)
+    }
+    $mismatch = @($installed.files | Where-Object { $expected[$_.name] -ne $_.sha256 })
+    $status = 'deployed'
+    $message = $null
+    if ($mismatch.Count -gt 0) { $status = 'failed'; $message = 'The hash after copying did not match for ' + (($mismatch | ForEach-Object { $_.name }) -join ', ') }
+    $result = [pscustomobject]@{ exreadyResult = 1; status = $status; binPath = [string]$request.binPath; createdBin = [bool]$installed.createdBin; files = @($installed.files | Select-Object -Property 'name', 'sha256', 'fileVersion', 'backup'); error = $message }
+} catch {
+    $result = [pscustomobject]@{ exreadyResult = 1; status = 'failed'; binPath = [string]$request.binPath; createdBin = $false; files = @(); error = [string]$_.Exception.Message }
+} finally {
+    if ($null -ne $session) { Remove-PSSession -Session $session }
+    if ($null -ne $staging) { Remove-Item -LiteralPath $staging -Recurse -Force -ErrorAction SilentlyContinue }
+}
+[Console]::Out.WriteLine(($result | ConvertTo-Json -Compress -Depth 5))

@@ -1,0 +1,68 @@
+# Recycles the Exchange app pool of owa or ecp and polls https://localhost/<app>/healthcheck.htm on the server until
+# it answers 200 or the wait runs out; prints one JSON result {status, appPool, statusCode, attempts, seconds, error}.
+# Runs on Windows PowerShell 5.1. Parameters arrive as one base64 UTF-8 JSON argument: server, app, timeoutSeconds.
+[CmdletBinding()]
+param([Parameter(Mandatory)][string]$ParametersBase64)
+
+$ErrorActionPreference = 'Stop'
+[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding($false)
+$request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ParametersBase64)) | ConvertFrom-Json
+
+$recycle = {
+    param([string]$App, [int]$TimeoutSeconds)
+    $ErrorActionPreference = 'Stop'
+    # Only the two pools ExReady changes; the name is looked up, never taken from the request.
+    $pools = @{ owa = 'MSExchangeOWAAppPool'; ecp = 'MSExchangeECPAppPool' }
+    if (-not $pools.ContainsKey($App)) {
+        return [pscustomobject]@{ exreadyResult = 1; status = 'refused'; appPool = $null; statusCode = $null; attempts = 0; seconds = 0; error = "No app pool is known for '$App'." }
+    }
+    $pool = $pools[$App]
+    $appcmd = Join-Path $env:windir 'System32\inetsrv\appcmd.exe'
+    $output = & $appcmd recycle apppool "/apppool.name:$pool" 2>&1
+    if ($LASTEXITCODE -ne 0) {
+        return [pscustomobject]@{ exreadyResult = 1; status = 'failed'; appPool = $pool; statusCode = $null; attempts = 0; seconds = 0; error = "appcmd recycle failed: $output" }
+    }
+    # localhost does not match the certificate's name; only this health probe skips the name check.
+    [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12
+    [Net.ServicePointManager]::ServerCertificateValidationCallback = { $true }
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $attempts = 0
+    $code = $null
+    $lastError = $null
+    while ($watch.Elapsed.TotalSeconds -lt $TimeoutSeconds) {
+        $attempts += 1
+        try {
+            $web = [System.Net.WebRequest]::Create("https://localhost/$App/healthcheck.htm")
+            $web.Timeout = 10000
+            $response = $web.GetResponse()
+            $code = [int]$response.StatusCode
+            $response.Close()
+            if ($code -eq 200) { break }
+        } catch {
+            $lastError = [string]$_.Exception.Message
+            if ($_.Exception.InnerException -is [System.Net.WebException] -and $_.Exception.InnerException.Response) {
+                $code = [int]$_.Exception.InnerException.Response.StatusCode
+            }
+        }
+        Start-Sleep -Seconds 5
+    }
+    [Net.ServicePointManager]::ServerCertificateValidationCallback = $null
+    $status = 'timed-out'
+    if ($code -eq 200) { $status = 'healthy'; $lastError = $null }
+    [pscustomobject]@{ exreadyResult = 1; status = $status; appPool = $pool; statusCode = $code; attempts = $attempts; seconds = [int]$watch.Elapsed.TotalSeconds; error = $lastError }
+}
+
+try {
+    $timeout = 300
+    if ($request.timeoutSeconds) { $timeout = [int]$request.timeoutSeconds }
+    $arguments = @([string]$request.app, $timeout)
+    if ($request.server) {
+        $result = Invoke-Command -ComputerName ([string]$request.server) -UseSSL -Port 5986 -ScriptBlock $recycle -ArgumentList $arguments
+    } else {
+        $result = & $recycle @arguments
+    }
+    $result = $result | Select-Object -Property 'exreadyResult', 'status', 'appPool', 'statusCode', 'attempts', 'seconds', 'error'
+} catch {
+    $result = [pscustomobject]@{ exreadyResult = 1; status = 'failed'; appPool = $null; statusCode = $null; attempts = 0; seconds = 0; error = [string]$_.Exception.Message }
+}
+[Console]::Out.WriteLine(($result | ConvertTo-Json -Compress))

@@ -1,0 +1,64 @@
+# Writes a planned web.config on an Exchange server: refuses if the file changed since it was read (SHA-256),
+# writes the timestamped backup beside the original, replaces atomically through a temp file, checks the hash after
+# writing, and prints one JSON result {status, before, after, backup, error}. Runs on Windows PowerShell 5.1.
+# Parameters arrive as one base64 UTF-8 JSON argument: server, path, expectedSha256, contentBase64, backupName.
+[CmdletBinding()]
+param([Parameter(Mandatory)][string]$ParametersBase64)
+
+$ErrorActionPreference = 'Stop'
+[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding($false)
+$request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ParametersBase64)) | ConvertFrom-Json
+
+$write = {
+    param([string]$Path, [string]$ExpectedSha256, [string]$ContentBase64, [string]$BackupName)
+    $ErrorActionPreference = 'Stop'
+    function Get-ExreadyHash([byte[]]$Bytes) {
+        $sha = [System.Security.Cryptography.SHA256]::Create()
+        try { ([BitConverter]::ToString($sha.ComputeHash($Bytes))).Replace('-', '') } finally { $sha.Dispose() }
+    }
+    function New-ExreadyResult([string]$Status, $Before, $After, $Backup, $Message) {
+        [pscustomobject]@{ exreadyResult = 1; status = $Status; before = $Before; after = $After; backup = $Backup; error = $Message }
+    }
+    if ((Split-Path -Leaf $Path) -ne 'web.config') { return New-ExreadyResult 'refused' $null $null $null 'Only a file named web.config is written.' }
+    # The backup name is ours (web.config.exready-YYYYMMDD-HHMMSS.bak): never a path, never an existing file.
+    if ($BackupName -notmatch '^web\.config\.exready-\d{8}-\d{6}\.bak$') { return New-ExreadyResult 'refused' $null $null $null 'The backup name is not an ExReady backup name.' }
+    $folder = Split-Path -Parent $Path
+    $backupPath = Join-Path $folder $BackupName
+    $before = Get-ExreadyHash ([System.IO.File]::ReadAllBytes($Path))
+    if ($before -ne $ExpectedSha256.ToUpperInvariant()) {
+        return New-ExreadyResult 'refused' $before $null $null 'web.config changed since ExReady read it: collect again and plan again.'
+    }
+    if (Test-Path -LiteralPath $backupPath) { return New-ExreadyResult 'refused' $before $null $null "The backup $BackupName already exists." }
+    $bytes = [Convert]::FromBase64String($ContentBase64)
+    $expectedAfter = Get-ExreadyHash $bytes
+    $temp = Join-Path $folder ('web.config.exready-' + [guid]::NewGuid().ToString('N') + '.tmp')
+    [System.IO.File]::WriteAllBytes($temp, $bytes)
+    try {
+        # One call moves the original to the backup and the temp file into place, keeping the original's ACL.
+        [System.IO.File]::Replace($temp, $Path, $backupPath)
+    } catch {
+        Remove-Item -LiteralPath $temp -Force -ErrorAction SilentlyContinue
+        return New-ExreadyResult 'failed' $before $before $null "The file could not be replaced: $($_.Exception.Message)"
+    }
+    $after = Get-ExreadyHash ([System.IO.File]::ReadAllBytes($Path))
+    if ($after -ne $expectedAfter) {
+        # Never leave a half-written file: put the original back.
+        [System.IO.File]::Copy($backupPath, $Path, $true)
+        $restored = Get-ExreadyHash ([System.IO.File]::ReadAllBytes($Path))
+        return New-ExreadyResult 'failed' $before $restored $backupPath 'The hash after writing did not match; the original was put back.'
+    }
+    New-ExreadyResult 'written' $before $after $backupPath $null
+}
+
+try {
+    $arguments = @([string]$request.path, [string]$request.expectedSha256, [string]$request.contentBase64, [string]$request.backupName)
+    if ($request.server) {
+        $result = Invoke-Command -ComputerName ([string]$request.server) -UseSSL -Port 5986 -ScriptBlock $write -ArgumentList $arguments
+    } else {
+        $result = & $write @arguments
+    }
+    $result = $result | Select-Object -Property 'exreadyResult', 'status', 'before', 'after', 'backup', 'error'
+} catch {
+    $result = [pscustomobject]@{ exreadyResult = 1; status = 'failed'; before = $null; after = $null; backup = $null; error = [string]$_.Exception.Message }
+}
+[Console]::Out.WriteLine(($result | ConvertTo-Json -Compress))

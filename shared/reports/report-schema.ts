@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { AcceptedRisk, CheckEvidence, CheckStatus } from '../checks/check-result';
+
+// The readiness report as data: what the JSON export holds and what the HTML, PDF and CSV are rendered from.
+// Bump reportSchemaVersion on any change a reader could notice; docs/report-schema.json is generated from it.
+
+export const reportSchemaVersion = 1;
+
+export const StatusCounts = z.object({
+  pass: z.number().int().nonnegative(),
+  warn: z.number().int().nonnegative(),
+  fail: z.number().int().nonnegative(),
+  unknown: z.number().int().nonnegative(),
+  'n/a': z.number().int().nonnegative(),
+});
+export type StatusCounts = z.infer<typeof StatusCounts>;
+
+export const Integration = z.enum(['Remote PowerShell', 'MFA module']);
+export type Integration = z.infer<typeof Integration>;
+
+/** Ready: every check of the integration was decided and none failed; not checked: the run holds none of its checks. */
+export const IntegrationVerdict = z.enum(['ready', 'not ready', 'not checked']);
+export type IntegrationVerdict = z.infer<typeof IntegrationVerdict>;
+
+export const IntegrationSummary = z.object({
+  integration: Integration,
+  verdict: IntegrationVerdict,
+  checks: z.number().int().nonnegative(),
+  counts: StatusCounts,
+});
+export type IntegrationSummary = z.infer<typeof IntegrationSummary>;
+
+export const ReportCheck = z.object({
+  checkId: z.string().min(1),
+  title: z.string().min(1),
+  integration: Integration,
+  status: CheckStatus,
+  summary: z.string(),
+  evidence: CheckEvidence,
+  remedy: z.string().nullable(),
+  fixId: z.string().nullable(),
+  references: z.array(z.string()),
+  acceptedRisk: AcceptedRisk.nullable(),
+});
+export type ReportCheck = z.infer<typeof ReportCheck>;
+
+export const ReportServer = z.object({
+  fqdn: z.string().min(1),
+  collection: z.enum(['collected', 'unreachable']),
+  counts: StatusCounts,
+  checks: z.array(ReportCheck),
+});
+export type ReportServer = z.infer<typeof ReportServer>;
+
+export const ReportAcceptedRisk = AcceptedRisk.extend({
+  server: z.string().min(1),
+  checkId: z.string().min(1),
+  title: z.string().min(1),
+  status: CheckStatus,
+});
+export type ReportAcceptedRisk = z.infer<typeof ReportAcceptedRisk>;
+
+/** An audit entry of the period, without its before/after values (the audit log keeps those). */
+export const ReportFix = z.object({
+  auditId: z.number().int().positive(),
+  at: z.iso.datetime({ offset: true }),
+  operator: z.string(),
+  server: z.string(),
+  action: z.string(),
+  outcome: z.enum(['succeeded', 'failed', 'refused', 'cancelled']),
+  error: z.string().nullable(),
+  undoes: z.number().int().positive().nullable(),
+  simulated: z.boolean(),
+});
+export type ReportFix = z.infer<typeof ReportFix>;
+
+export const ReadinessReport = z
+  .object({
+    schemaVersion: z.literal(reportSchemaVersion),
+    kind: z.literal('exready.readiness-report'),
+    runId: z.string().nullable(),
+    appVersion: z.string().min(1),
+    operator: z.string().min(1),
+    generatedAt: z.iso.datetime({ offset: true }),
+    collectedAt: z.iso.datetime({ offset: true }),
+    /** True when the facts come from the lab: every format says so. */
+    simulated: z.boolean(),
+    estate: z.object({
+      /** SHA-256 (hex) of the sorted Exchange servers, the sorted sync servers and the service account. */
+      fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+      serviceAccount: z.string().nullable(),
+      exchangeServers: z.array(z.string()),
+      syncServers: z.array(z.string()),
+    }),
+    totals: StatusCounts,
+    integrations: z.array(IntegrationSummary),
+    servers: z.array(ReportServer),
+    acceptedRisks: z.array(ReportAcceptedRisk),
+    fixesApplied: z.object({
+      from: z.iso.datetime({ offset: true }).nullable(),
+      to: z.iso.datetime({ offset: true }),
+      entries: z.array(ReportFix),
+    }),
+  })
+  .meta({
+    title: 'ExReady readiness report',
+    description: 'A readiness report rebuilt from saved facts, their check results and the audit log.',
+  });
+export type ReadinessReport = z.infer<typeof ReadinessReport>;
