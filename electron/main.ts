@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell, type WebContents } from 'electron';
 import { appId } from '../shared/product';
 import { appVersion } from './app-version';
 import { createEventSink } from './ipc/event-sink';
@@ -8,6 +11,7 @@ import { bindRouterToIpcMain, createWebContentsDelivery } from './ipc/ipc-main-b
 import { createIpcRouter } from './ipc/router';
 import { createAppLogger } from './logging/logger';
 import { createRedactor } from './logging/redact';
+import { openSecretStore } from './secrets/secret-store';
 import { defaultPowerShellCandidates } from './powershell/executable-locator';
 import { locatePowerShellScripts } from './resource-paths';
 import { contentSecurityPolicy } from './security/content-security-policy';
@@ -34,10 +38,15 @@ function rendererUrl(): string {
   return pathToFileURL(join(__dirname, '../renderer/index.html')).href;
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const userDataDir = app.getPath('userData');
   const logDirectory = join(userDataDir, 'logs');
-  const logger = createAppLogger({ directory: logDirectory, redactor: createRedactor() });
+  // Secrets are encrypted with the Windows user's DPAPI key; the logger masks every stored value.
+  const secrets = await openSecretStore(userDataDir, safeStorage);
+  const logger = createAppLogger({
+    directory: logDirectory,
+    redactor: createRedactor(() => secrets.knownSecrets()),
+  });
   const appUrl = rendererUrl();
   const isTrustedUrl = createTrustedUrlCheck(appUrl);
   let window: BrowserWindow | null = null;
@@ -53,6 +62,21 @@ function start(): void {
       platform: process.platform,
       scriptsDir: locatePowerShellScripts(__dirname, app.isPackaged ? process.resourcesPath : undefined),
       powershellCandidates: defaultPowerShellCandidates(process.platform),
+      checkRuns: {
+        printToPdf: printHtmlToPdf,
+        knownSecrets: () => secrets.knownSecrets(),
+        chooseSaveFile: async (suggestedName, format) => {
+          const options = {
+            defaultPath: join(app.getPath('documents'), suggestedName),
+            filters: [{ name: `${format.toUpperCase()} report`, extensions: [format] }],
+          };
+          const choice =
+            window === null
+              ? await dialog.showSaveDialog(options)
+              : await dialog.showSaveDialog(window, options);
+          return choice.canceled || choice.filePath === undefined ? null : choice.filePath;
+        },
+      },
     }),
     events: createEventSink(createWebContentsDelivery(() => window?.webContents ?? null)),
     logger,
@@ -87,6 +111,23 @@ function start(): void {
   });
   logger.info('ExReady started', { version: appVersion, userDataDir });
   createWindow();
+}
+
+/** Prints a report's HTML with Chromium's PDF printer, in a hidden window that runs no script. */
+async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+  const file = join(tmpdir(), `exready-report-${randomUUID()}.html`);
+  const printer = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, javascript: false },
+  });
+  try {
+    await writeFile(file, html, 'utf8');
+    await printer.loadFile(file);
+    return new Uint8Array(await printer.webContents.printToPDF({ pageSize: 'A4', printBackground: true }));
+  } finally {
+    printer.destroy();
+    await rm(file, { force: true });
+  }
 }
 
 function hardenSession(appUrl: string): void {

@@ -1,21 +1,5 @@
 import type { CheckStatus } from '../../shared/checks/check-result';
-import type { SavedRun } from '../storage/run-history';
-
-/** One check whose status differs between two runs; null where the check was absent from that run. */
-export interface CheckChange {
-  server: string;
-  checkId: string;
-  before: CheckStatus | null;
-  after: CheckStatus | null;
-}
-
-export interface RunComparison {
-  before: string;
-  after: string;
-  serversAdded: string[];
-  serversRemoved: string[];
-  changes: CheckChange[];
-}
+import type { CheckChange, RunComparison, SavedRun } from '../../shared/runs/run-records';
 
 function statusesOf(run: SavedRun): Map<string, Map<string, CheckStatus>> {
   return new Map(

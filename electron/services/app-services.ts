@@ -1,8 +1,13 @@
+import { demoEstate } from '../../shared/lab/demo-estate';
 import { productName } from '../../shared/product';
+import { currentOperator } from '../audit/operator';
+import { chromiumPrintToPdf } from '../reports/report-pdf';
+import { createCheckRunsHandlers, type CheckRunsConfig } from './check-runs-handlers';
 import type { InvokeHandlers } from '../ipc/router';
 import { discoverExchangeServers } from './exchange-discovery';
 import { parseInventoryCsv } from './inventory-csv';
 import { InventoryService } from './inventory-service';
+import { openPowerShellCollection } from './powershell-collection';
 import { probePowerShell } from './powershell-probe-service';
 
 export interface AppServicesConfig {
@@ -15,6 +20,8 @@ export interface AppServicesConfig {
   powershellCandidates: readonly string[];
   powershellTimeoutMs?: number;
   now?: () => Date;
+  /** What main provides to check runs and reports (dialogs, printToPDF, secrets); defaults suit the CLI and tests. */
+  checkRuns?: Partial<Omit<CheckRunsConfig, 'userDataDir' | 'appVersion' | 'now'>>;
 }
 
 /** The services behind every IPC channel: plain Node, shared by the app, the CLI and the tests. */
@@ -27,7 +34,25 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     timeoutMs: config.powershellTimeoutMs ?? 30_000,
   };
 
+  const checkRuns = createCheckRunsHandlers(
+    {
+      userDataDir: config.userDataDir,
+      appVersion: config.version,
+      now,
+      labs: { demo: demoEstate },
+      openCollection: () =>
+        openPowerShellCollection({ executable: null, scriptsDir: config.scriptsDir, poolSize: 1 }),
+      printToPdf: chromiumPrintToPdf,
+      chooseSaveFile: () => Promise.resolve(null),
+      knownSecrets: () => [],
+      operator: currentOperator,
+      ...config.checkRuns,
+    },
+    inventory,
+  );
+
   return {
+    ...checkRuns,
     'app:get-info': () =>
       Promise.resolve({
         productName,

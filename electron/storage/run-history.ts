@@ -1,30 +1,32 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { CheckResult, CheckStatus } from '../../shared/checks/check-result';
-import { SavedFacts } from '../../shared/facts/saved-facts';
+import { CheckStatus } from '../../shared/checks/check-result';
+import { SavedRun, type RunSummary } from '../../shared/runs/run-records';
 import { writeFileAtomic } from './atomic-file';
 import { StoredFileError } from './json-store';
 
 // Every check run kept in userData/runs/<runId>.json: the facts and their results, so any report can be rebuilt.
 
-export const SavedRun = z.object({
-  schemaVersion: z.literal(1),
-  runId: z.string().min(1),
-  savedAt: z.iso.datetime({ offset: true }),
-  evaluatedAt: z.iso.datetime({ offset: true }),
-  savedFacts: SavedFacts,
-  results: z.array(z.object({ fqdn: z.string(), results: z.array(CheckResult) })),
-});
-export type SavedRun = z.infer<typeof SavedRun>;
+export { SavedRun, type RunSummary } from '../../shared/runs/run-records';
 
-export interface RunSummary {
-  runId: string;
-  collectedAt: string;
-  savedAt: string;
-  simulated: boolean;
-  servers: number;
-  totals: Record<CheckStatus, number>;
+/** The history record of a finished check run. */
+export function savedRunOf(
+  outcome: {
+    request: { runId: string };
+    evaluatedAt: Date;
+    savedFacts: SavedRun['savedFacts'];
+    results: SavedRun['results'];
+  },
+  savedAt: Date,
+): SavedRun {
+  return {
+    schemaVersion: 1,
+    runId: outcome.request.runId,
+    savedAt: savedAt.toISOString(),
+    evaluatedAt: outcome.evaluatedAt.toISOString(),
+    savedFacts: outcome.savedFacts,
+    results: outcome.results,
+  };
 }
 
 // A run id becomes a file name: nothing that could climb out of the folder.

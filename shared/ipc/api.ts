@@ -22,6 +22,12 @@ export const invokeMethods = {
   importInventoryCsv: 'inventory:import-csv',
   discoverExchangeServers: 'inventory:discover-exchange-servers',
   probePowerShell: 'environment:probe-powershell',
+  runCheck: 'check:run',
+  listRuns: 'runs:list',
+  openRun: 'runs:open',
+  deleteRun: 'runs:delete',
+  compareRuns: 'runs:compare',
+  exportReport: 'report:export',
   cancelOperation: 'operation:cancel',
 } as const satisfies Record<string, InvokeChannel>;
 

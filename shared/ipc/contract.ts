@@ -4,10 +4,16 @@ import { Inventory } from '../domain/inventory';
 import { ServiceAccount } from '../domain/service-account';
 import { Fqdn } from '../domain/hostname';
 import { OperationId, OperationProgress } from '../domain/operation';
+import { RunComparison, RunSummary, SavedRun } from '../runs/run-records';
 
 // The one IPC contract: zod schemas are the source of truth; every type below is inferred from them.
 
 const NoRequest = z.undefined();
+// A run id names a file in the history folder: nothing that could climb out of it.
+const RunId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/)
+  .refine((id) => !id.includes('..'));
 
 /** Request/response channels (renderer invokes, main answers with a promise). */
 export const invokeContract = {
@@ -58,6 +64,20 @@ export const invokeContract = {
   'environment:probe-powershell': {
     request: z.object({ operationId: OperationId }),
     response: PowerShellProbe,
+  },
+  /** Checks the inventory's servers (or a simulated lab), saves the run and answers its summary. */
+  'check:run': {
+    request: z.object({ operationId: OperationId, lab: z.enum(['demo']).nullable() }),
+    response: RunSummary.extend({ warnings: z.array(z.string()) }),
+  },
+  'runs:list': { request: NoRequest, response: z.array(RunSummary) },
+  'runs:open': { request: z.object({ runId: RunId }), response: SavedRun },
+  'runs:delete': { request: z.object({ runId: RunId }), response: z.object({ deleted: z.literal(true) }) },
+  'runs:compare': { request: z.object({ before: RunId, after: RunId }), response: RunComparison },
+  /** Main asks where to save (the renderer never names a path), then writes the report there. */
+  'report:export': {
+    request: z.object({ runId: RunId, format: z.enum(['html', 'pdf', 'json', 'csv']) }),
+    response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
   'operation:cancel': {
     request: z.object({ operationId: OperationId }),

@@ -3,8 +3,8 @@ import { describeFqdnProblem, splitHostList } from '../../../shared/domain/hostn
 import { describeServiceAccountProblem } from '../../../shared/domain/service-account';
 import { runCheck, type CheckRunProgress, type FactsAssembler } from '../../services/check-run-service';
 import type { LabEstate } from '../../../shared/lab/lab-estate';
-import { simulateCollection } from '../../../shared/lab/simulate-collection';
-import { functionCollectionSource, type CollectionSource } from '../../services/collection-source';
+import type { CollectionSource } from '../../services/collection-source';
+import { openLabCollection, simulatedAssembler } from '../../services/lab-collection';
 import { writeSavedFactsFile } from '../../storage/saved-facts-file';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
 import { formatEvaluationText } from './evaluation-text-report';
@@ -212,17 +212,13 @@ export async function runCheckCommand(
 
   const lab = options.lab === null ? undefined : deps.labs?.[options.lab];
   // A lab run goes through the same reader, assembler and rules; only the lines are simulated.
-  const assemble: FactsAssembler =
-    lab === undefined ? deps.assemble : (input) => ({ ...deps.assemble(input), simulated: true });
+  const assemble: FactsAssembler = lab === undefined ? deps.assemble : simulatedAssembler(deps.assemble);
   let opened;
   try {
     opened =
       lab === undefined
         ? await deps.openSource({ powershell: options.powershell })
-        : {
-            source: functionCollectionSource((request) => simulateCollection(lab, request, now())),
-            close: () => Promise.resolve(),
-          };
+        : openLabCollection(lab, now);
   } catch (error) {
     io.stderr(`exready check: ${message(error)}\n`);
     return ExitCode.badInput;

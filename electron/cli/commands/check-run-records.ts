@@ -6,7 +6,7 @@ import { reportFromRun } from '../../reports/report-from-run';
 import { chromiumPrintToPdf, type PrintToPdf } from '../../reports/report-pdf';
 import type { CheckRunOutcome } from '../../services/check-run-service';
 import { writeFileAtomic } from '../../storage/atomic-file';
-import { RunHistory, type SavedRun } from '../../storage/run-history';
+import { RunHistory, savedRunOf } from '../../storage/run-history';
 import { join } from 'node:path';
 import type { CliIo } from '../cli-io';
 
@@ -29,14 +29,7 @@ export async function recordCheckRun(
   deps: CheckRecordsDeps,
 ): Promise<boolean> {
   const history = new RunHistory(target.historyDir);
-  const run: SavedRun = {
-    schemaVersion: 1,
-    runId: outcome.request.runId,
-    savedAt: now().toISOString(),
-    evaluatedAt: outcome.evaluatedAt.toISOString(),
-    savedFacts: outcome.savedFacts,
-    results: outcome.results,
-  };
+  const run = savedRunOf(outcome, now());
   let ok = true;
   try {
     await history.save(run);

@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import type { LabEstate } from '../../shared/lab/lab-estate';
+import type { InvokeHandlers } from '../ipc/router';
+import { AuditLog } from '../audit/audit-log';
+import { assembleFacts } from '../facts/facts-assembler';
+import { renderReport, type ReportFormat } from '../reports/report-formats';
+import { reportFromRun } from '../reports/report-from-run';
+import { compareRuns } from '../reports/compare-runs';
+import type { PrintToPdf } from '../reports/report-pdf';
+import { RunHistory, savedRunOf } from '../storage/run-history';
+import { writeFileAtomic } from '../storage/atomic-file';
+import { runCheck, toOperationProgress, type CheckTarget } from './check-run-service';
+import type { CollectionSource } from './collection-source';
+import type { InventoryService } from './inventory-service';
+import { labTarget, openLabCollection, simulatedAssembler } from './lab-collection';
+
+export interface CheckRunsConfig {
+  userDataDir: string;
+  appVersion: string;
+  now: () => Date;
+  labs: Readonly<Record<string, LabEstate>>;
+  /** The real collection (PowerShell on the jump host); opened per run, closed after. */
+  openCollection: () => Promise<{ source: CollectionSource; close(): Promise<void> }>;
+  printToPdf: PrintToPdf;
+  /** Asks the admin where to save (main shows Windows' dialog); null when cancelled. */
+  chooseSaveFile: (suggestedName: string, format: ReportFormat) => Promise<string | null>;
+  knownSecrets: () => Iterable<string>;
+  operator: () => string;
+}
+
+type CheckRunsHandlers = Pick<
+  InvokeHandlers,
+  'check:run' | 'runs:list' | 'runs:open' | 'runs:delete' | 'runs:compare' | 'report:export'
+>;
+
+/** Check runs, their history and their reports, for the window (the CLI has its own commands over the same parts). */
+export function createCheckRunsHandlers(
+  config: CheckRunsConfig,
+  inventory: InventoryService,
+): CheckRunsHandlers {
+  const history = new RunHistory(config.userDataDir);
+  const auditLog = new AuditLog(join(config.userDataDir, 'audit.jsonl'));
+
+  return {
+    'check:run': async (request, context) => {
+      const lab = request.lab === null ? undefined : config.labs[request.lab];
+      let target: CheckTarget;
+      if (lab !== undefined) target = labTarget(lab);
+      else {
+        const estate = await inventory.get();
+        target = {
+          exchangeServers: estate.exchangeServers.map((server) => server.fqdn),
+          syncServers: estate.syncServers.map((server) => server.fqdn),
+          serviceAccount: estate.serviceAccount,
+        };
+      }
+      if (target.exchangeServers.length === 0)
+        throw new Error('Add Exchange servers to the inventory first.');
+      const opened = lab === undefined ? await config.openCollection() : openLabCollection(lab, config.now);
+      try {
+        const outcome = await runCheck(
+          target,
+          {
+            source: opened.source,
+            assemble: lab === undefined ? assembleFacts : simulatedAssembler(assembleFacts),
+            now: config.now,
+          },
+          {
+            signal: context.signal,
+            onProgress: (progress) =>
+              context.events.emit('operation:progress', toOperationProgress(request.operationId, progress)),
+          },
+        );
+        const run = savedRunOf(outcome, config.now());
+        await history.save(run);
+        context.events.emit('operation:progress', { kind: 'finished', operationId: request.operationId });
+        const summary = (await history.list()).find((entry) => entry.runId === run.runId);
+        if (summary === undefined) throw new Error(`run ${run.runId} was saved but cannot be listed`);
+        return { ...summary, warnings: outcome.warnings };
+      } finally {
+        await opened.close();
+      }
+    },
+    'runs:list': () => history.list(),
+    'runs:open': (request) => history.open(request.runId),
+    'runs:delete': async (request) => {
+      await history.delete(request.runId);
+      return { deleted: true };
+    },
+    'runs:compare': async (request) =>
+      compareRuns(await history.open(request.before), await history.open(request.after)),
+    'report:export': async (request) => {
+      const run = await history.open(request.runId);
+      const path = await config.chooseSaveFile(
+        `ExReady-readiness-${run.runId}.${request.format}`,
+        request.format,
+      );
+      if (path === null) return { saved: false, path: null };
+      const report = reportFromRun(run, await history.list(), await auditLog.entries(), {
+        appVersion: config.appVersion,
+        operator: config.operator(),
+        now: config.now,
+        knownSecrets: config.knownSecrets(),
+      });
+      await writeFileAtomic(path, await renderReport(report, request.format, config.printToPdf));
+      return { saved: true, path };
+    },
+  };
+}

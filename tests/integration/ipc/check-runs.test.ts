@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { createTestRouter } from '../../helpers/test-router';
+
+const runOperation = '1a2b3c4d-0000-4000-8000-000000000001';
+const secondOperation = '1a2b3c4d-0000-4000-8000-000000000002';
+
+describe('check runs, history and reports through the router', () => {
+  const tempDir = useTempDirs('check-runs');
+
+  it('runs the demo lab, streams progress, saves the run and lists it as simulated', async () => {
+    const { router, events } = createTestRouter(await tempDir());
+    const result = await router.invoke('check:run', { operationId: runOperation, lab: 'demo' });
+    expect(result).toMatchObject({ ok: true, value: { simulated: true, servers: 8 } });
+    const summary = result.ok ? (result.value as { runId: string; totals: Record<string, number> }) : null;
+    expect(summary?.totals.fail).toBeGreaterThan(0);
+    const kinds = events.map((event) => (event.payload as { kind: string }).kind);
+    expect(kinds[0]).toBe('started');
+    expect(kinds.filter((kind) => kind === 'step').length).toBeGreaterThanOrEqual(8);
+    expect(kinds.at(-1)).toBe('finished');
+    await expect(router.invoke('runs:list', undefined)).resolves.toMatchObject({
+      ok: true,
+      value: [{ runId: summary?.runId, simulated: true }],
+    });
+  });
+
+  it('refuses to check an empty inventory, saying what to do', async () => {
+    const { router } = createTestRouter(await tempDir());
+    await expect(router.invoke('check:run', { operationId: runOperation, lab: null })).resolves.toMatchObject(
+      {
+        ok: false,
+        error: { code: 'failed', message: 'Add Exchange servers to the inventory first.' },
+      },
+    );
+  });
+
+  it('compares two runs and exports a report to the path main chose', async () => {
+    const dir = await tempDir();
+    const reportPath = join(dir, 'chosen', 'readiness.html');
+    const { router } = createTestRouter(dir, {
+      checkRuns: { chooseSaveFile: (name, format) => Promise.resolve(format === 'html' ? reportPath : null) },
+    });
+    const first = await router.invoke('check:run', { operationId: runOperation, lab: 'demo' });
+    const second = await router.invoke('check:run', { operationId: secondOperation, lab: 'demo' });
+    const id = (result: typeof first) => (result.ok ? (result.value as { runId: string }).runId : '');
+    await expect(
+      router.invoke('runs:compare', { before: id(first), after: id(second) }),
+    ).resolves.toMatchObject({
+      ok: true,
+      value: { changes: [], serversAdded: [], serversRemoved: [] },
+    });
+
+    await expect(router.invoke('report:export', { runId: id(second), format: 'html' })).resolves.toEqual({
+      ok: true,
+      value: { saved: true, path: reportPath },
+    });
+    const html = await readFile(reportPath, 'utf8');
+    expect(html).toContain('exch01.contoso.com');
+    expect(html).toMatch(/simulated/i);
+    // The admin cancelled the dialog: nothing written, and the call says so.
+    await expect(router.invoke('report:export', { runId: id(second), format: 'csv' })).resolves.toEqual({
+      ok: true,
+      value: { saved: false, path: null },
+    });
+
+    await expect(router.invoke('runs:delete', { runId: id(first) })).resolves.toMatchObject({ ok: true });
+    await expect(router.invoke('runs:list', undefined)).resolves.toMatchObject({
+      value: [{ runId: id(second) }],
+    });
+  });
+
+  it('refuses run ids that could leave the history folder', async () => {
+    const { router } = createTestRouter(await tempDir());
+    for (const runId of ['../inventory', '..', 'a/../../b', '']) {
+      await expect(router.invoke('runs:open', { runId })).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      });
+    }
+  });
+});
