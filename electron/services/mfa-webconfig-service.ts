@@ -10,6 +10,7 @@ import type { PowerShellHost } from '../powershell/powershell-host';
 import { planIntegrationBytes } from '../webconfig/integration-plan';
 import { backupFileName } from '../webconfig/webconfig-backups';
 import type { WebConfigChange } from '../webconfig/webconfig-operations';
+import { appFilePath, auditAndRecheck, runResultScript } from './script-change';
 
 /** The facts do not allow a plan (server not collected, app or file not read). */
 export class MfaPlanError extends Error {
@@ -64,7 +65,7 @@ export function planMfaWebConfig(
     throw new MfaPlanError(
       `${facts.fqdn}: the ${appId} web.config bytes do not match the hash the server sent`,
     );
-  const path = `${app.path.value.physicalPath.replace(/[\\/]+$/, '')}\\web.config`;
+  const path = appFilePath(app.path.value.physicalPath, 'web.config');
   const planned = planIntegrationBytes(
     before,
     { profile, appId, settings },
@@ -136,22 +137,6 @@ export type ApplyOutcome =
       recheckError: string | null;
     };
 
-function readResult(lines: readonly string[]): WebConfigWriteResult | null {
-  for (const line of [...lines].reverse()) {
-    const trimmed = line.trim();
-    if (!trimmed.startsWith('{')) continue;
-    try {
-      const parsed = WebConfigWriteResult.safeParse(JSON.parse(trimmed));
-      if (parsed.success) return parsed.data;
-    } catch {
-      continue;
-    }
-  }
-  return null;
-}
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** Writes a planned web.config through PowerShell, audits the attempt whatever happens, then re-checks the server. */
 export async function applyMfaWebConfig(
   plan: MfaWebConfigPlan,
@@ -164,27 +149,23 @@ export async function applyMfaWebConfig(
     throw new MfaPlanError('the confirmation does not match this plan: preview it again and confirm');
   if (preview.unchanged) return { outcome: 'unchanged' };
   const backupName = backupFileName('web.config', deps.now());
-  const lines: string[] = [];
-  let result: WebConfigWriteResult | null = null;
-  let error: string | null = null;
-  try {
-    const run = await deps.host.run(
-      deps.writeScriptPath,
-      {
-        server: preview.server,
-        path: preview.path,
-        expectedSha256: preview.beforeSha256,
-        contentBase64: plan.contentBase64,
-        backupName,
-      },
-      { signal, timeoutMs: deps.timeoutMs ?? 120_000, onLine: (line) => lines.push(line) },
-    );
-    result = readResult(lines);
-    if (result === null)
-      error = `the write script printed no result${run.errors.length > 0 ? `: ${run.errors.join(' | ')}` : ''}`;
-  } catch (thrown) {
-    error = message(thrown);
-  }
+  const run = await runResultScript({
+    host: deps.host,
+    scriptPath: deps.writeScriptPath,
+    parameters: {
+      server: preview.server,
+      path: preview.path,
+      expectedSha256: preview.beforeSha256,
+      contentBase64: plan.contentBase64,
+      backupName,
+    },
+    schema: WebConfigWriteResult,
+    signal,
+    timeoutMs: deps.timeoutMs ?? 120_000,
+    label: 'the write script',
+  });
+  const { result } = run;
+  let error = run.error;
   // Only a written file whose hash is the planned one counts as done.
   let outcome: Exclude<AuditOutcome, 'cancelled'> = 'failed';
   if (result?.status === 'refused') outcome = 'refused';
@@ -192,38 +173,33 @@ export async function applyMfaWebConfig(
     outcome = 'succeeded';
   else if (result?.status === 'written') error = 'the file on the server does not have the planned hash';
   error = error ?? result?.error ?? null;
-  const entry = await deps.audit.append({
-    operator: deps.operator,
-    server: preview.server,
-    action: `webconfig.mfa.${preview.app}.apply`,
-    parameters: {
-      app: preview.app,
-      path: preview.path,
-      backupName,
-      expectedSha256: preview.beforeSha256,
-      settings: plan.maskedSettings,
+  const { auditId, recheckError } = await auditAndRecheck(
+    {
+      operator: deps.operator,
+      server: preview.server,
+      action: `webconfig.mfa.${preview.app}.apply`,
+      parameters: {
+        app: preview.app,
+        path: preview.path,
+        backupName,
+        expectedSha256: preview.beforeSha256,
+        settings: plan.maskedSettings,
+      },
+      before: { sha256: result?.before ?? preview.beforeSha256 },
+      after: {
+        sha256: result?.after ?? null,
+        plannedSha256: preview.afterSha256,
+        backup: result?.backup ?? null,
+      },
+      outcome,
+      error,
+      undoes: null,
     },
-    before: { sha256: result?.before ?? preview.beforeSha256 },
-    after: {
-      sha256: result?.after ?? null,
-      plannedSha256: preview.afterSha256,
-      backup: result?.backup ?? null,
-    },
-    outcome,
-    error,
-    undoes: null,
-  });
-  let recheckError: string | null = null;
-  if (outcome === 'succeeded') {
-    try {
-      await deps.recheck(preview.server);
-    } catch (thrown) {
-      recheckError = message(thrown);
-    }
-  }
+    deps,
+  );
   return {
     outcome,
-    auditId: entry.id,
+    auditId,
     before: result?.before ?? null,
     after: result?.after ?? null,
     backup: result?.backup ?? null,

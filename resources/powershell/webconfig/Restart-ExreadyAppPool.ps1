@@ -1,5 +1,6 @@
 # Recycles the Exchange app pool of owa or ecp and polls https://localhost/<app>/healthcheck.htm on the server until
 # it answers 200 or the wait runs out; prints one JSON result {status, appPool, statusCode, attempts, seconds, error}.
+# status is healthy, timed-out (statusCode: the last HTTP answer, or null), failed or refused.
 # Runs on Windows PowerShell 5.1. Parameters arrive as one base64 UTF-8 JSON argument: server, app, timeoutSeconds.
 [CmdletBinding()]
 param([Parameter(Mandatory)][string]$ParametersBase64)
@@ -18,35 +19,45 @@ $recycle = {
     }
     $pool = $pools[$App]
     $appcmd = Join-Path $env:windir 'System32\inetsrv\appcmd.exe'
-    $output = & $appcmd recycle apppool "/apppool.name:$pool" 2>&1
-    if ($LASTEXITCODE -ne 0) {
+    # Windows PowerShell 5.1 turns redirected native stderr into a terminating error under 'Stop': read it as text.
+    $ErrorActionPreference = 'Continue'
+    $output = (& $appcmd recycle apppool "/apppool.name:$pool" 2>&1 | ForEach-Object { [string]$_ }) -join ' '
+    $exitCode = $LASTEXITCODE
+    $ErrorActionPreference = 'Stop'
+    if ($exitCode -ne 0) {
         return [pscustomobject]@{ exreadyResult = 1; status = 'failed'; appPool = $pool; statusCode = $null; attempts = 0; seconds = 0; error = "appcmd recycle failed: $output" }
     }
     # localhost does not match the certificate's name; only this health probe skips the name check.
     [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12
-    [Net.ServicePointManager]::ServerCertificateValidationCallback = { $true }
     $watch = [Diagnostics.Stopwatch]::StartNew()
     $attempts = 0
     $code = $null
     $lastError = $null
-    while ($watch.Elapsed.TotalSeconds -lt $TimeoutSeconds) {
-        $attempts += 1
-        try {
-            $web = [System.Net.WebRequest]::Create("https://localhost/$App/healthcheck.htm")
-            $web.Timeout = 10000
-            $response = $web.GetResponse()
-            $code = [int]$response.StatusCode
-            $response.Close()
-            if ($code -eq 200) { break }
-        } catch {
-            $lastError = [string]$_.Exception.Message
-            if ($_.Exception.InnerException -is [System.Net.WebException] -and $_.Exception.InnerException.Response) {
-                $code = [int]$_.Exception.InnerException.Response.StatusCode
+    # The shell is reused for later scripts: the relaxed check is put back whatever happens.
+    [Net.ServicePointManager]::ServerCertificateValidationCallback = { $true }
+    try {
+        while ($attempts -eq 0 -or $watch.Elapsed.TotalSeconds -lt $TimeoutSeconds) {
+            $attempts += 1
+            try {
+                $web = [System.Net.WebRequest]::Create("https://localhost/$App/healthcheck.htm")
+                $web.Timeout = 10000
+                $response = $web.GetResponse()
+                $code = [int]$response.StatusCode
+                $response.Close()
+                if ($code -eq 200) { break }
+            } catch {
+                $lastError = [string]$_.Exception.Message
+                if ($_.Exception.InnerException -is [System.Net.WebException] -and $_.Exception.InnerException.Response) {
+                    $code = [int]$_.Exception.InnerException.Response.StatusCode
+                }
             }
+            if ($watch.Elapsed.TotalSeconds + 5 -ge $TimeoutSeconds) { break }
+            Start-Sleep -Seconds 5
         }
-        Start-Sleep -Seconds 5
+    } finally {
+        [Net.ServicePointManager]::ServerCertificateValidationCallback = $null
     }
-    [Net.ServicePointManager]::ServerCertificateValidationCallback = $null
+    # statusCode is the last HTTP answer the probe got (null if none answered).
     $status = 'timed-out'
     if ($code -eq 200) { $status = 'healthy'; $lastError = $null }
     [pscustomobject]@{ exreadyResult = 1; status = $status; appPool = $pool; statusCode = $code; attempts = $attempts; seconds = [int]$watch.Elapsed.TotalSeconds; error = $lastError }
