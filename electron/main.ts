@@ -62,6 +62,7 @@ async function start(): Promise<void> {
       platform: process.platform,
       scriptsDir: locatePowerShellScripts(__dirname, app.isPackaged ? process.resourcesPath : undefined),
       powershellCandidates: defaultPowerShellCandidates(process.platform),
+      mfa: { secrets },
       checkRuns: {
         printToPdf: printHtmlToPdf,
         knownSecrets: () => secrets.knownSecrets(),

@@ -3,6 +3,9 @@ import { productName } from '../../shared/product';
 import { currentOperator } from '../audit/operator';
 import { chromiumPrintToPdf } from '../reports/report-pdf';
 import { createCheckRunsHandlers, type CheckRunsConfig } from './check-runs-handlers';
+import { createMfaHandlers, type MfaHandlersConfig } from './mfa-handlers';
+import { openNodePowerShellHost } from '../powershell/node-powershell-host';
+import type { PowerShellHost } from '../powershell/powershell-host';
 import type { InvokeHandlers } from '../ipc/router';
 import { discoverExchangeServers } from './exchange-discovery';
 import { parseInventoryCsv } from './inventory-csv';
@@ -22,6 +25,8 @@ export interface AppServicesConfig {
   now?: () => Date;
   /** What main provides to check runs and reports (dialogs, printToPDF, secrets); defaults suit the CLI and tests. */
   checkRuns?: Partial<Omit<CheckRunsConfig, 'userDataDir' | 'appVersion' | 'now'>>;
+  /** The secret store and PowerShell host of the MFA change flow; main passes safeStorage's store. */
+  mfa?: Partial<Pick<MfaHandlersConfig, 'secrets' | 'host'>>;
 }
 
 /** The services behind every IPC channel: plain Node, shared by the app, the CLI and the tests. */
@@ -51,8 +56,20 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     inventory,
   );
 
+  let host: Promise<PowerShellHost> | null = null;
+  const mfa = createMfaHandlers({
+    userDataDir: config.userDataDir,
+    scriptsDir: config.scriptsDir,
+    now,
+    operator: config.checkRuns?.operator ?? currentOperator,
+    secrets: config.mfa?.secrets ?? null,
+    host: config.mfa?.host ?? (() => (host ??= openNodePowerShellHost({ executable: null, poolSize: 2 }))),
+    recheck: checkRuns.recheckServer,
+  });
+
   return {
-    ...checkRuns,
+    ...checkRuns.handlers,
+    ...mfa,
     'app:get-info': () =>
       Promise.resolve({
         productName,

@@ -9,7 +9,7 @@ import { compareRuns } from '../reports/compare-runs';
 import type { PrintToPdf } from '../reports/report-pdf';
 import { RunHistory, savedRunOf } from '../storage/run-history';
 import { writeFileAtomic } from '../storage/atomic-file';
-import { runCheck, toOperationProgress, type CheckTarget } from './check-run-service';
+import { runCheck, toOperationProgress, type CheckRunProgress, type CheckTarget } from './check-run-service';
 import type { CollectionSource } from './collection-source';
 import type { InventoryService } from './inventory-service';
 import { labTarget, openLabCollection, simulatedAssembler } from './lab-collection';
@@ -37,11 +37,55 @@ type CheckRunsHandlers = Pick<
 export function createCheckRunsHandlers(
   config: CheckRunsConfig,
   inventory: InventoryService,
-): CheckRunsHandlers {
+): { handlers: CheckRunsHandlers; recheckServer: (server: string) => Promise<void> } {
   const history = new RunHistory(config.userDataDir);
   const auditLog = new AuditLog(join(config.userDataDir, 'audit.jsonl'));
 
-  return {
+  /** Collects, evaluates and saves one run; what `check:run` and the re-check after a change share. */
+  async function checkAndSave(
+    target: CheckTarget,
+    lab: LabEstate | undefined,
+    signal: AbortSignal,
+    onProgress: (progress: CheckRunProgress) => void,
+  ) {
+    if (target.exchangeServers.length === 0) throw new Error('Add Exchange servers to the inventory first.');
+    const opened = lab === undefined ? await config.openCollection() : openLabCollection(lab, config.now);
+    try {
+      const outcome = await runCheck(
+        target,
+        {
+          source: opened.source,
+          assemble: lab === undefined ? assembleFacts : simulatedAssembler(assembleFacts),
+          now: config.now,
+        },
+        { signal, onProgress },
+      );
+      const run = savedRunOf(outcome, config.now());
+      await history.save(run);
+      const summary = (await history.list()).find((entry) => entry.runId === run.runId);
+      if (summary === undefined) throw new Error(`run ${run.runId} was saved but cannot be listed`);
+      return { ...summary, warnings: outcome.warnings };
+    } finally {
+      await opened.close();
+    }
+  }
+
+  /** Re-collects one server of the inventory after a change, as a run of its own. */
+  const recheckServer = async (server: string): Promise<void> => {
+    const estate = await inventory.get();
+    await checkAndSave(
+      {
+        exchangeServers: [server],
+        syncServers: estate.syncServers.map((sync) => sync.fqdn),
+        serviceAccount: estate.serviceAccount,
+      },
+      undefined,
+      new AbortController().signal,
+      () => undefined,
+    );
+  };
+
+  const handlers: CheckRunsHandlers = {
     'check:run': async (request, context) => {
       const lab = request.lab === null ? undefined : config.labs[request.lab];
       let target: CheckTarget;
@@ -54,32 +98,11 @@ export function createCheckRunsHandlers(
           serviceAccount: estate.serviceAccount,
         };
       }
-      if (target.exchangeServers.length === 0)
-        throw new Error('Add Exchange servers to the inventory first.');
-      const opened = lab === undefined ? await config.openCollection() : openLabCollection(lab, config.now);
-      try {
-        const outcome = await runCheck(
-          target,
-          {
-            source: opened.source,
-            assemble: lab === undefined ? assembleFacts : simulatedAssembler(assembleFacts),
-            now: config.now,
-          },
-          {
-            signal: context.signal,
-            onProgress: (progress) =>
-              context.events.emit('operation:progress', toOperationProgress(request.operationId, progress)),
-          },
-        );
-        const run = savedRunOf(outcome, config.now());
-        await history.save(run);
-        context.events.emit('operation:progress', { kind: 'finished', operationId: request.operationId });
-        const summary = (await history.list()).find((entry) => entry.runId === run.runId);
-        if (summary === undefined) throw new Error(`run ${run.runId} was saved but cannot be listed`);
-        return { ...summary, warnings: outcome.warnings };
-      } finally {
-        await opened.close();
-      }
+      const run = await checkAndSave(target, lab, context.signal, (progress) =>
+        context.events.emit('operation:progress', toOperationProgress(request.operationId, progress)),
+      );
+      context.events.emit('operation:progress', { kind: 'finished', operationId: request.operationId });
+      return run;
     },
     'runs:list': () => history.list(),
     'runs:open': (request) => history.open(request.runId),
@@ -106,4 +129,5 @@ export function createCheckRunsHandlers(
       return { saved: true, path };
     },
   };
+  return { handlers, recheckServer };
 }

@@ -28,6 +28,13 @@ export const invokeMethods = {
   deleteRun: 'runs:delete',
   compareRuns: 'runs:compare',
   exportReport: 'report:export',
+  listSecrets: 'secrets:list',
+  setSecret: 'secrets:set',
+  planMfaChange: 'mfa:plan',
+  applyMfaChange: 'mfa:apply',
+  listMfaBackups: 'mfa:backups',
+  rollbackMfaChange: 'mfa:rollback',
+  recycleMfaAppPool: 'mfa:recycle',
   cancelOperation: 'operation:cancel',
 } as const satisfies Record<string, InvokeChannel>;
 

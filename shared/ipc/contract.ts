@@ -5,10 +5,17 @@ import { ServiceAccount } from '../domain/service-account';
 import { Fqdn } from '../domain/hostname';
 import { OperationId, OperationProgress } from '../domain/operation';
 import { RunComparison, RunSummary, SavedRun } from '../runs/run-records';
+import {
+  MfaApplyOutcome,
+  MfaPlanPreview,
+  MfaRecycleOutcome,
+  MfaRollbackOutcome,
+} from '../integrations/mfa-change-contract';
 
 // The one IPC contract: zod schemas are the source of truth; every type below is inferred from them.
 
 const NoRequest = z.undefined();
+const MfaApp = z.enum(['owa', 'ecp']);
 // A run id names a file in the history folder: nothing that could climb out of it.
 const RunId = z
   .string()
@@ -78,6 +85,54 @@ export const invokeContract = {
   'report:export': {
     request: z.object({ runId: RunId, format: z.enum(['html', 'pdf', 'json', 'csv']) }),
     response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+  /** Names of the stored secrets only: values never travel back to the window. */
+  'secrets:list': { request: NoRequest, response: z.object({ names: z.array(z.string()) }) },
+  'secrets:set': {
+    request: z.object({
+      name: z.union([
+        z.enum(['MONOSIGN_API_KEY', 'MONOSIGN_API_SECRET']),
+        z.string().regex(/^credential:[A-Za-z0-9._@\\-]{1,200}$/),
+      ]),
+      value: z.string().min(1).max(4096),
+    }),
+    response: z.object({ names: z.array(z.string()) }),
+  },
+  /** Plans the Monosign settings for one app of one server from a saved run's facts; secrets come from the store. */
+  'mfa:plan': {
+    request: z.object({
+      runId: RunId,
+      server: Fqdn,
+      app: MfaApp,
+      settings: z.array(z.object({ key: z.string().min(1).max(200), value: z.string().max(4096) })).max(50),
+    }),
+    response: MfaPlanPreview,
+  },
+  'mfa:apply': {
+    request: z.object({
+      planId: z.uuid(),
+      confirmed: z.literal(true),
+      beforeSha256: z.string().regex(/^[0-9A-Fa-f]{64}$/),
+    }),
+    response: MfaApplyOutcome,
+  },
+  'mfa:backups': {
+    request: z.object({ runId: RunId, server: Fqdn, app: MfaApp }),
+    response: z.array(z.string()),
+  },
+  'mfa:rollback': {
+    request: z.object({
+      runId: RunId,
+      server: Fqdn,
+      app: MfaApp,
+      backup: z.string().min(1).max(260),
+      confirmed: z.literal(true),
+    }),
+    response: MfaRollbackOutcome,
+  },
+  'mfa:recycle': {
+    request: z.object({ server: Fqdn, app: MfaApp, confirmed: z.literal(true) }),
+    response: MfaRecycleOutcome,
   },
   'operation:cancel': {
     request: z.object({ operationId: OperationId }),

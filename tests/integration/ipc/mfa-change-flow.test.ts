@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openSecretStore, type StringEncryptor } from '../../../electron/secrets/secret-store';
+import { RunHistory } from '../../../electron/storage/run-history';
+import { demoRun } from '../../helpers/demo-run';
+import { fakeHost } from '../../helpers/fake-host';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { createTestRouter } from '../../helpers/test-router';
+
+// Stands in for safeStorage: reversible, and never the plain text.
+const encryptor: StringEncryptor = {
+  isEncryptionAvailable: () => true,
+  encryptString: (text) => Buffer.from(Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a)),
+  decryptString: (data) => Buffer.from(data.map((byte) => byte ^ 0x5a)).toString('utf8'),
+};
+const apiSecret = 'Sx9-live-api-secret-7781';
+
+async function setUp(dir: string, simulated: boolean) {
+  const run = await demoRun();
+  // The demo facts stand for a real collection here: only a real run's servers can be changed.
+  if (!simulated) delete run.savedFacts.simulated;
+  await new RunHistory(dir).save(run);
+  const secrets = await openSecretStore(dir, encryptor);
+  const writes = fakeHost((parameters) => {
+    const content = Buffer.from(String(parameters.contentBase64), 'base64');
+    const after = createHash('sha256').update(content).digest('hex').toUpperCase();
+    return JSON.stringify({
+      exreadyResult: 1,
+      status: 'written',
+      before: parameters.expectedSha256,
+      after,
+      backup: `C:\\owa\\${String(parameters.backupName)}`,
+      error: null,
+    });
+  });
+  const { router } = createTestRouter(dir, {
+    mfa: { secrets, host: () => Promise.resolve(writes.host) },
+  });
+  return { router, runId: run.runId, writes };
+}
+
+describe('the MFA web.config change flow through the router', () => {
+  const tempDir = useTempDirs('mfa-flow');
+  const settings = [
+    { key: 'MONOSIGN_API_URL', value: 'https://mfa.contoso.com/' },
+    { key: 'MONOSIGN_DEBUG_MODE', value: 'false' },
+  ];
+
+  it('plans from stored secrets, shows only a masked preview, applies with an audit entry', async () => {
+    const dir = await tempDir();
+    const { router, runId, writes } = await setUp(dir, false);
+    await router.invoke('secrets:set', { name: 'MONOSIGN_API_KEY', value: 'key-5521-live' });
+    await expect(
+      router.invoke('secrets:set', { name: 'MONOSIGN_API_SECRET', value: apiSecret }),
+    ).resolves.toEqual({
+      ok: true,
+      value: { names: ['MONOSIGN_API_KEY', 'MONOSIGN_API_SECRET'] },
+    });
+    expect(await readFile(join(dir, 'secrets.json'), 'utf8')).not.toContain(apiSecret);
+
+    const planned = await router.invoke('mfa:plan', {
+      runId,
+      server: 'exch03.contoso.com',
+      app: 'owa',
+      settings,
+    });
+    expect(planned.ok).toBe(true);
+    const preview = planned.ok
+      ? (planned.value as { planId: string; diff: string; beforeSha256: string })
+      : null;
+    expect(preview?.diff).toContain('MONOSIGN_API_URL');
+    expect(JSON.stringify(planned)).not.toContain(apiSecret);
+
+    const applied = await router.invoke('mfa:apply', {
+      planId: preview?.planId,
+      confirmed: true,
+      beforeSha256: preview?.beforeSha256,
+    });
+    expect(applied).toMatchObject({ ok: true, value: { outcome: 'succeeded', auditId: 1 } });
+    expect(writes.calls).toHaveLength(1);
+    const audit = await readFile(join(dir, 'audit.jsonl'), 'utf8');
+    expect(audit).toContain('webconfig.mfa.owa.apply');
+    expect(audit).not.toContain(apiSecret);
+    // A plan is used once: applying it again asks for a new plan.
+    await expect(
+      router.invoke('mfa:apply', {
+        planId: preview?.planId,
+        confirmed: true,
+        beforeSha256: preview?.beforeSha256,
+      }),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: { message: 'This plan is no longer known: plan the change again.' },
+    });
+  });
+
+  it('refuses to plan before the secrets are stored, and on a simulated run', async () => {
+    const real = await setUp(await tempDir(), false);
+    await expect(
+      real.router.invoke('mfa:plan', {
+        runId: real.runId,
+        server: 'exch03.contoso.com',
+        app: 'owa',
+        settings,
+      }),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('Store MONOSIGN_API_KEY') },
+    });
+    const demo = await setUp(await tempDir(), true);
+    await expect(
+      demo.router.invoke('mfa:plan', {
+        runId: demo.runId,
+        server: 'exch03.contoso.com',
+        app: 'owa',
+        settings,
+      }),
+    ).resolves.toMatchObject({ ok: false, error: { message: expect.stringContaining('simulated') } });
+  });
+
+  it('never applies without the confirmation of the file that was previewed', async () => {
+    const { router } = await setUp(await tempDir(), false);
+    await expect(
+      router.invoke('mfa:apply', {
+        planId: '00000000-0000-4000-8000-000000000009',
+        confirmed: false,
+        beforeSha256: 'a'.repeat(64),
+      }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+});
