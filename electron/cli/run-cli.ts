@@ -7,6 +7,9 @@ import { locatePowerShellScripts } from '../resource-paths';
 import { openPowerShellCollection } from '../services/powershell-collection';
 import { runCheckCommand } from './commands/check-command';
 import { runEvaluateCommand } from './commands/evaluate-command';
+import { runFixCommand, runUndoCommand } from './commands/fix-command';
+import { fixCommandDependencies } from './fix-dependencies';
+import { moduleDir } from '../module-dir';
 import { runReportCommand } from './commands/report-command';
 import { runWebconfigCommand } from './commands/webconfig-command';
 
@@ -19,6 +22,12 @@ Commands:
         [--json] [--facts-out FILE] [--report FILE] [--history DIR]
                        Collect the estate's facts (one PowerShell round trip per server) and print the checklist.
   check --lab demo     The same on the built-in simulated estate (no PowerShell, no servers).
+  fix --server FQDN --fix ID [--param KEY=VALUE ...] [--yes] [--accept-risk] [--lab demo]
+                       Preview a fix, confirm, run it, audit it and re-check the server.
+  fix --export plan.ps1 --server FQDN --fix ID [--param ID:KEY=VALUE ...]
+                       Write the selected fixes as one idempotent script for a change window.
+  undo --audit-id N [--yes]
+                       Undo an audited fix from its before-value.
   report --run ID|latest --format html|pdf|json|csv --out FILE [--history DIR]
                        Write the readiness report of a saved check run (no server contacted).
   evaluate --facts FILE [--json]
@@ -60,11 +69,15 @@ export async function runCli(
           openSource: ({ powershell }) =>
             openPowerShellCollection({
               executable: powershell,
-              scriptsDir: locatePowerShellScripts(__dirname),
+              scriptsDir: locatePowerShellScripts(moduleDir),
             }),
           assemble: assembleFacts,
           labs: { demo: demoEstate },
         });
+      case 'fix':
+        return await runFixCommand(rest, io, now, fixCommandDependencies(moduleDir, now));
+      case 'undo':
+        return await runUndoCommand(rest, io, now, fixCommandDependencies(moduleDir, now));
       case 'report':
         return await runReportCommand(rest, io, now);
       case 'evaluate':

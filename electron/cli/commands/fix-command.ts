@@ -1,0 +1,287 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { AuditLog } from '../../audit/audit-log';
+import { demoEstate } from '../../../shared/lab/demo-estate';
+import type { LabEstate } from '../../../shared/lab/lab-estate';
+import { applyFix, type FixOutcome } from '../../fixes/fix-apply';
+import { exportFixPlan } from '../../fixes/fix-export';
+import { describePreview, FixInputError, planFix, type FixPlan } from '../../fixes/fix-preview';
+import { planUndo } from '../../fixes/fix-undo';
+import { checkLabEstate, findCheck } from '../../fixes/lab-recheck';
+import { createLabFixHost, type LabFixHost } from '../../lab/lab-fix-host';
+import type { PowerShellHost } from '../../powershell/powershell-host';
+import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
+
+const usage = `Usage:
+  exready fix --server FQDN --fix ID [--param KEY=VALUE ...] [--yes] [--accept-risk] [--lab demo]
+  exready fix --export plan.ps1 --server FQDN --fix ID [--fix ID ...] [--param [ID:]KEY=VALUE ...]
+  exready undo --audit-id N [--yes] [--lab demo]
+
+The preview (script, parameters with secrets masked, risk, the check it turns green) is printed first.
+Without --yes the command asks on the terminal; run non-interactively it refuses.
+A fix that lowers security also needs --accept-risk (or typing "I accept this risk").
+Exit codes: 0 done or nothing to change, 1 refused or failed, 2 bad input.
+`;
+
+export interface FixCommandDeps {
+  audit: AuditLog;
+  /** resources/powershell. */
+  scriptsDir: string;
+  operator: string;
+  /** Asks one question on the terminal; null when not interactive (then only --yes confirms). */
+  prompt: ((question: string) => Promise<string>) | null;
+  /** The real PowerShell host; absent: only --lab runs work. */
+  openHost?: () => Promise<PowerShellHost>;
+  /** Re-collects and re-evaluates a server after a real change. */
+  recheck?: (server: string) => Promise<void>;
+  /** The lab host for a lab name; tests pass one that keeps its state between commands. */
+  labHost?: (name: string) => LabFixHost | undefined;
+  labs?: Readonly<Record<string, LabEstate>>;
+}
+
+const acceptPhrase = 'I accept this risk';
+
+// parseArgs echoes the offending argument, which could be a secret value: keep only the first sentence.
+function usageError(error: unknown): CliUsageError {
+  return new CliUsageError(
+    error instanceof Error ? (error.message.split('.')[0] ?? '') : 'invalid arguments',
+  );
+}
+
+function parseFixArgs(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      strict: true,
+      options: {
+        server: { type: 'string' },
+        fix: { type: 'string', multiple: true },
+        param: { type: 'string', multiple: true },
+        yes: { type: 'boolean' },
+        'accept-risk': { type: 'boolean' },
+        lab: { type: 'string' },
+        export: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    throw usageError(error);
+  }
+}
+
+function parseUndoArgs(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      strict: true,
+      options: {
+        'audit-id': { type: 'string' },
+        yes: { type: 'boolean' },
+        'accept-risk': { type: 'boolean' },
+        lab: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    throw usageError(error);
+  }
+}
+
+/** `--param KEY=VALUE` or, for one fix of several, `--param ID:KEY=VALUE`. */
+function parametersFor(fixId: string, texts: readonly string[], scoped: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const text of texts) {
+    const equals = text.indexOf('=');
+    // The text is not echoed: it may be a secret typed without its key.
+    if (equals <= 0) throw new CliUsageError('--param expects KEY=VALUE');
+    const name = text.slice(0, equals);
+    const colon = name.lastIndexOf(':');
+    if (colon >= 0 && name.slice(0, colon) !== fixId) continue;
+    if (colon < 0 && scoped)
+      throw new CliUsageError('with several --fix, name the fix: --param ID:KEY=VALUE');
+    out[name.slice(colon + 1)] = text.slice(equals + 1);
+  }
+  return out;
+}
+
+interface Runner {
+  host: PowerShellHost;
+  simulated: boolean;
+  lab: LabFixHost | null;
+}
+
+async function openRunner(labName: string | undefined, deps: FixCommandDeps): Promise<Runner> {
+  if (labName !== undefined) {
+    const estate = (deps.labs ?? { demo: demoEstate })[labName];
+    const lab = deps.labHost?.(labName) ?? (estate === undefined ? undefined : createLabFixHost(estate));
+    if (lab === undefined) throw new CliUsageError(`unknown lab '${labName}'`);
+    return { host: lab.host, simulated: true, lab };
+  }
+  if (deps.openHost === undefined)
+    throw new CliUsageError('PowerShell is not available here: use --lab demo');
+  return { host: await deps.openHost(), simulated: false, lab: null };
+}
+
+/** Asks for the confirmation and, for a fix that lowers security, the separate acceptance; null when given. */
+async function consentRefusal(
+  plan: FixPlan,
+  flags: { yes: boolean; acceptRisk: boolean },
+  io: CliIo,
+  deps: FixCommandDeps,
+): Promise<string | null> {
+  const risky = plan.preview.risk === 'lowers-security';
+  if (!flags.yes) {
+    if (deps.prompt === null) return 'not confirmed: pass --yes to run without a terminal';
+    const answer = await deps.prompt(`Apply ${plan.preview.fixId} to ${plan.preview.server}? [y/N] `);
+    if (!/^y(es)?$/i.test(answer.trim())) return 'not confirmed';
+  }
+  if (risky && !flags.acceptRisk) {
+    if (deps.prompt === null) return 'this fix lowers security: pass --accept-risk to accept it';
+    io.stdout(`This fix lowers security. ${plan.preview.exposes ?? ''}\n`);
+    const answer = await deps.prompt(`Type "${acceptPhrase}" to go on: `);
+    if (answer.trim().toLowerCase() !== acceptPhrase.toLowerCase()) return 'the risk was not accepted';
+  }
+  return null;
+}
+
+function report(io: CliIo, outcome: FixOutcome): ExitCode {
+  if (outcome.outcome !== 'succeeded') {
+    io.stderr(`${outcome.outcome}: ${outcome.error ?? 'no reason given'} (audit entry ${outcome.auditId})\n`);
+    return ExitCode.failed;
+  }
+  io.stdout(
+    outcome.changed
+      ? `Done (audit entry ${outcome.auditId}): ${outcome.message}\n`
+      : `Nothing to change (audit entry ${outcome.auditId}): ${outcome.message}\n`,
+  );
+  if (outcome.recheckError !== null) io.stderr(`The re-check failed: ${outcome.recheckError}\n`);
+  return ExitCode.ok;
+}
+
+async function run(
+  plan: FixPlan,
+  flags: { yes: boolean; acceptRisk: boolean; lab?: string },
+  io: CliIo,
+  deps: FixCommandDeps,
+  now: () => Date,
+) {
+  io.stdout(describePreview(plan.preview));
+  const refusal = await consentRefusal(plan, flags, io, deps);
+  if (refusal !== null) {
+    io.stderr(`Refused: ${refusal}. Nothing was changed.\n`);
+    return ExitCode.failed;
+  }
+  const runner = await openRunner(flags.lab, deps);
+  const outcome = await applyFix(
+    plan,
+    {
+      confirmed: true, // consentRefusal above asked for both; nothing reaches here without them.
+      riskAccepted: true,
+    },
+    {
+      host: runner.host,
+      audit: deps.audit,
+      operator: deps.operator,
+      simulated: runner.simulated,
+      ...(runner.lab === null ? (deps.recheck === undefined ? {} : { recheck: deps.recheck }) : {}),
+    },
+  );
+  const code = report(io, outcome);
+  if (runner.lab !== null && outcome.outcome === 'succeeded') {
+    const check = findCheck(
+      await checkLabEstate(runner.lab.estate(), now()),
+      plan.preview.server,
+      plan.preview.checkId,
+    );
+    io.stdout(
+      `Re-check ${plan.preview.checkId}: ${check === null ? 'not found' : `${check.status}: ${check.summary}`}\n`,
+    );
+  }
+  return code;
+}
+
+async function guarded(io: CliIo, body: () => Promise<ExitCode>): Promise<ExitCode> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof CliUsageError || error instanceof FixInputError) {
+      io.stderr(`${error.message}\n\n${usage}`);
+      return ExitCode.badInput;
+    }
+    throw error;
+  }
+}
+
+/** `exready fix ...`: preview, confirm, apply through the runner, audit, re-check; or export a plan. */
+export function runFixCommand(
+  args: readonly string[],
+  io: CliIo,
+  now: () => Date,
+  deps: FixCommandDeps,
+): Promise<ExitCode> {
+  return guarded(io, async () => {
+    const values = parseFixArgs(args);
+    if (values.help === true) {
+      io.stdout(usage);
+      return ExitCode.ok;
+    }
+    const server = values.server ?? '';
+    const fixes = values.fix ?? [];
+    const params = values.param ?? [];
+    if (server === '') throw new CliUsageError('--server FQDN is required');
+    if (fixes.length === 0) throw new CliUsageError('--fix ID is required');
+    if (typeof values.export === 'string') {
+      const scoped = fixes.length > 1;
+      const plans = [];
+      for (const fixId of fixes)
+        plans.push(await planFix(fixId, server, parametersFor(fixId, params, scoped), deps.scriptsDir));
+      const path = resolve(values.export);
+      await writeFile(path, exportFixPlan(plans, now()), 'utf8');
+      io.stdout(
+        `Wrote ${plans.length} fix(es) to ${path}; each changes nothing when its value is already right.\n`,
+      );
+      return ExitCode.ok;
+    }
+    if (fixes.length > 1) throw new CliUsageError('apply one --fix at a time (or --export several)');
+    const fixId = fixes[0] ?? '';
+    const plan = await planFix(fixId, server, parametersFor(fixId, params, false), deps.scriptsDir);
+    return run(
+      plan,
+      {
+        yes: values.yes === true,
+        acceptRisk: values['accept-risk'] === true,
+        ...(typeof values.lab === 'string' ? { lab: values.lab } : {}),
+      },
+      io,
+      deps,
+      now,
+    );
+  });
+}
+
+/** `exready undo --audit-id N`: the inverse of an audited fix, from its before-value, previewed and confirmed. */
+export function runUndoCommand(
+  args: readonly string[],
+  io: CliIo,
+  now: () => Date,
+  deps: FixCommandDeps,
+): Promise<ExitCode> {
+  return guarded(io, async () => {
+    const values = parseUndoArgs(args);
+    const id = Number(values['audit-id']);
+    if (!Number.isInteger(id) || id <= 0)
+      throw new CliUsageError('--audit-id N is required (a positive number)');
+    const plan = await planUndo(id, deps.audit, deps.scriptsDir);
+    return run(
+      plan,
+      {
+        yes: values.yes === true,
+        acceptRisk: values['accept-risk'] === true,
+        ...(typeof values.lab === 'string' ? { lab: values.lab } : {}),
+      },
+      io,
+      deps,
+      now,
+    );
+  });
+}

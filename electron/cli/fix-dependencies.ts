@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { demoEstate } from '../../shared/lab/demo-estate';
+import { AuditLog } from '../audit/audit-log';
+import { currentOperator } from '../audit/operator';
+import { openNodePowerShellHost } from '../powershell/node-powershell-host';
+import { chromiumPrintToPdf } from '../reports/report-pdf';
+import { locatePowerShellScripts } from '../resource-paths';
+import { createCheckRunsHandlers } from '../services/check-runs-handlers';
+import { InventoryService } from '../services/inventory-service';
+import { openPowerShellCollection } from '../services/powershell-collection';
+import { userDataDir } from '../user-data-dir';
+import type { FixCommandDeps } from './commands/fix-command';
+
+/** Asks on the terminal (stderr, so --json output stays clean); null when not interactive. */
+function terminalPrompt(): FixCommandDeps['prompt'] {
+  if (process.stdin.isTTY !== true) return null;
+  return async (question) => {
+    const terminal = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return await terminal.question(question);
+    } finally {
+      terminal.close();
+    }
+  };
+}
+
+/** What `exready fix` and `exready undo` run on: the app's audit log, inventory and run history, real PowerShell. */
+export function fixCommandDependencies(scriptDir: string, now: () => Date): FixCommandDeps {
+  const dataDir = userDataDir();
+  const scriptsDir = locatePowerShellScripts(scriptDir);
+  const checks = createCheckRunsHandlers(
+    {
+      userDataDir: dataDir,
+      appVersion: '',
+      now,
+      labs: { demo: demoEstate },
+      openCollection: () => openPowerShellCollection({ executable: null, scriptsDir, poolSize: 1 }),
+      printToPdf: chromiumPrintToPdf,
+      chooseSaveFile: () => Promise.resolve(null),
+      knownSecrets: () => [],
+      operator: currentOperator,
+    },
+    new InventoryService(dataDir, now),
+  );
+  return {
+    audit: new AuditLog(join(dataDir, 'audit.jsonl')),
+    scriptsDir,
+    operator: currentOperator(),
+    prompt: terminalPrompt(),
+    openHost: () => openNodePowerShellHost({ executable: null, poolSize: 1 }),
+    recheck: checks.recheckServer,
+    labs: { demo: demoEstate },
+  };
+}

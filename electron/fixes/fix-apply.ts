@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { AuditLog } from '../audit/audit-log';
+import type { AuditOutcome } from '../../shared/audit/audit-entry';
+import { FixScriptResult } from '../../shared/fixes/fix-result';
+import type { PowerShellHost } from '../powershell/powershell-host';
+import { auditAndRecheck, runResultScript } from '../services/script-change';
+import type { FixPlan } from './fix-preview';
+
+/** The admin did not confirm, or did not accept the risk of a fix that lowers security: nothing ran. */
+export class FixConsentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FixConsentError';
+  }
+}
+
+export interface FixConsent {
+  confirmed: boolean;
+  /** The separate "I accept this risk", required for a fix that lowers security. */
+  riskAccepted: boolean;
+}
+
+export interface FixDeps {
+  host: PowerShellHost;
+  audit: AuditLog;
+  operator: string;
+  /** Re-collects and re-evaluates the server after a successful change. */
+  recheck?: (server: string) => Promise<void>;
+  timeoutMs?: number;
+  /** The lab host: the audit entry says the change was simulated. */
+  simulated?: boolean;
+}
+
+export interface FixOutcome {
+  outcome: Exclude<AuditOutcome, 'cancelled'>;
+  /** True only when the script changed the server and re-read the desired state. */
+  changed: boolean;
+  auditId: number;
+  before: FixScriptResult['before'] | null;
+  after: FixScriptResult['after'] | null;
+  message: string;
+  error: string | null;
+  recheckError: string | null;
+}
+
+const JsonRecord = z.record(z.string(), z.json());
+
+const outcomeOf = (result: FixScriptResult | null): FixOutcome['outcome'] => {
+  if (result === null) return 'failed';
+  if (result.status === 'applied' || result.status === 'unchanged') return 'succeeded';
+  return result.status;
+};
+
+/** Runs a previewed fix through the host, audits whatever happened, and re-checks the server only after a success. */
+export async function applyFix(
+  plan: FixPlan,
+  consent: FixConsent,
+  deps: FixDeps,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<FixOutcome> {
+  const { preview } = plan;
+  if (!consent.confirmed) throw new FixConsentError(`${preview.fixId}: not confirmed; nothing was changed`);
+  if (preview.risk === 'lowers-security' && !consent.riskAccepted)
+    throw new FixConsentError(
+      `${preview.fixId} lowers security: accept the risk explicitly (${preview.exposes ?? 'see the preview'})`,
+    );
+  const run = await runResultScript({
+    host: deps.host,
+    scriptPath: preview.scriptPath,
+    parameters: plan.scriptParameters,
+    schema: FixScriptResult,
+    signal,
+    timeoutMs: deps.timeoutMs ?? 120_000,
+    label: `the ${preview.fixId} script`,
+  });
+  const { result } = run;
+  const outcome = outcomeOf(result);
+  const error = run.error ?? result?.error ?? (outcome === 'succeeded' ? null : (result?.message ?? null));
+  const { auditId, recheckError } = await auditAndRecheck(
+    {
+      operator: deps.operator,
+      server: preview.server,
+      action: preview.fixId,
+      parameters: JsonRecord.parse(preview.parameters),
+      before: result?.before ?? null,
+      after: result?.after ?? null,
+      outcome,
+      error,
+      undoes: preview.undoes,
+      simulated: deps.simulated ?? false,
+    },
+    {
+      audit: deps.audit,
+      ...(deps.recheck === undefined ? {} : { recheck: deps.recheck }),
+    },
+  );
+  return {
+    outcome,
+    changed: outcome === 'succeeded' && result?.changed === true,
+    auditId,
+    before: result?.before ?? null,
+    after: result?.after ?? null,
+    message: result?.message ?? '',
+    error,
+    recheckError,
+  };
+}

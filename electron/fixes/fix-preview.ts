@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { findFix, type FixDefinition, type FixRisk } from '../../shared/fixes/fix-catalogue';
+import { maskParameters } from '../audit/audit-log';
+
+/** Unknown fix, bad parameter values, or an undo the audit record does not allow. */
+export class FixInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FixInputError';
+  }
+}
+
+/** What the admin sees before confirming: nothing here holds a secret value. */
+export interface FixPreview {
+  fixId: string;
+  title: string;
+  server: string;
+  /** The check this fix should turn green. */
+  checkId: string;
+  scriptPath: string;
+  /** The script text exactly as it will run; values travel only in the base64 argument. */
+  scriptText: string;
+  parameters: Record<string, unknown>;
+  risk: FixRisk;
+  exposes: string | null;
+  saferAlternatives: readonly string[];
+  undoable: boolean;
+  /** The audit entry this plan undoes. */
+  undoes: number | null;
+}
+
+/** A preview plus the real parameter values the script receives (which may hold secrets: never shown or logged). */
+export interface FixPlan {
+  preview: FixPreview;
+  fix: FixDefinition;
+  scriptParameters: Record<string, unknown>;
+}
+
+export function fixScriptPath(scriptsDir: string, fix: FixDefinition): string {
+  return join(scriptsDir, 'fixes', fix.script);
+}
+
+function issues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'parameters'}: ${issue.message}`).join('; ');
+}
+
+export interface PlanOptions {
+  /** For an undo: the audit entry's before/after, handed to the script as `restore`. */
+  restore?: { auditId: number; before: unknown; after: unknown; risk: FixRisk };
+}
+
+/** Validates the parameters against the fix's schema and reads the script that will run. */
+export async function planFix(
+  fixId: string,
+  server: string,
+  parameters: Record<string, unknown>,
+  scriptsDir: string,
+  options: PlanOptions = {},
+): Promise<FixPlan> {
+  const fix = findFix(fixId);
+  if (fix === undefined) throw new FixInputError(`There is no fix ${fixId}`);
+  if (server.trim() === '') throw new FixInputError('Name the server the fix is for');
+  const parsed = fix.parameters.safeParse(parameters);
+  if (!parsed.success) throw new FixInputError(`${fixId}: ${issues(parsed.error)}`);
+  const scriptPath = fixScriptPath(scriptsDir, fix);
+  const restore = options.restore;
+  const scriptParameters = {
+    server,
+    ...parsed.data,
+    ...(restore === undefined ? {} : { restore: { before: restore.before, after: restore.after } }),
+  };
+  return {
+    fix,
+    scriptParameters,
+    preview: {
+      fixId,
+      title: restore === undefined ? fix.title : `Undo: ${fix.title}`,
+      server,
+      checkId: fix.checkId,
+      scriptPath,
+      scriptText: await readFile(scriptPath, 'utf8'),
+      parameters: maskParameters(scriptParameters, fix.secretParameters),
+      risk: restore?.risk ?? fix.riskOf(parsed.data),
+      exposes: fix.exposes,
+      saferAlternatives: fix.saferAlternatives,
+      undoable: fix.undoable && restore === undefined,
+      undoes: restore?.auditId ?? null,
+    },
+  };
+}
+
+/** The preview as text for the command line: parameters masked, the risk spelled out. */
+export function describePreview(preview: FixPreview): string {
+  const lines = [
+    `Fix:        ${preview.fixId} (${preview.title})`,
+    `Server:     ${preview.server}`,
+    `Turns green: ${preview.checkId}`,
+    `Parameters: ${JSON.stringify(preview.parameters)}`,
+    `Risk:       ${preview.risk === 'lowers-security' ? 'LOWERS SECURITY' : 'none'}`,
+  ];
+  if (preview.risk === 'lowers-security' && preview.exposes !== null) {
+    lines.push(`Exposes:    ${preview.exposes}`);
+    for (const alternative of preview.saferAlternatives) lines.push(`Safer:      ${alternative}`);
+  }
+  lines.push(`Undoable:   ${preview.undoable ? 'yes, from the audit entry' : 'no'}`);
+  lines.push(`Script:     ${preview.scriptPath}`, '', preview.scriptText.trimEnd(), '');
+  return `${lines.join('\n')}\n`;
+}
