@@ -22,7 +22,7 @@ export function canonicalThumbprint(value: string | null): string {
   return (value ?? '').replace(/[^0-9a-f]/gi, '').toUpperCase();
 }
 
-interface Finding {
+export interface Finding {
   status: CheckStatus;
   text: string;
 }
@@ -84,6 +84,23 @@ function validityFindings(certificate: CertificateFacts, now: Date): Finding[] {
   return [];
 }
 
+/** Everything that makes a certificate unfit (fail) or doubtful (warn) for the listener; empty when it is fit. */
+export function listenerCertificateFindings(
+  certificate: CertificateFacts,
+  fqdn: string,
+  listenerHostname: string | null,
+  now: Date,
+): Finding[] {
+  return [
+    ...(certificate.hasPrivateKey
+      ? []
+      : [{ status: 'fail' as const, text: 'its private key is not on the server' }]),
+    ...usageFindings(certificate),
+    ...validityFindings(certificate, now),
+    ...nameFindings(certificate, fqdn, listenerHostname),
+  ];
+}
+
 /** winrm.listener.cert: the HTTPS listener's certificate must be usable for TLS by a client that checks names. */
 export function evaluateListenerCertificate(
   facts: CollectedServerFacts,
@@ -127,14 +144,7 @@ export function evaluateListenerCertificate(
     return failing(`The listener's certificate ${thumbprint} is not in LocalMachine\\My.`, listenerEvidence);
   }
 
-  const findings: Finding[] = [
-    ...(certificate.hasPrivateKey
-      ? []
-      : [{ status: 'fail' as const, text: 'its private key is not on the server' }]),
-    ...usageFindings(certificate),
-    ...validityFindings(certificate, context.now),
-    ...nameFindings(certificate, facts.fqdn, listener.hostname),
-  ];
+  const findings = listenerCertificateFindings(certificate, facts.fqdn, listener.hostname, context.now);
   const daysLeft = Math.floor((new Date(certificate.notAfter).getTime() - context.now.getTime()) / dayMs);
   const evidence = {
     ...listenerEvidence,

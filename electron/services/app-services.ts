@@ -4,6 +4,8 @@ import { currentOperator } from '../audit/operator';
 import { chromiumPrintToPdf } from '../reports/report-pdf';
 import { createCheckRunsHandlers, type CheckRunsConfig } from './check-runs-handlers';
 import { createMfaHandlers, type MfaHandlersConfig } from './mfa-handlers';
+import { createFixHandlers } from './fix-handlers';
+import { createLabFixHost } from '../lab/lab-fix-host';
 import { openNodePowerShellHost } from '../powershell/node-powershell-host';
 import type { PowerShellHost } from '../powershell/powershell-host';
 import type { InvokeHandlers } from '../ipc/router';
@@ -39,12 +41,18 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     timeoutMs: config.powershellTimeoutMs ?? 30_000,
   };
 
+  // The demo estate of this session: fixes change it, and later checks of it show the change.
+  const demoLab = createLabFixHost(demoEstate);
   const checkRuns = createCheckRunsHandlers(
     {
       userDataDir: config.userDataDir,
       appVersion: config.version,
       now,
-      labs: { demo: demoEstate },
+      labs: {
+        get demo() {
+          return demoLab.estate();
+        },
+      },
       openCollection: () =>
         openPowerShellCollection({ executable: null, scriptsDir: config.scriptsDir, poolSize: 1 }),
       printToPdf: chromiumPrintToPdf,
@@ -56,19 +64,35 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     inventory,
   );
 
+  // One PowerShell pool on the jump host for every change, opened on first use.
   let host: Promise<PowerShellHost> | null = null;
+  const powershellHost =
+    config.mfa?.host ?? (() => (host ??= openNodePowerShellHost({ executable: null, poolSize: 2 })));
   const mfa = createMfaHandlers({
     userDataDir: config.userDataDir,
     scriptsDir: config.scriptsDir,
     now,
     operator: config.checkRuns?.operator ?? currentOperator,
     secrets: config.mfa?.secrets ?? null,
-    host: config.mfa?.host ?? (() => (host ??= openNodePowerShellHost({ executable: null, poolSize: 2 }))),
+    host: powershellHost,
     recheck: checkRuns.recheckServer,
+  });
+
+  const fixes = createFixHandlers({
+    userDataDir: config.userDataDir,
+    scriptsDir: config.scriptsDir,
+    operator: config.checkRuns?.operator ?? currentOperator,
+    host: powershellHost,
+    labHost: (name) => (name === 'demo' ? demoLab : undefined),
+    recheck: checkRuns.recheckServer,
+    chooseSaveFile: (name) =>
+      (config.checkRuns?.chooseSaveFile ?? (() => Promise.resolve(null)))(name, 'ps1'),
+    now,
   });
 
   return {
     ...checkRuns.handlers,
+    ...fixes,
     ...mfa,
     'app:get-info': () =>
       Promise.resolve({

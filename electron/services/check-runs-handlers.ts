@@ -3,7 +3,7 @@ import type { LabEstate } from '../../shared/lab/lab-estate';
 import type { InvokeHandlers } from '../ipc/router';
 import { AuditLog } from '../audit/audit-log';
 import { assembleFacts } from '../facts/facts-assembler';
-import { renderReport, type ReportFormat } from '../reports/report-formats';
+import { renderReport } from '../reports/report-formats';
 import { reportFromRun } from '../reports/report-from-run';
 import { compareRuns } from '../reports/compare-runs';
 import type { PrintToPdf } from '../reports/report-pdf';
@@ -23,7 +23,7 @@ export interface CheckRunsConfig {
   openCollection: () => Promise<{ source: CollectionSource; close(): Promise<void> }>;
   printToPdf: PrintToPdf;
   /** Asks the admin where to save (main shows Windows' dialog); null when cancelled. */
-  chooseSaveFile: (suggestedName: string, format: ReportFormat) => Promise<string | null>;
+  chooseSaveFile: (suggestedName: string, extension: string) => Promise<string | null>;
   knownSecrets: () => Iterable<string>;
   operator: () => string;
 }
@@ -37,7 +37,10 @@ type CheckRunsHandlers = Pick<
 export function createCheckRunsHandlers(
   config: CheckRunsConfig,
   inventory: InventoryService,
-): { handlers: CheckRunsHandlers; recheckServer: (server: string) => Promise<void> } {
+): {
+  handlers: CheckRunsHandlers;
+  recheckServer: (server: string, labName?: string | null) => Promise<void>;
+} {
   const history = new RunHistory(config.userDataDir);
   const auditLog = new AuditLog(join(config.userDataDir, 'audit.jsonl'));
 
@@ -70,16 +73,18 @@ export function createCheckRunsHandlers(
     }
   }
 
-  /** Re-collects one server of the inventory after a change, as a run of its own. */
-  const recheckServer = async (server: string): Promise<void> => {
+  /** Re-collects one server after a change, as a run of its own: from the inventory, or from the lab it lives in. */
+  const recheckServer = async (server: string, labName: string | null = null): Promise<void> => {
+    const lab = labName === null ? undefined : config.labs[labName];
     const estate = await inventory.get();
+    const base = lab === undefined ? null : labTarget(lab);
     await checkAndSave(
       {
         exchangeServers: [server],
-        syncServers: estate.syncServers.map((sync) => sync.fqdn),
-        serviceAccount: estate.serviceAccount,
+        syncServers: base?.syncServers ?? estate.syncServers.map((sync) => sync.fqdn),
+        serviceAccount: base === null ? estate.serviceAccount : base.serviceAccount,
       },
-      undefined,
+      lab,
       new AbortController().signal,
       () => undefined,
     );

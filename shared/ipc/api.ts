@@ -35,6 +35,12 @@ export const invokeMethods = {
   listMfaBackups: 'mfa:backups',
   rollbackMfaChange: 'mfa:rollback',
   recycleMfaAppPool: 'mfa:recycle',
+  listFixes: 'fixes:catalogue',
+  listCertificateCandidates: 'fixes:certificate-candidates',
+  previewFix: 'fixes:preview',
+  previewUndo: 'fixes:undo-preview',
+  applyFix: 'fixes:apply',
+  exportFixes: 'fixes:export',
   cancelOperation: 'operation:cancel',
 } as const satisfies Record<string, InvokeChannel>;
 

@@ -16,6 +16,22 @@ import {
 
 const NoRequest = z.undefined();
 const MfaApp = z.enum(['owa', 'ecp']);
+const FixPreviewData = z.object({
+  previewId: z.uuid(),
+  fixId: z.string(),
+  title: z.string(),
+  server: z.string(),
+  checkId: z.string(),
+  scriptPath: z.string(),
+  scriptText: z.string(),
+  parameters: z.record(z.string(), z.json()),
+  risk: z.enum(['none', 'lowers-security']),
+  exposes: z.string().nullable(),
+  saferAlternatives: z.array(z.string()),
+  undoable: z.boolean(),
+  undoes: z.number().int().nullable(),
+  simulated: z.boolean(),
+});
 // A run id names a file in the history folder: nothing that could climb out of it.
 const RunId = z
   .string()
@@ -133,6 +149,77 @@ export const invokeContract = {
   'mfa:recycle': {
     request: z.object({ server: Fqdn, app: MfaApp, confirmed: z.literal(true) }),
     response: MfaRecycleOutcome,
+  },
+  'fixes:catalogue': {
+    request: NoRequest,
+    response: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        checkId: z.string(),
+        risk: z.enum(['none', 'lowers-security']),
+        exposes: z.string().nullable(),
+        saferAlternatives: z.array(z.string()),
+        undoable: z.boolean(),
+        target: z.enum(['exchange-server', 'sync-server', 'active-directory']),
+      }),
+    ),
+  },
+  /** LocalMachine\\My certificates an HTTPS listener could use on the server (from a saved run's facts). */
+  'fixes:certificate-candidates': {
+    request: z.object({ runId: RunId, server: Fqdn }),
+    response: z.array(
+      z.object({
+        thumbprint: z.string(),
+        subject: z.string(),
+        dnsNames: z.array(z.string()),
+        notAfter: z.string(),
+        warnings: z.array(z.string()),
+      }),
+    ),
+  },
+  /** The exact script, the parameters (secrets masked), the risk and the check it turns green; the plan stays in main. */
+  'fixes:preview': {
+    request: z.object({
+      fixId: z.string().min(1).max(100),
+      server: Fqdn,
+      parameters: z.record(z.string(), z.json()),
+      lab: z.enum(['demo']).nullable(),
+    }),
+    response: FixPreviewData,
+  },
+  'fixes:undo-preview': {
+    request: z.object({ auditId: z.number().int().positive(), lab: z.enum(['demo']).nullable() }),
+    response: FixPreviewData,
+  },
+  'fixes:apply': {
+    request: z.object({ previewId: z.uuid(), confirmed: z.literal(true), riskAccepted: z.boolean() }),
+    response: z.object({
+      outcome: z.enum(['succeeded', 'failed', 'refused']),
+      changed: z.boolean(),
+      auditId: z.number().int(),
+      before: z.json().nullable(),
+      after: z.json().nullable(),
+      message: z.string(),
+      error: z.string().nullable(),
+      recheckError: z.string().nullable(),
+    }),
+  },
+  /** One idempotent .ps1 of the selected fixes, saved where the admin chooses in main's dialog. */
+  'fixes:export': {
+    request: z.object({
+      fixes: z
+        .array(
+          z.object({
+            fixId: z.string().min(1).max(100),
+            server: Fqdn,
+            parameters: z.record(z.string(), z.json()),
+          }),
+        )
+        .min(1)
+        .max(500),
+    }),
+    response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
   'operation:cancel': {
     request: z.object({ operationId: OperationId }),

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { fixCatalogue } from '../../shared/fixes/fix-catalogue';
+import type { InvokeHandlers } from '../ipc/router';
+import { AuditLog } from '../audit/audit-log';
+import { applyFix } from '../fixes/fix-apply';
+import { exportFixPlan } from '../fixes/fix-export';
+import { planFix, type FixPlan } from '../fixes/fix-preview';
+import { listenerCertificateCandidates } from '../fixes/certificate-candidates';
+import { planUndo } from '../fixes/fix-undo';
+import { RunHistory } from '../storage/run-history';
+import type { LabFixHost } from '../lab/lab-fix-host';
+import type { PowerShellHost } from '../powershell/powershell-host';
+import { writeFileAtomic } from '../storage/atomic-file';
+
+export interface FixHandlersConfig {
+  userDataDir: string;
+  scriptsDir: string;
+  operator: () => string;
+  host: () => Promise<PowerShellHost>;
+  /** The demo lab's host: fixes on a simulated estate change the lab, never a server. */
+  labHost: (name: string) => LabFixHost | undefined;
+  recheck: (server: string, labName: string | null) => Promise<void>;
+  chooseSaveFile: (suggestedName: string) => Promise<string | null>;
+  now: () => Date;
+}
+
+type FixHandlers = Pick<
+  InvokeHandlers,
+  | 'fixes:catalogue'
+  | 'fixes:certificate-candidates'
+  | 'fixes:preview'
+  | 'fixes:undo-preview'
+  | 'fixes:apply'
+  | 'fixes:export'
+>;
+
+interface HeldPlan {
+  plan: FixPlan;
+  lab: string | null;
+}
+
+/** The fix flow for the window: preview (kept in main), confirmation with risk acceptance, audited apply, undo, export. */
+export function createFixHandlers(config: FixHandlersConfig): FixHandlers {
+  const audit = new AuditLog(join(config.userDataDir, 'audit.jsonl'));
+  const plans = new Map<string, HeldPlan>();
+  const history = new RunHistory(config.userDataDir);
+
+  const hold = (plan: FixPlan, lab: string | null) => {
+    const previewId = randomUUID();
+    plans.set(previewId, { plan, lab });
+    const { preview } = plan;
+    return {
+      previewId,
+      ...preview,
+      saferAlternatives: [...preview.saferAlternatives],
+      parameters: JSON.parse(JSON.stringify(preview.parameters)) as Record<string, never>,
+      simulated: lab !== null,
+    };
+  };
+
+  return {
+    'fixes:catalogue': () =>
+      Promise.resolve(
+        fixCatalogue.map((fix) => ({
+          id: fix.id,
+          title: fix.title,
+          checkId: fix.checkId,
+          risk: fix.risk,
+          exposes: fix.exposes,
+          saferAlternatives: [...fix.saferAlternatives],
+          undoable: fix.undoable,
+          target: fix.target,
+        })),
+      ),
+    'fixes:certificate-candidates': async (request) => {
+      const run = await history.open(request.runId);
+      const facts = run.savedFacts.servers.find((server) => server.fqdn === request.server);
+      if (facts?.status !== 'collected')
+        throw new Error(`${request.server} was not collected in run ${request.runId}`);
+      return listenerCertificateCandidates(facts, config.now());
+    },
+    'fixes:preview': async (request) =>
+      hold(await planFix(request.fixId, request.server, request.parameters, config.scriptsDir), request.lab),
+    'fixes:undo-preview': async (request) =>
+      hold(await planUndo(request.auditId, audit, config.scriptsDir), request.lab),
+    'fixes:apply': async (request, context) => {
+      const held = plans.get(request.previewId);
+      if (held === undefined) throw new Error('This preview is no longer known: preview the fix again.');
+      plans.delete(request.previewId);
+      const lab = held.lab === null ? undefined : config.labHost(held.lab);
+      if (held.lab !== null && lab === undefined) throw new Error(`There is no lab "${held.lab}"`);
+      const outcome = await applyFix(
+        held.plan,
+        { confirmed: request.confirmed, riskAccepted: request.riskAccepted },
+        {
+          host: lab?.host ?? (await config.host()),
+          audit,
+          operator: config.operator(),
+          recheck: (server) => config.recheck(server, held.lab),
+          simulated: lab !== undefined,
+        },
+        context.signal,
+      );
+      return {
+        ...outcome,
+        before: (outcome.before ?? null) as never,
+        after: (outcome.after ?? null) as never,
+      };
+    },
+    'fixes:export': async (request) => {
+      const selected = await Promise.all(
+        request.fixes.map((item) => planFix(item.fixId, item.server, item.parameters, config.scriptsDir)),
+      );
+      const path = await config.chooseSaveFile(
+        `ExReady-fix-plan-${config.now().toISOString().slice(0, 10)}.ps1`,
+      );
+      if (path === null) return { saved: false, path: null };
+      await writeFileAtomic(path, exportFixPlan(selected, config.now()));
+      return { saved: true, path };
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkPowerShellSource } from '../../../electron/powershell/syntax-check';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { createTestRouter } from '../../helpers/test-router';
+
+const op = (n: number) => `2b3c4d5e-0000-4000-8000-00000000000${n}`;
+type Router = ReturnType<typeof createTestRouter>['router'];
+
+async function statusOf(router: Router, server: string, checkId: string): Promise<string | undefined> {
+  const listed = await router.invoke('runs:list', undefined);
+  const newest = listed.ok ? (listed.value as { runId: string }[])[0] : undefined;
+  const opened = await router.invoke('runs:open', { runId: newest?.runId ?? '' });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const run = opened.value as { results: { fqdn: string; results: { checkId: string; status: string }[] }[] };
+  return run.results.find((entry) => entry.fqdn === server)?.results.find((r) => r.checkId === checkId)
+    ?.status;
+}
+
+// The window's fix flow against the session's demo lab: preview, confirm, re-check, undo, export.
+describe('fixes through the router on the demo estate', () => {
+  const tempDir = useTempDirs('fix-flow');
+
+  it('previews, applies, re-checks green, and undoes back to the before-value', async () => {
+    const dir = await tempDir();
+    const { router } = createTestRouter(dir);
+    await router.invoke('check:run', { operationId: op(1), lab: 'demo' });
+    expect(await statusOf(router, 'exch02.contoso.com', 'winrm.service')).toBe('warn');
+
+    const preview = await router.invoke('fixes:preview', {
+      fixId: 'winrm.service.start-automatic',
+      server: 'exch02.contoso.com',
+      parameters: {},
+      lab: 'demo',
+    });
+    expect(preview).toMatchObject({
+      ok: true,
+      value: { checkId: 'winrm.service', risk: 'none', simulated: true },
+    });
+    const previewValue = preview.ok ? (preview.value as { previewId: string; scriptText: string }) : null;
+    expect(previewValue?.scriptText).toContain('param([Parameter(Mandatory)][string]$ParametersBase64)');
+
+    const applied = await router.invoke('fixes:apply', {
+      previewId: previewValue?.previewId,
+      confirmed: true,
+      riskAccepted: false,
+    });
+    expect(applied).toMatchObject({
+      ok: true,
+      value: { outcome: 'succeeded', changed: true, recheckError: null },
+    });
+    expect(await statusOf(router, 'exch02.contoso.com', 'winrm.service')).toBe('pass');
+    const auditId = applied.ok ? (applied.value as { auditId: number }).auditId : 0;
+    const audit = await readFile(join(dir, 'audit.jsonl'), 'utf8');
+    expect(audit).toContain('"action":"winrm.service.start-automatic"');
+    expect(audit).toContain('"simulated":true');
+
+    const undo = await router.invoke('fixes:undo-preview', { auditId, lab: 'demo' });
+    const undoId = undo.ok ? (undo.value as { previewId: string }).previewId : '';
+    await expect(
+      router.invoke('fixes:apply', { previewId: undoId, confirmed: true, riskAccepted: false }),
+    ).resolves.toMatchObject({ ok: true, value: { outcome: 'succeeded' } });
+    expect(await statusOf(router, 'exch02.contoso.com', 'winrm.service')).toBe('warn');
+  });
+
+  it('refuses a fix that lowers security until the risk is accepted, changing nothing', async () => {
+    const { router } = createTestRouter(await tempDir());
+    await router.invoke('check:run', { operationId: op(2), lab: 'demo' });
+    const before = await statusOf(router, 'exch02.contoso.com', 'winrm.auth.cbt');
+    const preview = await router.invoke('fixes:preview', {
+      fixId: 'winrm.auth.cbt.set-none',
+      server: 'exch02.contoso.com',
+      parameters: { level: 'None' },
+      lab: 'demo',
+    });
+    expect(preview).toMatchObject({ ok: true, value: { risk: 'lowers-security' } });
+    const previewId = preview.ok ? (preview.value as { previewId: string }).previewId : '';
+    await expect(
+      router.invoke('fixes:apply', { previewId, confirmed: true, riskAccepted: false }),
+    ).resolves.toMatchObject({ ok: false, error: { message: expect.stringContaining('accept the risk') } });
+    expect(await statusOf(router, 'exch02.contoso.com', 'winrm.auth.cbt')).toBe(before);
+  });
+
+  it('exports the selected fixes as one script that parses clean, where main was told to save it', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'plan.ps1');
+    const { router } = createTestRouter(dir, { checkRuns: { chooseSaveFile: () => Promise.resolve(path) } });
+    await expect(
+      router.invoke('fixes:export', {
+        fixes: [
+          { fixId: 'winrm.service.start-automatic', server: 'exch02.contoso.com', parameters: {} },
+          { fixId: 'winrm.auth.cbt.set-none', server: 'exch02.contoso.com', parameters: { level: 'None' } },
+        ],
+      }),
+    ).resolves.toEqual({ ok: true, value: { saved: true, path } });
+    expect(await checkPowerShellSource(await readFile(path, 'utf8'), path)).toEqual([]);
+  });
+});
