@@ -5,15 +5,7 @@ import { describeSettingProblem } from '../../../shared/integrations/setting-val
 import { maskSecret } from '../../../shared/security/secrets';
 import { attributeValue } from '../../webconfig/xml-scanner';
 import { readAppWebConfig, type AppWebConfig } from './app-webconfig';
-import {
-  appFactsOf,
-  isOutlier,
-  mfaFactsOf,
-  mfaResult,
-  mfaUnknown,
-  peerApps,
-  type MfaContext,
-} from './mfa-context';
+import { appWebConfigFor, isOutlier, mfaResult, peerApps, type MfaContext } from './mfa-context';
 
 /** The effective value of each profile key in one file (null when absent). */
 export function profileValues(config: AppWebConfig, context: MfaContext): Map<string, string | null> {
@@ -32,22 +24,8 @@ export function evaluateMfaAppSettings(
   context: MfaContext,
 ): CheckResult {
   const checkId = mfaAppCheckId(app, 'appsettings');
-  const found = mfaFactsOf(facts, checkId);
-  if (!found.ok) return found.result;
-  const appFacts = appFactsOf(found.mfa, app);
-  if (appFacts === undefined)
-    return mfaUnknown(checkId, `the ${app} app`, 'the collector reported nothing for it');
-  const read = readAppWebConfig(appFacts);
-  if (!read.ok) {
-    if (read.reason === 'not-collected') return mfaUnknown(checkId, `the ${app} web.config`, read.message);
-    return mfaResult(
-      checkId,
-      'fail',
-      `The ${app} web.config cannot be read: ${read.message}`,
-      { error: read.message },
-      'Repair the file by hand from a backup; ExReady does not guess at broken XML.',
-    );
-  }
+  const read = appWebConfigFor(facts, app, checkId);
+  if (!read.ok) return read.result;
   const values = profileValues(read.config, context);
   const secretKeys = new Set(context.profile.appSettings.filter((s) => s.secret).map((s) => s.key));
   const shown = (key: string, value: string | null) =>

@@ -2,6 +2,7 @@ import type { CheckEvidence, CheckResult, CheckStatus } from '../../../shared/ch
 import type { CollectedServerFacts } from '../../../shared/facts/server-facts';
 import type { MfaAppFacts, MfaFacts } from '../../../shared/facts/mfa-facts';
 import type { IntegrationProfile } from '../../../shared/integrations/integration-profile';
+import { readAppWebConfig, type AppWebConfig } from './app-webconfig';
 
 /** What the MFA rules know: the profile, and the other collected servers (for "same on every server"). */
 export interface MfaContext {
@@ -86,4 +87,34 @@ export function isOutlier<T>(self: T, all: readonly T[]): boolean {
   const most = Math.max(...counts.values());
   const mine = counts.get(self) ?? 0;
   return mine < most || [...counts.values()].filter((count) => count === most).length > 1;
+}
+
+/** The app's parsed web.config for a check, or the result the check answers when it cannot be had. */
+export function appWebConfigFor(
+  facts: CollectedServerFacts,
+  app: string,
+  checkId: string,
+): { ok: true; config: AppWebConfig } | { ok: false; result: CheckResult } {
+  const found = mfaFactsOf(facts, checkId);
+  if (!found.ok) return found;
+  const appFacts = appFactsOf(found.mfa, app);
+  if (appFacts === undefined)
+    return {
+      ok: false,
+      result: mfaUnknown(checkId, `the ${app} app`, 'the collector reported nothing for it'),
+    };
+  const read = readAppWebConfig(appFacts);
+  if (read.ok) return { ok: true, config: read.config };
+  if (read.reason === 'not-collected')
+    return { ok: false, result: mfaUnknown(checkId, `the ${app} web.config`, read.message) };
+  return {
+    ok: false,
+    result: mfaResult(
+      checkId,
+      'fail',
+      `The ${app} web.config cannot be read: ${read.message}`,
+      { error: read.message },
+      'Repair the file by hand from a backup; ExReady does not guess at broken XML.',
+    ),
+  };
 }

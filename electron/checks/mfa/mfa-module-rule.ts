@@ -3,8 +3,7 @@ import { mfaAppCheckId } from '../../../shared/checks/mfa-catalogue';
 import type { CollectedServerFacts } from '../../../shared/facts/server-facts';
 import { sameModuleType } from '../../../shared/integrations/module-type';
 import { attributeValue } from '../../webconfig/xml-scanner';
-import { readAppWebConfig } from './app-webconfig';
-import { appFactsOf, mfaFactsOf, mfaResult, mfaUnknown, type MfaContext } from './mfa-context';
+import { appWebConfigFor, mfaResult, type MfaContext } from './mfa-context';
 
 /** mfa.<app>.module: the module entry is present once, with the profile's type, last in the effective modules. */
 export function evaluateMfaModule(
@@ -13,18 +12,8 @@ export function evaluateMfaModule(
   context: MfaContext,
 ): CheckResult {
   const checkId = mfaAppCheckId(app, 'module');
-  const found = mfaFactsOf(facts, checkId);
-  if (!found.ok) return found.result;
-  const appFacts = appFactsOf(found.mfa, app);
-  if (appFacts === undefined)
-    return mfaUnknown(checkId, `the ${app} app`, 'the collector reported nothing for it');
-  const read = readAppWebConfig(appFacts);
-  if (!read.ok) {
-    if (read.reason === 'not-collected') return mfaUnknown(checkId, `the ${app} web.config`, read.message);
-    return mfaResult(checkId, 'fail', `The ${app} web.config cannot be read: ${read.message}`, {
-      error: read.message,
-    });
-  }
+  const read = appWebConfigFor(facts, app, checkId);
+  if (!read.ok) return read.result;
   const { name, type } = context.profile.module;
   const remedy = `Apply the ${app} MFA configuration in ExReady: it writes <add name="${name}" type="${type}"/> as the last entry of system.webServer/modules.`;
   const modules = read.config.modules;
