@@ -1,4 +1,3 @@
-import { CheckResult } from '../../../shared/checks/check-result';
 import { describeFqdnProblem, splitHostList } from '../../../shared/domain/hostname';
 import { describeServiceAccountProblem } from '../../../shared/domain/service-account';
 import { runCheck, type CheckRunProgress, type FactsAssembler } from '../../services/check-run-service';
@@ -7,7 +6,7 @@ import type { CollectionSource } from '../../services/collection-source';
 import { openLabCollection, simulatedAssembler } from '../../services/lab-collection';
 import { writeSavedFactsFile } from '../../storage/saved-facts-file';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
-import { formatEvaluationText } from './evaluation-text-report';
+import { printEvaluation } from './evaluation-text-report';
 import { recordCheckRun, type CheckRecordsDeps } from './check-run-records';
 import { reportFormatOf } from '../../reports/report-formats';
 import { userDataDir } from '../../user-data-dir';
@@ -259,39 +258,19 @@ export async function runCheckCommand(
     saveFailed = true;
 
   const { savedFacts, results, totals } = outcome;
-  if (options.json) {
-    const document = {
-      schemaVersion: 1,
-      runId: outcome.request.runId,
-      factsOut: options.factsOut,
-      collectedAt: savedFacts.collectedAt,
-      evaluatedAt: outcome.evaluatedAt.toISOString(),
-      simulated: savedFacts.simulated === true,
-      totals,
-      warnings: outcome.warnings,
-      servers: results.map((server) => ({
-        fqdn: server.fqdn,
-        results: server.results.map((result) => CheckResult.parse(result)),
-      })),
-    };
-    io.stdout(`${JSON.stringify(document, null, 2)}\n`);
-  } else {
-    io.stdout(
-      formatEvaluationText(
-        {
-          file:
-            options.factsOut === null || saveFailed
-              ? 'live check'
-              : `live check, facts saved to ${options.factsOut}`,
-          collectedAt: savedFacts.collectedAt,
-          evaluatedAt: outcome.evaluatedAt.toISOString(),
-          serviceAccount: savedFacts.context.serviceAccount,
-          syncServers: savedFacts.context.syncServers.map((sync) => sync.fqdn),
-          simulated: savedFacts.simulated === true,
-        },
-        results,
-      ),
-    );
-  }
+  printEvaluation(
+    io,
+    {
+      json: options.json,
+      source:
+        options.factsOut === null || saveFailed
+          ? 'live check'
+          : `live check, facts saved to ${options.factsOut}`,
+      extra: { runId: outcome.request.runId, factsOut: options.factsOut, warnings: outcome.warnings },
+    },
+    savedFacts,
+    outcome.evaluatedAt,
+    results,
+  );
   return totals.fail > 0 || saveFailed ? ExitCode.failed : ExitCode.ok;
 }

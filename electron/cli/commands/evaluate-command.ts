@@ -1,9 +1,8 @@
-import { CheckResult } from '../../../shared/checks/check-result';
 import { countStatuses, evaluateSavedFacts } from '../../checks/evaluate-estate';
 import { readSavedFacts } from '../../facts/saved-facts-reader';
 import { FactsParseError } from '../../powershell/ps51-json';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
-import { formatEvaluationText } from './evaluation-text-report';
+import { printEvaluation } from './evaluation-text-report';
 
 export const evaluateUsage = `Usage: exready evaluate --facts <file.json> [--json]
 
@@ -90,36 +89,13 @@ export async function runEvaluateCommand(
 
   const evaluatedAt = now();
   const servers = evaluateSavedFacts(saved, evaluatedAt);
-  const all = servers.flatMap((server) => server.results);
-  const totals = countStatuses(all);
-  if (options.json) {
-    const document = {
-      schemaVersion: 1,
-      facts: options.factsPath,
-      collectedAt: saved.collectedAt,
-      evaluatedAt: evaluatedAt.toISOString(),
-      simulated: saved.simulated === true,
-      totals,
-      servers: servers.map((server) => ({
-        fqdn: server.fqdn,
-        results: server.results.map((result) => CheckResult.parse(result)),
-      })),
-    };
-    io.stdout(`${JSON.stringify(document, null, 2)}\n`);
-  } else {
-    io.stdout(
-      formatEvaluationText(
-        {
-          file: options.factsPath,
-          collectedAt: saved.collectedAt,
-          evaluatedAt: evaluatedAt.toISOString(),
-          serviceAccount: saved.context.serviceAccount,
-          syncServers: saved.context.syncServers.map((sync) => sync.fqdn),
-          simulated: saved.simulated === true,
-        },
-        servers,
-      ),
-    );
-  }
+  const totals = countStatuses(servers.flatMap((server) => server.results));
+  printEvaluation(
+    io,
+    { json: options.json, source: options.factsPath, extra: { facts: options.factsPath } },
+    saved,
+    evaluatedAt,
+    servers,
+  );
   return totals.fail > 0 ? ExitCode.failed : ExitCode.ok;
 }

@@ -1,4 +1,6 @@
-import type { CheckResult, CheckStatus } from '../../../shared/checks/check-result';
+import { CheckResult, type CheckStatus } from '../../../shared/checks/check-result';
+import type { SavedFacts } from '../../../shared/facts/saved-facts';
+import type { CliIo } from '../cli-io';
 import { countStatuses, type ServerEvaluation, type StatusTotals } from '../../checks/evaluate-estate';
 
 // Words, not colour: the checklist must read the same in a plain console, a log file and a screen reader.
@@ -73,4 +75,40 @@ export function formatEvaluationText(header: TextReportHeader, servers: readonly
       : 'Result: nothing failed',
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** Prints an evaluation as the checklist or, with --json, as one document (`extra` adds command-specific fields). */
+export function printEvaluation(
+  io: CliIo,
+  options: { json: boolean; source: string; extra: Record<string, unknown> },
+  saved: SavedFacts,
+  evaluatedAt: Date,
+  servers: readonly ServerEvaluation[],
+): void {
+  const simulated = saved.simulated === true;
+  if (options.json) {
+    const document = {
+      schemaVersion: 1,
+      ...options.extra,
+      collectedAt: saved.collectedAt,
+      evaluatedAt: evaluatedAt.toISOString(),
+      simulated,
+      totals: countStatuses(servers.flatMap((server) => server.results)),
+      servers: servers.map((server) => ({
+        fqdn: server.fqdn,
+        results: server.results.map((result) => CheckResult.parse(result)),
+      })),
+    };
+    io.stdout(`${JSON.stringify(document, null, 2)}\n`);
+    return;
+  }
+  const header: TextReportHeader = {
+    file: options.source,
+    collectedAt: saved.collectedAt,
+    evaluatedAt: evaluatedAt.toISOString(),
+    serviceAccount: saved.context.serviceAccount,
+    syncServers: saved.context.syncServers.map((sync) => sync.fqdn),
+    simulated,
+  };
+  io.stdout(formatEvaluationText(header, servers));
 }
