@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import type { SavedFacts } from '../../shared/facts/saved-facts';
+import type { SavedRun } from '../../shared/runs/run-records';
+import { evaluateSavedFacts } from '../checks/evaluate-estate';
 import type { LabEstate } from '../../shared/lab/lab-estate';
 import type { InvokeHandlers } from '../ipc/router';
 import { AuditLog } from '../audit/audit-log';
@@ -50,6 +54,7 @@ export function createCheckRunsHandlers(
     lab: LabEstate | undefined,
     signal: AbortSignal,
     onProgress: (progress: CheckRunProgress) => void,
+    mergeInto: SavedRun | null = null,
   ) {
     if (target.exchangeServers.length === 0) throw new Error('Add Exchange servers to the inventory first.');
     const opened = lab === undefined ? await config.openCollection() : openLabCollection(lab, config.now);
@@ -63,7 +68,8 @@ export function createCheckRunsHandlers(
         },
         { signal, onProgress },
       );
-      const run = savedRunOf(outcome, config.now());
+      const run =
+        mergeInto === null ? savedRunOf(outcome, config.now()) : mergedRun(mergeInto, outcome.savedFacts);
       await history.save(run);
       const summary = (await history.list()).find((entry) => entry.runId === run.runId);
       if (summary === undefined) throw new Error(`run ${run.runId} was saved but cannot be listed`);
@@ -73,11 +79,42 @@ export function createCheckRunsHandlers(
     }
   }
 
-  /** Re-collects one server after a change, as a run of its own: from the inventory, or from the lab it lives in. */
+  /**
+   * The newest run with one server's facts replaced, re-evaluated as a whole: checks that compare servers
+   * (module version drift, same settings everywhere) keep judging against the other servers.
+   */
+  function mergedRun(previous: SavedRun, fresh: SavedFacts): SavedRun {
+    const replaced = new Map(fresh.servers.map((server) => [server.fqdn, server]));
+    const savedFacts: SavedFacts = {
+      ...previous.savedFacts,
+      collectedAt: fresh.collectedAt,
+      servers: previous.savedFacts.servers.map((server) => replaced.get(server.fqdn) ?? server),
+    };
+    const evaluatedAt = config.now();
+    return {
+      schemaVersion: 1,
+      runId: randomUUID(),
+      sequence: 0,
+      savedAt: evaluatedAt.toISOString(),
+      evaluatedAt: evaluatedAt.toISOString(),
+      savedFacts,
+      results: evaluateSavedFacts(savedFacts, evaluatedAt),
+    };
+  }
+
+  /** Re-collects one server after a change; saved as the newest run merged into the one it was fixed from. */
   const recheckServer = async (server: string, labName: string | null = null): Promise<void> => {
     const lab = labName === null ? undefined : config.labs[labName];
     const estate = await inventory.get();
     const base = lab === undefined ? null : labTarget(lab);
+    const newest = (await history.list())[0];
+    const previous = newest === undefined ? null : await history.open(newest.runId);
+    const mergeInto =
+      previous !== null &&
+      previous.savedFacts.simulated === (lab === undefined ? undefined : true) &&
+      previous.savedFacts.servers.some((entry) => entry.fqdn === server)
+        ? previous
+        : null;
     await checkAndSave(
       {
         exchangeServers: [server],
@@ -87,6 +124,7 @@ export function createCheckRunsHandlers(
       lab,
       new AbortController().signal,
       () => undefined,
+      mergeInto,
     );
   };
 

@@ -1,7 +1,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CheckStatus } from '../../shared/checks/check-result';
-import { SavedRun, type RunSummary } from '../../shared/runs/run-records';
+import { SavedRun, type NewSavedRun, type RunSummary } from '../../shared/runs/run-records';
 import { writeFileAtomic } from './atomic-file';
 import { StoredFileError } from './json-store';
 
@@ -22,6 +22,7 @@ export function savedRunOf(
   return {
     schemaVersion: 1,
     runId: outcome.request.runId,
+    sequence: 0,
     savedAt: savedAt.toISOString(),
     evaluatedAt: outcome.evaluatedAt.toISOString(),
     savedFacts: outcome.savedFacts,
@@ -47,6 +48,7 @@ function summaryOf(run: SavedRun): RunSummary {
   for (const server of run.results) for (const result of server.results) totals[result.status] += 1;
   return {
     runId: run.runId,
+    sequence: run.sequence,
     collectedAt: run.savedFacts.collectedAt,
     savedAt: run.savedAt,
     simulated: run.savedFacts.simulated === true,
@@ -57,7 +59,9 @@ function summaryOf(run: SavedRun): RunSummary {
 
 // Newest first: by collection time, then by when it was saved.
 const newestFirst = (a: RunSummary, b: RunSummary) =>
-  Date.parse(b.collectedAt) - Date.parse(a.collectedAt) || Date.parse(b.savedAt) - Date.parse(a.savedAt);
+  Date.parse(b.collectedAt) - Date.parse(a.collectedAt) ||
+  Date.parse(b.savedAt) - Date.parse(a.savedAt) ||
+  b.sequence - a.sequence;
 
 export class RunHistory {
   readonly folder: string;
@@ -71,8 +75,9 @@ export class RunHistory {
     return join(this.folder, `${runId}.json`);
   }
 
-  async save(run: SavedRun): Promise<void> {
-    const checked = SavedRun.parse(run);
+  async save(run: NewSavedRun): Promise<void> {
+    const sequence = Math.max(0, ...(await this.list()).map((summary) => summary.sequence)) + 1;
+    const checked = SavedRun.parse({ ...run, sequence });
     await writeFileAtomic(this.pathOf(checked.runId), `${JSON.stringify(checked)}\n`);
   }
 

@@ -1,7 +1,10 @@
-import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { InventoryPanel } from './components/InventoryPanel';
+import { ReadinessMatrix } from './components/ReadinessMatrix';
+import { RunProgress } from './components/RunProgress';
+import { ServerDetail } from './components/ServerDetail';
 import { useAppStore } from './store/app-store';
 import { useOsTheme } from './use-os-theme';
 
@@ -12,14 +15,32 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  main: { flex: 1, padding: tokens.spacingHorizontalXXL },
+  main: {
+    flex: 1,
+    padding: tokens.spacingHorizontalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
 });
+
+/** Which screen: a running check, a server of the run, the run's matrix, or the inventory. */
+function Screen() {
+  const checking = useAppStore((s) => s.check !== null);
+  const run = useAppStore((s) => s.run);
+  const server = useAppStore((s) => s.selectedServer);
+  if (checking) return <RunProgress />;
+  if (run !== null && server !== null) return <ServerDetail run={run} fqdn={server} />;
+  if (run !== null) return <ReadinessMatrix run={run} />;
+  return <InventoryPanel />;
+}
 
 export function App() {
   const styles = useStyles();
   const theme = useOsTheme();
   const loadAppInfo = useAppStore((s) => s.loadAppInfo);
   const loadInventory = useAppStore((s) => s.loadInventory);
+  const runError = useAppStore((s) => s.runError);
 
   useEffect(() => {
     void loadAppInfo();
@@ -30,7 +51,12 @@ export function App() {
     <FluentProvider theme={theme} className={styles.root}>
       <AppHeader />
       <main className={styles.main}>
-        <InventoryPanel />
+        {runError !== null && (
+          <MessageBar intent="error">
+            <MessageBarBody>{runError}</MessageBarBody>
+          </MessageBar>
+        )}
+        <Screen />
       </main>
     </FluentProvider>
   );

@@ -6,12 +6,15 @@ import { SavedFacts } from '../facts/saved-facts';
 export const SavedRun = z.object({
   schemaVersion: z.literal(1),
   runId: z.string().min(1),
+  /** Order of saving in this history (set on save): breaks ties between runs saved in the same millisecond. */
+  sequence: z.number().int().nonnegative().default(0),
   savedAt: z.iso.datetime({ offset: true }),
   evaluatedAt: z.iso.datetime({ offset: true }),
   savedFacts: SavedFacts,
   results: z.array(z.object({ fqdn: z.string(), results: z.array(CheckResult) })),
 });
 export type SavedRun = z.infer<typeof SavedRun>;
+export type NewSavedRun = z.input<typeof SavedRun>;
 
 export const StatusTotals = z.record(CheckStatus, z.number().int().nonnegative());
 export type StatusTotals = z.infer<typeof StatusTotals>;
@@ -19,6 +22,7 @@ export type StatusTotals = z.infer<typeof StatusTotals>;
 /** A line of the history list. */
 export const RunSummary = z.object({
   runId: z.string(),
+  sequence: z.number().int(),
   collectedAt: z.string(),
   savedAt: z.string(),
   simulated: z.boolean(),

@@ -35,6 +35,7 @@ export async function demoRun(
   return {
     schemaVersion: 1,
     runId,
+    sequence: 0,
     savedAt: now.toISOString(),
     evaluatedAt: outcome.evaluatedAt.toISOString(),
     savedFacts: outcome.savedFacts,

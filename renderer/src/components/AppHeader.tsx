@@ -1,6 +1,7 @@
 import { Caption1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import { productName } from '../../../shared/product';
 import { useAppStore } from '../store/app-store';
+import { SimulatedBadge } from './SimulatedBadge';
 
 const useStyles = makeStyles({
   header: {
@@ -21,6 +22,7 @@ export function AppHeader() {
     <header className={styles.header}>
       <Subtitle1 as="h1">{productName}</Subtitle1>
       <Caption1>Exchange readiness for identity integrations</Caption1>
+      <SimulatedBadge />
       {version !== undefined && <Caption1 className={styles.version}>Version {version}</Caption1>}
     </header>
   );

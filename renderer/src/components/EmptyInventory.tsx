@@ -1,4 +1,5 @@
 import { Body1, Button, makeStyles, Title2, tokens } from '@fluentui/react-components';
+import { useAppStore } from '../store/app-store';
 
 const useStyles = makeStyles({
   root: {
@@ -9,10 +10,12 @@ const useStyles = makeStyles({
     alignItems: 'flex-start',
     gap: tokens.spacingVerticalL,
   },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
 
 export function EmptyInventory({ onAdd }: { onAdd: () => void }) {
   const styles = useStyles();
+  const checkAll = useAppStore((s) => s.checkAll);
   return (
     <section className={styles.root} aria-labelledby="empty-inventory-title">
       <Title2 as="h2" id="empty-inventory-title">
@@ -22,9 +25,17 @@ export function EmptyInventory({ onAdd }: { onAdd: () => void }) {
         Add the Exchange servers of your estate. ExReady checks each one for Remote PowerShell provisioning
         and the MFA module for OWA and ECP, shows what is missing, and fixes it with your confirmation.
       </Body1>
-      <Button appearance="primary" size="large" onClick={onAdd}>
-        Add Exchange servers
-      </Button>
+      <div className={styles.actions}>
+        <Button appearance="primary" size="large" onClick={onAdd}>
+          Add Exchange servers
+        </Button>
+        <Button size="large" onClick={() => void checkAll('demo')}>
+          Explore with a demo estate
+        </Button>
+      </div>
+      <Body1>
+        The demo estate is simulated: eight servers with typical problems, nothing real is touched.
+      </Body1>
     </section>
   );
 }

@@ -21,12 +21,16 @@ const useStyles = makeStyles({
 export function ServerList({ servers, onAdd }: { servers: readonly ExchangeServer[]; onAdd: () => void }) {
   const styles = useStyles();
   const removeExchangeServer = useAppStore((s) => s.removeExchangeServer);
+  const checkAll = useAppStore((s) => s.checkAll);
   return (
     <section aria-labelledby="servers-title">
       <div className={styles.heading}>
         <Title3 as="h2" id="servers-title">
           Exchange servers ({servers.length})
         </Title3>
+        <Button appearance="primary" onClick={() => void checkAll(null)} disabled={servers.length === 0}>
+          Check all
+        </Button>
         <Button onClick={onAdd}>Add servers</Button>
       </div>
       <Table className={styles.table} aria-labelledby="servers-title">

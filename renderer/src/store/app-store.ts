@@ -1,11 +1,17 @@
 import { create } from 'zustand';
 import { createAppInfoSlice, type AppInfoSlice } from './app-info-slice';
+import { createFixSlice, type FixSlice } from './fix-slice';
 import { createInventorySlice, type InventorySlice } from './inventory-slice';
+import { createMatrixSlice, type MatrixSlice } from './matrix-slice';
+import { createRunSlice, type RunSlice } from './run-slice';
 
-export type AppState = AppInfoSlice & InventorySlice;
+export type AppState = AppInfoSlice & InventorySlice & RunSlice & MatrixSlice & FixSlice;
 
 /** One store, split into slices by domain; each slice mirrors main-process data through the bridge. */
 export const useAppStore = create<AppState>()((...args) => ({
   ...createAppInfoSlice(...args),
   ...createInventorySlice(...args),
+  ...createRunSlice(...args),
+  ...createMatrixSlice(...args),
+  ...createFixSlice(...args),
 }));

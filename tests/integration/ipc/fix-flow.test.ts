@@ -27,6 +27,8 @@ describe('fixes through the router on the demo estate', () => {
     const { router } = createTestRouter(dir);
     await router.invoke('check:run', { operationId: op(1), lab: 'demo' });
     expect(await statusOf(router, 'exch02.contoso.com', 'winrm.service')).toBe('warn');
+    // exch02's module DLL is older than the other servers': only a comparison with them can tell.
+    expect(await statusOf(router, 'exch02.contoso.com', 'mfa.owa.bin')).toBe('warn');
 
     const preview = await router.invoke('fixes:preview', {
       fixId: 'winrm.service.start-automatic',
@@ -51,6 +53,11 @@ describe('fixes through the router on the demo estate', () => {
       value: { outcome: 'succeeded', changed: true, recheckError: null },
     });
     expect(await statusOf(router, 'exch02.contoso.com', 'winrm.service')).toBe('pass');
+    // The re-check is merged into the whole estate: the cross-server verdict still stands.
+    expect(await statusOf(router, 'exch02.contoso.com', 'mfa.owa.bin')).toBe('warn');
+    await expect(router.invoke('runs:list', undefined)).resolves.toMatchObject({
+      value: [{ servers: 8 }, { servers: 8 }],
+    });
     const auditId = applied.ok ? (applied.value as { auditId: number }).auditId : 0;
     const audit = await readFile(join(dir, 'audit.jsonl'), 'utf8');
     expect(audit).toContain('"action":"winrm.service.start-automatic"');

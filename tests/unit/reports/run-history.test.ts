@@ -24,6 +24,17 @@ const fixedEstate: LabEstate = {
 describe('run history', () => {
   const tempDir = useTempDirs('run-history');
 
+  it('lists the run saved last first when two runs share the same times (a re-check within a millisecond)', async () => {
+    const history = new RunHistory(await tempDir());
+    // Ids in the opposite order to saving, so file order cannot be what decides.
+    await history.save(await demoRun(demoEstate, undefined, secondId));
+    await history.save(await demoRun(demoEstate, undefined, firstId));
+    const listed = await history.list();
+    expect(listed.map((run) => run.runId)).toEqual([firstId, secondId]);
+    expect(listed.map((run) => run.sequence)).toEqual([2, 1]);
+    await expect(history.open('latest')).resolves.toMatchObject({ runId: firstId });
+  });
+
   it('saves runs, lists them newest first with totals, opens "latest", and deletes', async () => {
     const history = new RunHistory(await tempDir());
     expect(await history.list()).toEqual([]);
@@ -40,7 +51,7 @@ describe('run history', () => {
     expect(Object.values(list[0]?.totals ?? {}).reduce((a, b) => a + b, 0)).toBe(checks);
     expect(list[0]).toMatchObject({ simulated: true, servers: newer.results.length });
     expect((await history.open('latest')).runId).toBe(secondId);
-    expect(await history.open(firstId)).toEqual(older);
+    expect(await history.open(firstId)).toEqual({ ...older, sequence: expect.any(Number) as number });
 
     await history.delete(secondId);
     expect((await history.open('latest')).runId).toBe(firstId);

@@ -1,0 +1,163 @@
+import type { StateCreator } from 'zustand';
+import type { OperationProgress } from '../../../shared/domain/operation';
+import type { SavedRun } from '../../../shared/runs/run-records';
+import { ExreadyCallError } from '../../../shared/ipc/call-error';
+import { exreadyApi } from '../bridge/exready-api';
+import { createFrameBatcher } from './progress-batcher';
+
+export type Lab = 'demo' | null;
+
+/** A check run in progress, as its progress events describe it. */
+export interface RunningCheck {
+  operationId: string;
+  lab: Lab;
+  title: string;
+  /** Per server, the latest thing said about it ("collected", "unreachable", …). */
+  servers: Record<string, string>;
+  done: number;
+  total: number | null;
+  lastMessage: string;
+  cancelling: boolean;
+}
+
+export interface RunSlice {
+  check: RunningCheck | null;
+  run: SavedRun | null;
+  runWarnings: string[];
+  runError: string | null;
+  selectedServer: string | null;
+  checkAll: (lab: Lab) => Promise<void>;
+  cancelCheck: () => Promise<void>;
+  applyProgress: (events: readonly OperationProgress[]) => void;
+  /** Reads the newest saved run back (after a fix re-checked a server). */
+  reloadNewestRun: () => Promise<SavedRun | null>;
+  openServer: (fqdn: string | null) => void;
+  closeRun: () => void;
+}
+
+function newOperationId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const serverStep = /^([A-Za-z0-9.-]+\.[A-Za-z0-9-]+): (.+?)(?: \((\d+)\/(\d+)\))?$/;
+
+function advance(check: RunningCheck, event: OperationProgress): RunningCheck {
+  switch (event.kind) {
+    case 'started': {
+      const total = /(\d+)/.exec(event.title);
+      return { ...check, title: event.title, total: total ? Number(total[1]) : check.total };
+    }
+    case 'step': {
+      const match = serverStep.exec(event.message);
+      if (match === null) return { ...check, lastMessage: event.message };
+      const [, server = '', state = '', done, total] = match;
+      return {
+        ...check,
+        lastMessage: event.message,
+        servers: { ...check.servers, [server]: state },
+        done: done !== undefined ? Number(done) : check.done,
+        total: total !== undefined ? Number(total) : check.total,
+      };
+    }
+    case 'failed':
+      return { ...check, lastMessage: event.message };
+    case 'finished':
+    case 'cancelled':
+      return check;
+  }
+}
+
+async function newestRun(): Promise<SavedRun | null> {
+  const runs = await exreadyApi().listRuns();
+  const newest = runs[0];
+  return newest === undefined ? null : exreadyApi().openRun({ runId: newest.runId });
+}
+
+export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set, get) => ({
+  check: null,
+  run: null,
+  runWarnings: [],
+  runError: null,
+  selectedServer: null,
+
+  async checkAll(lab) {
+    if (get().check !== null) return;
+    const operationId = newOperationId();
+    set({
+      check: {
+        operationId,
+        lab,
+        title: lab === 'demo' ? 'Checking the demo estate' : 'Checking the Exchange servers',
+        servers: {},
+        done: 0,
+        total: null,
+        lastMessage: '',
+        cancelling: false,
+      },
+      runError: null,
+      runWarnings: [],
+    });
+    const batcher = createFrameBatcher<OperationProgress>((events) => get().applyProgress(events));
+    const unsubscribe = exreadyApi().onOperationProgress((event) => {
+      if (event.operationId === operationId) batcher.push(event);
+    });
+    try {
+      const summary = await exreadyApi().runCheck({ operationId, lab });
+      const run = await exreadyApi().openRun({ runId: summary.runId });
+      set({ run, runWarnings: summary.warnings, selectedServer: null });
+    } catch (error) {
+      const cancelled = error instanceof ExreadyCallError && error.code === 'cancelled';
+      set({
+        runError: cancelled
+          ? 'The check was cancelled; nothing was saved.'
+          : error instanceof Error
+            ? error.message
+            : String(error),
+      });
+    } finally {
+      batcher.flushNow();
+      unsubscribe();
+      set({ check: null });
+    }
+  },
+
+  async cancelCheck() {
+    const check = get().check;
+    if (check === null) return;
+    set({ check: { ...check, cancelling: true } });
+    await exreadyApi().cancelOperation({ operationId: check.operationId });
+  },
+
+  applyProgress(events) {
+    const check = get().check;
+    if (check === null) return;
+    set({ check: events.reduce(advance, check) });
+  },
+
+  async reloadNewestRun() {
+    const newest = await newestRun();
+    if (newest === null) return null;
+    const current = get().run;
+    const rechecked = new Map(newest.results.map((entry) => [entry.fqdn, entry]));
+    // A fix re-checks its server only: keep the other servers of the run on screen.
+    const run =
+      current === null || current.results.every((entry) => rechecked.has(entry.fqdn))
+        ? newest
+        : { ...current, results: current.results.map((entry) => rechecked.get(entry.fqdn) ?? entry) };
+    set({ run });
+    return run;
+  },
+
+  openServer(fqdn) {
+    set({ selectedServer: fqdn });
+  },
+
+  closeRun() {
+    set({ run: null, selectedServer: null, runWarnings: [], runError: null });
+  },
+});
