@@ -62,7 +62,21 @@ async function start(): Promise<void> {
       platform: process.platform,
       scriptsDir: locatePowerShellScripts(__dirname, app.isPackaged ? process.resourcesPath : undefined),
       powershellCandidates: defaultPowerShellCandidates(process.platform),
-      mfa: { secrets },
+      mfa: {
+        secrets,
+        chooseModuleSource: async () => {
+          const options = {
+            title: 'The MFA module files (a folder, or a .zip)',
+            properties: ['openFile', 'openDirectory'] as ('openFile' | 'openDirectory')[],
+            filters: [{ name: 'Module package', extensions: ['zip'] }],
+          };
+          const choice =
+            window === null
+              ? await dialog.showOpenDialog(options)
+              : await dialog.showOpenDialog(window, options);
+          return choice.canceled ? null : (choice.filePaths[0] ?? null);
+        },
+      },
       checkRuns: {
         printToPdf: printHtmlToPdf,
         knownSecrets: () => secrets.knownSecrets(),

@@ -28,7 +28,7 @@ export interface AppServicesConfig {
   /** What main provides to check runs and reports (dialogs, printToPDF, secrets); defaults suit the CLI and tests. */
   checkRuns?: Partial<Omit<CheckRunsConfig, 'userDataDir' | 'appVersion' | 'now'>>;
   /** The secret store and PowerShell host of the MFA change flow; main passes safeStorage's store. */
-  mfa?: Partial<Pick<MfaHandlersConfig, 'secrets' | 'host'>>;
+  mfa?: Partial<Pick<MfaHandlersConfig, 'secrets' | 'host' | 'chooseModuleSource'>>;
 }
 
 /** The services behind every IPC channel: plain Node, shared by the app, the CLI and the tests. */
@@ -76,6 +76,7 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     secrets: config.mfa?.secrets ?? null,
     host: powershellHost,
     recheck: checkRuns.recheckServer,
+    chooseModuleSource: config.mfa?.chooseModuleSource ?? (() => Promise.resolve(null)),
   });
 
   const fixes = createFixHandlers({

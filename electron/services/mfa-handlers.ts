@@ -9,6 +9,7 @@ import type { PowerShellHost } from '../powershell/powershell-host';
 import type { SecretStore } from '../secrets/secret-store';
 import { RunHistory } from '../storage/run-history';
 import { recycleAndWaitHealthy } from './app-pool-recycle-service';
+import { deployModuleFiles } from './mfa-module-deploy-service';
 import { applyMfaWebConfig, planMfaWebConfig, type MfaWebConfigPlan } from './mfa-webconfig-service';
 import { listWebConfigBackups, rollbackMfaWebConfig } from './mfa-webconfig-rollback-service';
 
@@ -23,11 +24,20 @@ export interface MfaHandlersConfig {
   host: () => Promise<PowerShellHost>;
   /** Re-collects and re-evaluates one server after a change, saving a new run. */
   recheck: (server: string) => Promise<void>;
+  /** Asks the admin for the module's folder or zip (main shows Windows' dialog); null when cancelled. */
+  chooseModuleSource: () => Promise<string | null>;
 }
 
 type MfaHandlers = Pick<
   InvokeHandlers,
-  'secrets:list' | 'secrets:set' | 'mfa:plan' | 'mfa:apply' | 'mfa:backups' | 'mfa:rollback' | 'mfa:recycle'
+  | 'secrets:list'
+  | 'secrets:set'
+  | 'mfa:plan'
+  | 'mfa:apply'
+  | 'mfa:backups'
+  | 'mfa:rollback'
+  | 'mfa:recycle'
+  | 'mfa:deploy-module'
 >;
 
 const noSecrets = 'Secrets cannot be stored here: Windows data protection (safeStorage) is not available.';
@@ -126,6 +136,29 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
           restoreScriptPath: join(config.scriptsDir, 'webconfig', 'Restore-ExreadyWebConfig.ps1'),
         },
       );
+    },
+    'mfa:deploy-module': async (request) => {
+      const facts = await serverFacts(request.runId, request.server);
+      const sourcePath = await config.chooseModuleSource();
+      if (sourcePath === null)
+        return { deployed: false, outcome: null, auditId: null, error: null, files: [] };
+      const deployed = await deployModuleFiles(
+        { facts, appId: request.app, sourcePath },
+        {
+          ...(await changeDeps()),
+          scriptPath: join(config.scriptsDir, 'webconfig', 'Deploy-ExreadyModuleFiles.ps1'),
+        },
+      );
+      return {
+        deployed: deployed.outcome === 'succeeded',
+        outcome: deployed.outcome,
+        auditId: deployed.auditId,
+        error: deployed.error,
+        files: (deployed.result?.files ?? []).map((file) => ({
+          name: file.name,
+          fileVersion: file.fileVersion,
+        })),
+      };
     },
     'mfa:recycle': async (request) =>
       recycleAndWaitHealthy(

@@ -35,6 +35,7 @@ export const invokeMethods = {
   listMfaBackups: 'mfa:backups',
   rollbackMfaChange: 'mfa:rollback',
   recycleMfaAppPool: 'mfa:recycle',
+  deployMfaModule: 'mfa:deploy-module',
   listFixes: 'fixes:catalogue',
   listCertificateCandidates: 'fixes:certificate-candidates',
   previewFix: 'fixes:preview',

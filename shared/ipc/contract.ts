@@ -146,6 +146,17 @@ export const invokeContract = {
     }),
     response: MfaRollbackOutcome,
   },
+  /** Copies the module's DLLs (folder or zip the admin picks in main's dialog) into the app's bin, audited. */
+  'mfa:deploy-module': {
+    request: z.object({ runId: RunId, server: Fqdn, app: MfaApp, confirmed: z.literal(true) }),
+    response: z.object({
+      deployed: z.boolean(),
+      outcome: z.enum(['succeeded', 'failed']).nullable(),
+      auditId: z.number().int().nullable(),
+      error: z.string().nullable(),
+      files: z.array(z.object({ name: z.string(), fileVersion: z.string().nullable() })),
+    }),
+  },
   'mfa:recycle': {
     request: z.object({ server: Fqdn, app: MfaApp, confirmed: z.literal(true) }),
     response: MfaRecycleOutcome,

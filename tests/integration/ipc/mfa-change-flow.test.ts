@@ -130,4 +130,45 @@ describe('the MFA web.config change flow through the router', () => {
       }),
     ).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
+
+  it('deploys the module files the admin picked into the app bin, audited; a cancelled pick changes nothing', async () => {
+    const dir = await tempDir();
+    const run = await demoRun();
+    delete run.savedFacts.simulated;
+    await new RunHistory(dir).save(run);
+    const deploys = fakeHost((parameters) =>
+      JSON.stringify({
+        exreadyResult: 1,
+        status: 'deployed',
+        binPath: parameters.binPath,
+        createdBin: true,
+        files: [
+          { name: 'MonoSign.IISModule.dll', sha256: 'AB'.repeat(32), fileVersion: '2.4.1.0', backup: null },
+        ],
+        error: null,
+      }),
+    );
+    let picked: string | null = 'C:\\packages\\monosign-2.4.1.zip';
+    const { router } = createTestRouter(dir, {
+      mfa: { host: () => Promise.resolve(deploys.host), chooseModuleSource: () => Promise.resolve(picked) },
+    });
+    const request = { runId: run.runId, server: 'exch03.contoso.com', app: 'owa', confirmed: true };
+    await expect(router.invoke('mfa:deploy-module', request)).resolves.toMatchObject({
+      ok: true,
+      value: {
+        deployed: true,
+        outcome: 'succeeded',
+        files: [{ name: 'MonoSign.IISModule.dll', fileVersion: '2.4.1.0' }],
+      },
+    });
+    expect(deploys.calls[0]?.parameters).toMatchObject({ sourcePath: picked, server: 'exch03.contoso.com' });
+    expect(await readFile(join(dir, 'audit.jsonl'), 'utf8')).toContain('"action":"mfa.owa.bin.deploy"');
+
+    picked = null;
+    await expect(router.invoke('mfa:deploy-module', request)).resolves.toMatchObject({
+      ok: true,
+      value: { deployed: false, outcome: null },
+    });
+    expect(deploys.calls).toHaveLength(1);
+  });
 });
