@@ -70,9 +70,7 @@ export function createCheckRunsHandlers(
       );
       const run =
         mergeInto === null ? savedRunOf(outcome, config.now()) : mergedRun(mergeInto, outcome.savedFacts);
-      await history.save(run);
-      const summary = (await history.list()).find((entry) => entry.runId === run.runId);
-      if (summary === undefined) throw new Error(`run ${run.runId} was saved but cannot be listed`);
+      const summary = await history.save(run);
       return { ...summary, warnings: outcome.warnings };
     } finally {
       await opened.close();

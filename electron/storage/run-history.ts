@@ -75,10 +75,12 @@ export class RunHistory {
     return join(this.folder, `${runId}.json`);
   }
 
-  async save(run: NewSavedRun): Promise<void> {
+  /** Saves a run as the newest of the history and answers its line of the list. */
+  async save(run: NewSavedRun): Promise<RunSummary> {
     const sequence = Math.max(0, ...(await this.list()).map((summary) => summary.sequence)) + 1;
     const checked = SavedRun.parse({ ...run, sequence });
     await writeFileAtomic(this.pathOf(checked.runId), `${JSON.stringify(checked)}\n`);
+    return summaryOf(checked);
   }
 
   /** The run with this id, or the newest one for "latest". */

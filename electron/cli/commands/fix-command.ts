@@ -245,18 +245,17 @@ export function runFixCommand(
     if (fixes.length > 1) throw new CliUsageError('apply one --fix at a time (or --export several)');
     const fixId = fixes[0] ?? '';
     const plan = await planFix(fixId, server, parametersFor(fixId, params, false), deps.scriptsDir);
-    return run(
-      plan,
-      {
-        yes: values.yes === true,
-        acceptRisk: values['accept-risk'] === true,
-        ...(typeof values.lab === 'string' ? { lab: values.lab } : {}),
-      },
-      io,
-      deps,
-      now,
-    );
+    return run(plan, consentOptions(values), io, deps, now);
   });
+}
+
+/** What the flags say about consent and the lab, shared by fix and undo. */
+function consentOptions(values: { yes?: boolean; 'accept-risk'?: boolean; lab?: string | boolean }) {
+  return {
+    yes: values.yes === true,
+    acceptRisk: values['accept-risk'] === true,
+    ...(typeof values.lab === 'string' ? { lab: values.lab } : {}),
+  };
 }
 
 /** `exready undo --audit-id N`: the inverse of an audited fix, from its before-value, previewed and confirmed. */
@@ -272,16 +271,6 @@ export function runUndoCommand(
     if (!Number.isInteger(id) || id <= 0)
       throw new CliUsageError('--audit-id N is required (a positive number)');
     const plan = await planUndo(id, deps.audit, deps.scriptsDir);
-    return run(
-      plan,
-      {
-        yes: values.yes === true,
-        acceptRisk: values['accept-risk'] === true,
-        ...(typeof values.lab === 'string' ? { lab: values.lab } : {}),
-      },
-      io,
-      deps,
-      now,
-    );
+    return run(plan, consentOptions(values), io, deps, now);
   });
 }
