@@ -3,13 +3,20 @@ import { findFixByScript } from '../../shared/fixes/fix-catalogue';
 import { applyLabFix, type LabFixRequest } from '../../shared/lab/lab-fix-effects';
 import type { LabEstate } from '../../shared/lab/lab-estate';
 import {
+  LabRestoreRequest,
+  LabWriteRequest,
+  restoreLabWebConfig,
+  writeLabWebConfig,
+  type LabBackupStore,
+} from './lab-webconfig-effects';
+import {
   PowerShellCancelledError,
   PowerShellTimeoutError,
   type PowerShellHost,
   type PowerShellRunOptions,
 } from '../powershell/powershell-host';
 
-/** A PowerShell host for tests and demos: runs fix scripts against a lab estate it holds, nothing else. */
+/** A PowerShell host for tests and demos: runs fix and web.config scripts against a lab estate it holds, nothing else. */
 export interface LabFixHost {
   host: PowerShellHost;
   estate(): LabEstate;
@@ -39,14 +46,41 @@ export function createLabFixHost(initial: LabEstate): LabFixHost {
   const refusing = new Set<string>();
   const hanging = new Set<string>();
   const runs: LabFixHost['runs'] = [];
+  const backups: LabBackupStore = new Map();
+  // The web.config write and restore scripts, as the lab performs them.
+  const webConfigScripts: Record<string, (parameters: Record<string, unknown>) => unknown> = {
+    'Write-ExreadyWebConfig.ps1': (parameters) => {
+      const written = writeLabWebConfig(estate, LabWriteRequest.parse(parameters), backups);
+      estate = written.estate;
+      return written.result;
+    },
+    'Restore-ExreadyWebConfig.ps1': (parameters) => {
+      const restored = restoreLabWebConfig(estate, LabRestoreRequest.parse(parameters), backups);
+      estate = restored.estate;
+      return restored.result;
+    },
+  };
   const servers = (parameters: Record<string, unknown>) =>
     [parameters.server, parameters.syncServer].flatMap((item) =>
       typeof item === 'string' ? [item.toLowerCase()] : [],
     );
   const host: PowerShellHost = {
     run(scriptPath, parameters, options) {
-      const fix = findFixByScript(basename(scriptPath.replace(/\\/g, '/')));
-      if (fix === undefined) return Promise.reject(new Error(`The lab runs fix scripts only: ${scriptPath}`));
+      const name = basename(scriptPath.replace(/\\/g, '/'));
+      const webConfigScript = webConfigScripts[name];
+      if (webConfigScript !== undefined) {
+        if (servers(parameters).some((server) => hanging.has(server)))
+          return waitForever(scriptPath, options);
+        try {
+          options.onLine(JSON.stringify(webConfigScript(parameters)));
+        } catch (error) {
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+        return Promise.resolve({ errors: [], warnings: [], durationMs: 1 });
+      }
+      const fix = findFixByScript(name);
+      if (fix === undefined)
+        return Promise.reject(new Error(`The lab runs fix and web.config scripts only: ${scriptPath}`));
       runs.push({ fixId: fix.id, parameters });
       const targets = servers(parameters);
       if (targets.some((server) => hanging.has(server))) return waitForever(scriptPath, options);

@@ -75,6 +75,7 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     operator: config.checkRuns?.operator ?? currentOperator,
     secrets: config.mfa?.secrets ?? null,
     host: powershellHost,
+    labHost: (name) => (name === 'demo' ? demoLab : undefined),
     recheck: checkRuns.recheckServer,
     chooseModuleSource: config.mfa?.chooseModuleSource ?? (() => Promise.resolve(null)),
   });

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { demoSecretValues } from '../../shared/lab/demo-mfa';
 import { monosignProfile } from '../../shared/integrations/monosign-profile';
 import { resolveDesiredSettings } from '../../shared/integrations/desired-settings';
 import type { CollectedServerFacts } from '../../shared/facts/server-facts';
 import type { InvokeHandlers } from '../ipc/router';
+import type { LabFixHost } from '../lab/lab-fix-host';
 import { AuditLog } from '../audit/audit-log';
 import type { PowerShellHost } from '../powershell/powershell-host';
 import type { SecretStore } from '../secrets/secret-store';
@@ -22,8 +24,10 @@ export interface MfaHandlersConfig {
   secrets: SecretStore | null;
   /** The long-lived PowerShell pool on the jump host, opened on first use. */
   host: () => Promise<PowerShellHost>;
-  /** Re-collects and re-evaluates one server after a change, saving a new run. */
-  recheck: (server: string) => Promise<void>;
+  /** The demo lab's host: a simulated run's web.config changes go to the lab, never to a server. */
+  labHost: (name: string) => LabFixHost | undefined;
+  /** Re-collects and re-evaluates one server after a change (in the lab when named), saving a new run. */
+  recheck: (server: string, labName: string | null) => Promise<void>;
   /** Asks the admin for the module's folder or zip (main shows Windows' dialog); null when cancelled. */
   chooseModuleSource: () => Promise<string | null>;
 }
@@ -40,6 +44,9 @@ type MfaHandlers = Pick<
   | 'mfa:deploy-module'
 >;
 
+/** The one lab the window offers. */
+const demoLab = 'demo';
+
 const noSecrets = 'Secrets cannot be stored here: Windows data protection (safeStorage) is not available.';
 
 /** The MFA module's web.config flow for the window: settings and secrets, plan, apply, backups, rollback, recycle. */
@@ -47,26 +54,36 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
   const history = new RunHistory(config.userDataDir);
   const audit = new AuditLog(join(config.userDataDir, 'audit.jsonl'));
   // Planned content stays in main: the renderer only ever sees the masked preview and the plan's id.
-  const plans = new Map<string, MfaWebConfigPlan>();
+  const plans = new Map<string, { plan: MfaWebConfigPlan; lab: string | null }>();
 
-  async function serverFacts(runId: string, server: string): Promise<CollectedServerFacts> {
+  /** The server's facts in a run, and the lab its changes go to (a simulated run is the demo estate's). */
+  async function serverFacts(
+    runId: string,
+    server: string,
+  ): Promise<{ facts: CollectedServerFacts; lab: string | null }> {
     const run = await history.open(runId);
-    if (run.savedFacts.simulated === true)
+    const lab = run.savedFacts.simulated === true ? demoLab : null;
+    if (lab !== null && config.labHost(lab) === undefined)
       throw new Error('This run is simulated (demo estate): there is no server to change.');
     const facts = run.savedFacts.servers.find((entry) => entry.fqdn === server);
     if (facts === undefined) throw new Error(`${server} is not in run ${runId}`);
     if (facts.status !== 'collected')
       throw new Error(`${server} was unreachable in run ${runId}: check it again first`);
-    return facts;
+    return { facts, lab };
   }
 
-  const changeDeps = async () => ({
-    host: await config.host(),
+  const changeDeps = async (lab: string | null) => ({
+    host: lab === null ? await config.host() : (config.labHost(lab)?.host ?? (await config.host())),
     audit,
     now: config.now,
     operator: config.operator(),
-    recheck: config.recheck,
+    recheck: (server: string) => config.recheck(server, lab),
+    simulated: lab !== null,
   });
+
+  /** The stored secret, or in the demo estate its made-up value (the lab holds no real secret). */
+  const secretValue = async (key: string, lab: string | null) =>
+    lab === null ? ((await config.secrets?.get(key)) ?? null) : (demoSecretValues[key] ?? null);
 
   return {
     'secrets:list': async () => ({ names: config.secrets === null ? [] : await config.secrets.names() }),
@@ -76,14 +93,11 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
       return { names: await config.secrets.names() };
     },
     'mfa:plan': async (request) => {
-      const facts = await serverFacts(request.runId, request.server);
+      const { facts, lab } = await serverFacts(request.runId, request.server);
       const secretValues = await Promise.all(
         monosignProfile.appSettings
           .filter((setting) => setting.secret)
-          .map(async (setting) => ({
-            key: setting.key,
-            value: (await config.secrets?.get(setting.key)) ?? null,
-          })),
+          .map(async (setting) => ({ key: setting.key, value: await secretValue(setting.key, lab) })),
       );
       const missing = secretValues.filter((entry) => entry.value === null).map((entry) => entry.key);
       if (missing.length > 0)
@@ -95,28 +109,28 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
       if (!resolution.ok) throw new Error(resolution.problems.join('; '));
       const plan = planMfaWebConfig(facts, request.app, monosignProfile, resolution.settings);
       const planId = randomUUID();
-      plans.set(planId, plan);
-      return { planId, ...plan.preview, changes: [...plan.preview.changes] };
+      plans.set(planId, { plan, lab });
+      return { planId, ...plan.preview, changes: [...plan.preview.changes], simulated: lab !== null };
     },
     'mfa:apply': async (request) => {
-      const plan = plans.get(request.planId);
-      if (plan === undefined) throw new Error('This plan is no longer known: plan the change again.');
+      const held = plans.get(request.planId);
+      if (held === undefined) throw new Error('This plan is no longer known: plan the change again.');
       plans.delete(request.planId);
       return applyMfaWebConfig(
-        plan,
+        held.plan,
         { confirmed: request.confirmed, beforeSha256: request.beforeSha256 },
         {
-          ...(await changeDeps()),
+          ...(await changeDeps(held.lab)),
           writeScriptPath: join(config.scriptsDir, 'webconfig', 'Write-ExreadyWebConfig.ps1'),
         },
       );
     },
     'mfa:backups': async (request) =>
-      listWebConfigBackups(await serverFacts(request.runId, request.server), request.app).map(
+      listWebConfigBackups((await serverFacts(request.runId, request.server)).facts, request.app).map(
         (backup) => backup.name,
       ),
     'mfa:rollback': async (request) => {
-      const facts = await serverFacts(request.runId, request.server);
+      const { facts, lab } = await serverFacts(request.runId, request.server);
       const app =
         facts.mfa?.status === 'collected'
           ? facts.mfa.value.apps.find((a) => a.app === request.app)
@@ -132,20 +146,21 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
         },
         { confirmed: request.confirmed },
         {
-          ...(await changeDeps()),
+          ...(await changeDeps(lab)),
           restoreScriptPath: join(config.scriptsDir, 'webconfig', 'Restore-ExreadyWebConfig.ps1'),
         },
       );
     },
     'mfa:deploy-module': async (request) => {
-      const facts = await serverFacts(request.runId, request.server);
+      const { facts, lab } = await serverFacts(request.runId, request.server);
+      if (lab !== null) throw new Error('The demo estate does not simulate copying the module files.');
       const sourcePath = await config.chooseModuleSource();
       if (sourcePath === null)
         return { deployed: false, outcome: null, auditId: null, error: null, files: [] };
       const deployed = await deployModuleFiles(
         { facts, appId: request.app, sourcePath },
         {
-          ...(await changeDeps()),
+          ...(await changeDeps(null)),
           scriptPath: join(config.scriptsDir, 'webconfig', 'Deploy-ExreadyModuleFiles.ps1'),
         },
       );
@@ -165,7 +180,7 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
         { server: request.server, appId: request.app },
         { confirmed: request.confirmed },
         {
-          ...(await changeDeps()),
+          ...(await changeDeps(null)),
           scriptPath: join(config.scriptsDir, 'webconfig', 'Restart-ExreadyAppPool.ps1'),
         },
       ),

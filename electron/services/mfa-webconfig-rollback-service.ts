@@ -46,6 +46,8 @@ export interface MfaRollbackDeps {
   operator: string;
   recheck: (server: string) => Promise<void>;
   timeoutMs?: number;
+  /** The lab host ran it: the audit entry says the change was simulated. */
+  simulated?: boolean;
 }
 
 export interface MfaRollbackRequest {
@@ -142,6 +144,7 @@ export async function rollbackMfaWebConfig(
       outcome,
       error,
       undoes: null,
+      simulated: deps.simulated ?? false,
     },
     deps,
   );

@@ -115,6 +115,8 @@ export interface MfaWebConfigServiceDeps {
   /** Re-collects and re-evaluates the server after a change (the check run service, for one server). */
   recheck: (server: string) => Promise<void>;
   timeoutMs?: number;
+  /** The lab host ran it: the audit entry says the change was simulated. */
+  simulated?: boolean;
 }
 
 /** The admin's explicit yes, for this plan's file as it was read. */
@@ -194,6 +196,7 @@ export async function applyMfaWebConfig(
       outcome,
       error,
       undoes: null,
+      simulated: deps.simulated ?? false,
     },
     deps,
   );

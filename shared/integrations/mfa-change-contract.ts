@@ -38,6 +38,8 @@ export const MfaPlanPreview = z.object({
   afterSha256: z.string(),
   unchanged: z.boolean(),
   assemblyFile: z.string().nullable(),
+  /** Planned on the demo estate: applying it changes the lab, never a server. */
+  simulated: z.boolean(),
 });
 
 const Outcome = z.enum(['succeeded', 'failed', 'refused']);

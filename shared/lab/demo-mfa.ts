@@ -8,6 +8,12 @@ const apiUrl = 'https://mfa.contoso.com/monosign-api/';
 /** The demo's API key and secret: made up, and masked wherever they are shown. */
 export const demoMfaSecrets = { key: 'demo-app-key-7f3a91c2', secret: 'demo-app-secret-b84e60d5' };
 
+/** The demo's secrets by setting key: what a web.config plan on the demo estate uses instead of the secret store. */
+export const demoSecretValues: Readonly<Record<string, string>> = {
+  MONOSIGN_API_KEY: demoMfaSecrets.key,
+  MONOSIGN_API_SECRET: demoMfaSecrets.secret,
+};
+
 export interface DemoWebConfigOptions {
   /** Extra `<add key value>` lines, or a replacement for the Monosign settings. */
   settings?: readonly [string, string][];

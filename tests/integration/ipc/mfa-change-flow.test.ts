@@ -96,7 +96,7 @@ describe('the MFA web.config change flow through the router', () => {
     });
   });
 
-  it('refuses to plan before the secrets are stored, and on a simulated run', async () => {
+  it('refuses to plan before the secrets are stored', async () => {
     const real = await setUp(await tempDir(), false);
     await expect(
       real.router.invoke('mfa:plan', {
@@ -109,15 +109,88 @@ describe('the MFA web.config change flow through the router', () => {
       ok: false,
       error: { message: expect.stringContaining('Store MONOSIGN_API_KEY') },
     });
-    const demo = await setUp(await tempDir(), true);
-    await expect(
+  });
+
+  it('on the demo estate: plans with its made-up secrets, applies to the lab only, re-checks, rolls back', async () => {
+    const dir = await tempDir();
+    const demo = await setUp(dir, true);
+    const status = async (checkId: string) => {
+      const runs = await new RunHistory(dir).list();
+      const newest = await new RunHistory(dir).open(runs[0]?.runId ?? '');
+      const server = newest.results.find((entry) => entry.fqdn === 'exch04.contoso.com');
+      return { runId: newest.runId, status: server?.results.find((r) => r.checkId === checkId)?.status };
+    };
+    const plan = (app: string, debugMode: string) =>
       demo.router.invoke('mfa:plan', {
         runId: demo.runId,
-        server: 'exch03.contoso.com',
-        app: 'owa',
-        settings,
+        server: 'exch04.contoso.com',
+        app,
+        settings: [
+          { key: 'MONOSIGN_API_URL', value: 'https://mfa.contoso.com/monosign-api/' },
+          { key: 'MONOSIGN_DEBUG_MODE', value: debugMode },
+        ],
+      });
+    // exch04's owa web.config has the API key twice: the planner refuses to guess which one stays.
+    await expect(plan('owa', 'false')).resolves.toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('MONOSIGN_API_KEY is added 2 times') },
+    });
+    // Its ecp web.config has MONOSIGN_DEBUG_MODE "yes", which is not a boolean.
+    expect((await status('mfa.ecp.appsettings')).status).toBe('fail');
+    const planned = await plan('ecp', 'false');
+    expect(planned).toMatchObject({ ok: true, value: { simulated: true, unchanged: false } });
+    const preview = planned.ok
+      ? (planned.value as { planId: string; diff: string; beforeSha256: string })
+      : null;
+    expect(preview?.diff).toContain('MONOSIGN_DEBUG_MODE');
+    expect(JSON.stringify(planned)).not.toContain('demo-app-secret-b84e60d5');
+
+    const applied = await demo.router.invoke('mfa:apply', {
+      planId: preview?.planId,
+      confirmed: true,
+      beforeSha256: preview?.beforeSha256,
+    });
+    expect(applied).toMatchObject({ ok: true, value: { outcome: 'succeeded', recheckError: null } });
+    // The lab took the change: the real host was never called.
+    expect(demo.writes.calls).toHaveLength(0);
+    const audit = await readFile(join(dir, 'audit.jsonl'), 'utf8');
+    expect(audit).toContain('"simulated":true');
+    expect(audit).not.toContain('demo-app-secret-b84e60d5');
+    const after = await status('mfa.ecp.appsettings');
+    expect(after.status).toBe('pass');
+
+    const backups = await demo.router.invoke('mfa:backups', {
+      runId: after.runId,
+      server: 'exch04.contoso.com',
+      app: 'ecp',
+    });
+    const names = backups.ok ? (backups.value as string[]) : [];
+    expect(names[0]).toMatch(/^web\.config\.exready-20261122-100000\.bak$/);
+    // The demo's own older backup is a name only: restoring it is refused, nothing changes.
+    await expect(
+      demo.router.invoke('mfa:rollback', {
+        runId: after.runId,
+        server: 'exch04.contoso.com',
+        app: 'ecp',
+        backup: 'web.config.exready-20250214-093000.bak',
+        confirmed: true,
       }),
-    ).resolves.toMatchObject({ ok: false, error: { message: expect.stringContaining('simulated') } });
+    ).resolves.toMatchObject({
+      ok: true,
+      value: { outcome: 'refused', error: expect.stringContaining('by name only') },
+    });
+    const rolledBack = await demo.router.invoke('mfa:rollback', {
+      runId: after.runId,
+      server: 'exch04.contoso.com',
+      app: 'ecp',
+      backup: names[0],
+      confirmed: true,
+    });
+    expect(rolledBack).toMatchObject({
+      ok: true,
+      value: { outcome: 'succeeded', after: preview?.beforeSha256 },
+    });
+    expect((await status('mfa.ecp.appsettings')).status).toBe('fail');
   });
 
   it('never applies without the confirmation of the file that was previewed', async () => {
