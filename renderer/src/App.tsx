@@ -2,6 +2,7 @@ import { FluentProvider, makeStyles, MessageBar, MessageBarBody, tokens } from '
 import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { InventoryPanel } from './components/InventoryPanel';
+import { MfaChangeScreen } from './components/MfaChangeScreen';
 import { ReadinessMatrix } from './components/ReadinessMatrix';
 import { RunProgress } from './components/RunProgress';
 import { ServerDetail } from './components/ServerDetail';
@@ -24,12 +25,14 @@ const useStyles = makeStyles({
   },
 });
 
-/** Which screen: a running check, a server of the run, the run's matrix, or the inventory. */
+/** Which screen: a running check, a server's web.config change, a server of the run, the run's matrix, or the inventory. */
 function Screen() {
   const checking = useAppStore((s) => s.check !== null);
   const run = useAppStore((s) => s.run);
   const server = useAppStore((s) => s.selectedServer);
+  const mfa = useAppStore((s) => s.mfa);
   if (checking) return <RunProgress />;
+  if (run !== null && mfa !== null) return <MfaChangeScreen run={run} flow={mfa} />;
   if (run !== null && server !== null) return <ServerDetail run={run} fqdn={server} />;
   if (run !== null) return <ReadinessMatrix run={run} />;
   return <InventoryPanel />;

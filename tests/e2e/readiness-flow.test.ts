@@ -60,6 +60,8 @@ test('the demo estate is checked, shown as a matrix, and a fix turns its check g
   const apply = app.calls.find((call) => call.channel === 'fixes:apply');
   expect(apply?.request).toMatchObject({ confirmed: true, riskAccepted: false });
   await dialog.getByRole('button', { name: 'Close' }).click();
+  // Closing the modal gives the app back to assistive technology.
+  await expect.poll(() => page.locator('#root[aria-hidden="true"]').count()).toBe(0);
   await expect
     .poll(() => page.getByRole('group', { name: 'WinRM service' }).getByText('Pass', { exact: true }).count())
     .toBe(1);

@@ -26,6 +26,9 @@ export function ServerDetail({ run, fqdn }: { run: SavedRun; fqdn: string }) {
   const openServer = useAppStore((s) => s.openServer);
   const startFix = useAppStore((s) => s.startFix);
   const fixOpen = useAppStore((s) => s.fix !== null);
+  const openMfa = useAppStore((s) => s.openMfa);
+  const facts = run.savedFacts.servers.find((entry) => entry.fqdn === fqdn);
+  const mfaCollected = facts?.status === 'collected' && facts.mfa?.status === 'collected';
   const results = useMemo(
     () =>
       [...(run.results.find((entry) => entry.fqdn === fqdn)?.results ?? [])].sort(
@@ -44,6 +47,18 @@ export function ServerDetail({ run, fqdn }: { run: SavedRun; fqdn: string }) {
           {fqdn}
         </Title3>
         <Body1>{counts}</Body1>
+        <Button
+          disabled={!mfaCollected}
+          onClick={() => openMfa(fqdn)}
+          aria-describedby={mfaCollected ? undefined : 'mfa-unavailable'}
+        >
+          MFA module web.config
+        </Button>
+        {!mfaCollected && (
+          <Body1 id="mfa-unavailable">
+            The MFA facts of this server were not collected: check it again first.
+          </Body1>
+        )}
       </div>
       <div className={styles.list}>
         {results.map((result) => (

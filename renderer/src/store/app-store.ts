@@ -3,9 +3,10 @@ import { createAppInfoSlice, type AppInfoSlice } from './app-info-slice';
 import { createFixSlice, type FixSlice } from './fix-slice';
 import { createInventorySlice, type InventorySlice } from './inventory-slice';
 import { createMatrixSlice, type MatrixSlice } from './matrix-slice';
+import { createMfaSlice, type MfaSlice } from './mfa-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 
-export type AppState = AppInfoSlice & InventorySlice & RunSlice & MatrixSlice & FixSlice;
+export type AppState = AppInfoSlice & InventorySlice & RunSlice & MatrixSlice & FixSlice & MfaSlice;
 
 /** One store, split into slices by domain; each slice mirrors main-process data through the bridge. */
 export const useAppStore = create<AppState>()((...args) => ({
@@ -14,4 +15,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createRunSlice(...args),
   ...createMatrixSlice(...args),
   ...createFixSlice(...args),
+  ...createMfaSlice(...args),
 }));
