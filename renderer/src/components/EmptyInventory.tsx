@@ -1,9 +1,10 @@
-import { Body1, Button, makeStyles, Title2, tokens } from '@fluentui/react-components';
+import { Body1, Button, Link, makeStyles, Title2, tokens } from '@fluentui/react-components';
 import { useAppStore } from '../store/app-store';
+import { CsvImportButton } from './CsvImportButton';
 
 const useStyles = makeStyles({
   root: {
-    maxWidth: '640px',
+    maxWidth: '720px',
     margin: '10vh auto 0',
     display: 'flex',
     flexDirection: 'column',
@@ -13,9 +14,17 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
 
-export function EmptyInventory({ onAdd }: { onAdd: () => void }) {
+interface EmptyInventoryProps {
+  /** Opens the inventory with the Exchange servers form ready for typing. */
+  onAdd: () => void;
+  /** Opens the inventory: sync servers, the service account, import and discovery outcomes. */
+  onOpen: () => void;
+}
+
+export function EmptyInventory({ onAdd, onOpen }: EmptyInventoryProps) {
   const styles = useStyles();
   const checkAll = useAppStore((s) => s.checkAll);
+  const discover = useAppStore((s) => s.discoverExchangeServers);
   return (
     <section className={styles.root} aria-labelledby="empty-inventory-title">
       <Title2 as="h2" id="empty-inventory-title">
@@ -29,10 +38,23 @@ export function EmptyInventory({ onAdd }: { onAdd: () => void }) {
         <Button appearance="primary" size="large" onClick={onAdd}>
           Add Exchange servers
         </Button>
+        <CsvImportButton size="large" onPicked={onOpen} />
+        <Button
+          size="large"
+          onClick={() => {
+            onOpen();
+            void discover();
+          }}
+        >
+          Discover from Active Directory
+        </Button>
         <Button size="large" onClick={() => void checkAll('demo')}>
           Explore with a demo estate
         </Button>
       </div>
+      <Link as="button" onClick={onOpen}>
+        Set up sync servers and the service account
+      </Link>
       <Body1>
         The demo estate is simulated: eight servers with typical problems, nothing real is touched.
       </Body1>

@@ -1,15 +1,72 @@
-import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import type { Inventory } from '../../../shared/domain/inventory';
 import { useAppStore } from '../store/app-store';
-import { AddServersForm } from './AddServersForm';
+import { CsvImportSection } from './CsvImportSection';
+import { DiscoverySection } from './DiscoverySection';
 import { EmptyInventory } from './EmptyInventory';
 import { ServerList } from './ServerList';
+import { ServiceAccountForm } from './ServiceAccountForm';
 
-/** The inventory: an invitation when empty, the server list once there are servers. */
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXL,
+    outlineStyle: 'none',
+  },
+});
+
+/** How the empty state was left (to type Exchange servers, or to the whole inventory), or 'kept' once it held something. */
+type Opened = 'none' | 'add-exchange' | 'inventory' | 'kept';
+
+function isEmpty(inventory: Inventory): boolean {
+  return (
+    inventory.exchangeServers.length === 0 &&
+    inventory.syncServers.length === 0 &&
+    inventory.serviceAccount === null
+  );
+}
+
+function InventoryScreen({ inventory, opened }: { inventory: Inventory; opened: Opened }) {
+  const styles = useStyles();
+  const checkAll = useAppStore((s) => s.checkAll);
+  const root = useRef<HTMLDivElement>(null);
+
+  // Leaving the empty state removes the focused button: the keyboard lands on the inventory instead.
+  useEffect(() => {
+    if (opened === 'inventory') root.current?.focus();
+  }, [opened]);
+
+  return (
+    <div ref={root} className={styles.root} role="region" aria-label="Inventory" tabIndex={-1}>
+      <ServerList
+        role="exchange"
+        servers={inventory.exchangeServers}
+        initiallyAdding={opened === 'add-exchange'}
+        actions={
+          <Button
+            appearance="primary"
+            onClick={() => void checkAll(null)}
+            disabled={inventory.exchangeServers.length === 0}
+          >
+            Check all
+          </Button>
+        }
+      />
+      <ServerList role="sync" servers={inventory.syncServers} />
+      <ServiceAccountForm current={inventory.serviceAccount} />
+      <CsvImportSection />
+      <DiscoverySection />
+    </div>
+  );
+}
+
+/** The inventory: an invitation when nothing is set yet, every section once something is or the admin asks. */
 export function InventoryPanel() {
   const inventory = useAppStore((s) => s.inventory);
   const error = useAppStore((s) => s.inventoryError);
-  const [adding, setAdding] = useState(false);
+  const [opened, setOpened] = useState<Opened>('none');
 
   if (error !== null) {
     return (
@@ -19,15 +76,10 @@ export function InventoryPanel() {
     );
   }
   if (inventory === null) return <Spinner label="Reading the inventory…" />;
-
-  const form = adding ? <AddServersForm onDone={() => setAdding(false)} /> : null;
-  if (inventory.exchangeServers.length === 0) {
-    return form ?? <EmptyInventory onAdd={() => setAdding(true)} />;
+  // Removing the last entry keeps the inventory on screen rather than swapping in the invitation.
+  if (opened === 'none' && !isEmpty(inventory)) setOpened('kept');
+  if (opened === 'none' && isEmpty(inventory)) {
+    return <EmptyInventory onAdd={() => setOpened('add-exchange')} onOpen={() => setOpened('inventory')} />;
   }
-  return (
-    <>
-      <ServerList servers={inventory.exchangeServers} onAdd={() => setAdding(true)} />
-      {form}
-    </>
-  );
+  return <InventoryScreen inventory={inventory} opened={opened} />;
 }

@@ -1,6 +1,9 @@
 import {
+  Body1,
   Button,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Table,
   TableBody,
   TableCell,
@@ -10,55 +13,98 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import type { ExchangeServer } from '../../../shared/domain/inventory';
+import { useRef, useState, type ReactNode } from 'react';
+import type { ExchangeServer, SyncServer } from '../../../shared/domain/inventory';
+import { roleWording, sourceLabels } from '../inventory/role-wording';
 import { useAppStore } from '../store/app-store';
+import type { ServerRole } from '../store/inventory-slice';
+import { AddServersForm } from './AddServersForm';
 
 const useStyles = makeStyles({
-  heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  table: { maxWidth: '900px', marginTop: tokens.spacingVerticalM },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  table: { maxWidth: '900px' },
 });
 
-export function ServerList({ servers, onAdd }: { servers: readonly ExchangeServer[]; onAdd: () => void }) {
+interface ServerListProps {
+  role: ServerRole;
+  servers: readonly (ExchangeServer | SyncServer)[];
+  /** Opened from the empty state's "Add …" button: start with the form open. */
+  initiallyAdding?: boolean;
+  /** Buttons beside the heading that belong to this role only (e.g. Check all). */
+  actions?: ReactNode;
+}
+
+/** The servers of one role: where each came from, remove one, add more by name. */
+export function ServerList({ role, servers, initiallyAdding = false, actions }: ServerListProps) {
   const styles = useStyles();
-  const removeExchangeServer = useAppStore((s) => s.removeExchangeServer);
-  const checkAll = useAppStore((s) => s.checkAll);
+  const wording = roleWording[role];
+  const removeServer = useAppStore((s) => s.removeServer);
+  const [adding, setAdding] = useState(initiallyAdding);
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const titleId = `${role}-servers-title`;
+  const showVersion = role === 'exchange';
+
+  const closeForm = () => {
+    setAdding(false);
+    addButton.current?.focus();
+  };
+  const remove = async (fqdn: string) => setRemoveError(await removeServer(role, fqdn));
+
   return (
-    <section aria-labelledby="servers-title">
+    <section className={styles.section} aria-labelledby={titleId}>
       <div className={styles.heading}>
-        <Title3 as="h2" id="servers-title">
-          Exchange servers ({servers.length})
+        <Title3 as="h2" id={titleId}>
+          {wording.title} ({servers.length})
         </Title3>
-        <Button appearance="primary" onClick={() => void checkAll(null)} disabled={servers.length === 0}>
-          Check all
+        {actions}
+        <Button ref={addButton} onClick={() => setAdding(true)} aria-expanded={adding}>
+          {wording.addButton}
         </Button>
-        <Button onClick={onAdd}>Add servers</Button>
       </div>
-      <Table className={styles.table} aria-labelledby="servers-title">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Server</TableHeaderCell>
-            <TableHeaderCell>Added</TableHeaderCell>
-            <TableHeaderCell>Actions</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {servers.map((server) => (
-            <TableRow key={server.fqdn}>
-              <TableCell>{server.fqdn}</TableCell>
-              <TableCell>{new Date(server.addedAt).toLocaleString()}</TableCell>
-              <TableCell>
-                <Button
-                  appearance="subtle"
-                  aria-label={`Remove ${server.fqdn}`}
-                  onClick={() => void removeExchangeServer(server.fqdn)}
-                >
-                  Remove
-                </Button>
-              </TableCell>
+      {removeError !== null && (
+        <MessageBar intent="error">
+          <MessageBarBody>{removeError}</MessageBarBody>
+        </MessageBar>
+      )}
+      {servers.length === 0 ? (
+        <Body1>{wording.none}</Body1>
+      ) : (
+        <Table className={styles.table} aria-labelledby={titleId} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Server</TableHeaderCell>
+              {showVersion && <TableHeaderCell>Version</TableHeaderCell>}
+              <TableHeaderCell>Source</TableHeaderCell>
+              <TableHeaderCell>Added</TableHeaderCell>
+              <TableHeaderCell>Actions</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {servers.map((server) => (
+              <TableRow key={server.fqdn}>
+                <TableCell>{server.fqdn}</TableCell>
+                {showVersion && (
+                  <TableCell>{'version' in server ? (server.version ?? 'Unknown') : 'Unknown'}</TableCell>
+                )}
+                <TableCell>{sourceLabels[server.source]}</TableCell>
+                <TableCell>{new Date(server.addedAt).toLocaleString()}</TableCell>
+                <TableCell>
+                  <Button
+                    appearance="subtle"
+                    aria-label={`Remove ${server.fqdn} from ${wording.listName}`}
+                    onClick={() => void remove(server.fqdn)}
+                  >
+                    Remove
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {adding && <AddServersForm role={role} onDone={closeForm} />}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { OperationProgress } from '../../../shared/domain/operation';
 import type { SavedRun } from '../../../shared/runs/run-records';
 import { ExreadyCallError } from '../../../shared/ipc/call-error';
 import { exreadyApi } from '../bridge/exready-api';
+import { newOperationId } from './operation-id';
 import { createFrameBatcher } from './progress-batcher';
 
 export type Lab = 'demo' | null;
@@ -33,15 +34,6 @@ export interface RunSlice {
   reloadNewestRun: () => Promise<SavedRun | null>;
   openServer: (fqdn: string | null) => void;
   closeRun: () => void;
-}
-
-function newOperationId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 const serverStep = /^([A-Za-z0-9.-]+\.[A-Za-z0-9-]+): (.+?)(?: \((\d+)\/(\d+)\))?$/;
