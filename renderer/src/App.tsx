@@ -5,6 +5,7 @@ import { InventoryPanel } from './components/InventoryPanel';
 import { MfaChangeScreen } from './components/MfaChangeScreen';
 import { ReadinessMatrix } from './components/ReadinessMatrix';
 import { RunProgress } from './components/RunProgress';
+import { SafeFixesScreen } from './components/SafeFixesScreen';
 import { ServerDetail } from './components/ServerDetail';
 import { useAppStore } from './store/app-store';
 import { useOsTheme } from './use-os-theme';
@@ -31,8 +32,10 @@ function Screen() {
   const run = useAppStore((s) => s.run);
   const server = useAppStore((s) => s.selectedServer);
   const mfa = useAppStore((s) => s.mfa);
+  const safeFixes = useAppStore((s) => s.safeFixes);
   if (checking) return <RunProgress />;
   if (run !== null && mfa !== null) return <MfaChangeScreen run={run} flow={mfa} />;
+  if (run !== null && safeFixes !== null) return <SafeFixesScreen flow={safeFixes} />;
   if (run !== null && server !== null) return <ServerDetail run={run} fqdn={server} />;
   if (run !== null) return <ReadinessMatrix run={run} />;
   return <InventoryPanel />;

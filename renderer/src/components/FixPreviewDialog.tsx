@@ -172,11 +172,13 @@ function Outcome({ fix }: { fix: FixFlow }) {
       <MessageBar intent={outcome.outcome === 'succeeded' ? 'success' : 'error'} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>
-            {outcome.outcome === 'succeeded'
-              ? 'Fix applied'
-              : outcome.outcome === 'refused'
-                ? 'Fix refused'
-                : 'Fix failed'}
+            {`${fix.preview?.undoes != null ? 'Undo' : 'Fix'} ${
+              outcome.outcome === 'succeeded'
+                ? 'applied'
+                : outcome.outcome === 'refused'
+                  ? 'refused'
+                  : 'failed'
+            }`}
           </MessageBarTitle>
           {outcome.message}
           {outcome.error !== null && <div>Error: {outcome.error}</div>}
@@ -199,6 +201,7 @@ export function FixPreviewDialog({ run }: { run: SavedRun }) {
   const applyFix = useAppStore((s) => s.applyFix);
   const closeFix = useAppStore((s) => s.closeFix);
   const loadCandidates = useAppStore((s) => s.loadCertificateCandidates);
+  const previewUndo = useAppStore((s) => s.previewUndo);
   const [accepted, setAccepted] = useState(false);
   const lab = run.savedFacts.simulated === true ? 'demo' : null;
   const certificate = fix === null ? null : needsCertificate(fix.fixId);
@@ -255,6 +258,13 @@ export function FixPreviewDialog({ run }: { run: SavedRun }) {
                 Confirm and apply
               </Button>
             )}
+            {fix.phase === 'done' &&
+              fix.outcome?.outcome === 'succeeded' &&
+              fix.outcome.changed &&
+              fix.preview?.undoable === true &&
+              fix.preview.undoes === null && (
+                <Button onClick={() => void previewUndo(lab)}>Undo this fix…</Button>
+              )}
             <Button disabledFocusable={busy} onClick={closeFix}>
               {fix.phase === 'done' ? 'Close' : 'Cancel'}
             </Button>

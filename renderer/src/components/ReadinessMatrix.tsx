@@ -151,6 +151,7 @@ export function ReadinessMatrix({ run }: { run: SavedRun }) {
   const warnings = useAppStore((s) => s.runWarnings);
   const checkAll = useAppStore((s) => s.checkAll);
   const closeRun = useAppStore((s) => s.closeRun);
+  const openSafeFixes = useAppStore((s) => s.openSafeFixes);
   const allColumns = useMemo(() => columnsOf(run.results), [run]);
   const areas = useMemo(() => [...new Set(allColumns.map((column) => column.area))], [allColumns]);
   const matrix = useMemo(
@@ -168,6 +169,7 @@ export function ReadinessMatrix({ run }: { run: SavedRun }) {
         <Button appearance="primary" onClick={() => void checkAll(simulated ? 'demo' : null)}>
           Check again
         </Button>
+        <Button onClick={() => void openSafeFixes()}>Fix all safe…</Button>
         <Button onClick={closeRun}>Back to inventory</Button>
       </div>
       {warnings.length > 0 && (

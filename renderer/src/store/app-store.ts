@@ -5,8 +5,9 @@ import { createInventorySlice, type InventorySlice } from './inventory-slice';
 import { createMatrixSlice, type MatrixSlice } from './matrix-slice';
 import { createMfaSlice, type MfaSlice } from './mfa-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
+import { createSafeFixesSlice, type SafeFixesSlice } from './safe-fixes-slice';
 
-export type AppState = AppInfoSlice & InventorySlice & RunSlice & MatrixSlice & FixSlice & MfaSlice;
+export type AppState = AppInfoSlice & InventorySlice & RunSlice & MatrixSlice & FixSlice & MfaSlice & SafeFixesSlice;
 
 /** One store, split into slices by domain; each slice mirrors main-process data through the bridge. */
 export const useAppStore = create<AppState>()((...args) => ({
@@ -16,4 +17,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createMatrixSlice(...args),
   ...createFixSlice(...args),
   ...createMfaSlice(...args),
+  ...createSafeFixesSlice(...args),
 }));

@@ -29,6 +29,8 @@ export interface FixSlice {
   loadCertificateCandidates: (runId: string) => Promise<void>;
   previewFix: (parameters: FixParameters, lab: 'demo' | null) => Promise<void>;
   applyFix: (riskAccepted: boolean) => Promise<void>;
+  /** Previews the undo of the change this flow just applied (main rebuilds it from the audit entry). */
+  previewUndo: (lab: 'demo' | null) => Promise<void>;
   closeFix: () => void;
 }
 
@@ -101,6 +103,17 @@ export const createFixSlice: StateCreator<FixSlice & RunSlice, [], [], FixSlice>
         update({ phase: 'done', outcome, recheckedStatus: status });
       } catch (error) {
         update({ phase: 'preview', error: message(error) });
+      }
+    },
+    async previewUndo(lab) {
+      const auditId = get().fix?.outcome?.auditId;
+      if (auditId === undefined) return;
+      update({ phase: 'previewing', error: null });
+      try {
+        const preview = await exreadyApi().previewUndo({ auditId, lab });
+        update({ phase: 'preview', preview, outcome: null, recheckedStatus: null });
+      } catch (error) {
+        update({ phase: 'done', error: message(error) });
       }
     },
     closeFix() {

@@ -24,6 +24,8 @@ export interface AppHarness {
   page: Page;
   router: IpcRouter;
   userDataDir: string;
+  /** Where the stand-in for main's Save dialog puts exported files (under userDataDir). */
+  savedDir: string;
   /** Every call the page made through the router, in order. */
   calls: RecordedCall[];
   /** Console errors and uncaught page errors seen so far. */
@@ -44,6 +46,8 @@ async function openApp(context: BrowserContext, userDataDir: string, serverUrl: 
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
 
+  // The Save dialog's stand-in: every export is really written, into one folder the test can read.
+  const savedDir = join(userDataDir, 'saved');
   const router = createIpcRouter({
     handlers: createInvokeHandlers({
       userDataDir,
@@ -52,6 +56,12 @@ async function openApp(context: BrowserContext, userDataDir: string, serverUrl: 
       platform: process.platform,
       scriptsDir: join(repoRoot, 'resources', 'powershell'),
       powershellCandidates: ['pwsh'],
+      checkRuns: {
+        chooseSaveFile: async (suggestedName) => {
+          await mkdir(savedDir, { recursive: true });
+          return join(savedDir, suggestedName);
+        },
+      },
     }),
     events: createEventSink((channel: EventChannel, payload: unknown) => {
       void page
@@ -77,6 +87,7 @@ async function openApp(context: BrowserContext, userDataDir: string, serverUrl: 
     page,
     router,
     userDataDir,
+    savedDir,
     calls,
     consoleErrors,
     async screenshot(name) {
