@@ -100,11 +100,21 @@ export function createCheckRunsHandlers(
     };
   }
 
-  /** Re-collects one server after a change; saved as the newest run merged into the one it was fixed from. */
-  const recheckServer = async (server: string, labName: string | null = null): Promise<void> => {
+  /** Re-collects one server; saved as the newest run merged into the one before it (a fix, or "check this server"). */
+  async function checkOneServer(
+    server: string,
+    labName: string | null,
+    signal: AbortSignal,
+    onProgress: (progress: CheckRunProgress) => void,
+  ) {
     const lab = labName === null ? undefined : config.labs[labName];
     const estate = await inventory.get();
     const base = lab === undefined ? null : labTarget(lab);
+    const known = base?.exchangeServers ?? estate.exchangeServers.map((entry) => entry.fqdn);
+    if (!known.some((fqdn) => fqdn.toLowerCase() === server.toLowerCase()))
+      throw new Error(
+        `${server} is not an Exchange server of ${lab === undefined ? 'the inventory' : 'the demo estate'}`,
+      );
     const newest = (await history.list())[0];
     const previous = newest === undefined ? null : await history.open(newest.runId);
     const mergeInto =
@@ -113,21 +123,33 @@ export function createCheckRunsHandlers(
       previous.savedFacts.servers.some((entry) => entry.fqdn === server)
         ? previous
         : null;
-    await checkAndSave(
+    return checkAndSave(
       {
         exchangeServers: [server],
         syncServers: base?.syncServers ?? estate.syncServers.map((sync) => sync.fqdn),
         serviceAccount: base === null ? estate.serviceAccount : base.serviceAccount,
       },
       lab,
-      new AbortController().signal,
-      () => undefined,
+      signal,
+      onProgress,
       mergeInto,
     );
+  }
+
+  /** The re-check after a change: no progress shown, nothing to cancel. */
+  const recheckServer = async (server: string, labName: string | null = null): Promise<void> => {
+    await checkOneServer(server, labName, new AbortController().signal, () => undefined);
   };
 
   const handlers: CheckRunsHandlers = {
     'check:run': async (request, context) => {
+      const emit = (progress: CheckRunProgress) =>
+        context.events.emit('operation:progress', toOperationProgress(request.operationId, progress));
+      if (request.server !== undefined) {
+        const summary = await checkOneServer(request.server, request.lab, context.signal, emit);
+        context.events.emit('operation:progress', { kind: 'finished', operationId: request.operationId });
+        return summary;
+      }
       const lab = request.lab === null ? undefined : config.labs[request.lab];
       let target: CheckTarget;
       if (lab !== undefined) target = labTarget(lab);
@@ -139,9 +161,7 @@ export function createCheckRunsHandlers(
           serviceAccount: estate.serviceAccount,
         };
       }
-      const run = await checkAndSave(target, lab, context.signal, (progress) =>
-        context.events.emit('operation:progress', toOperationProgress(request.operationId, progress)),
-      );
+      const run = await checkAndSave(target, lab, context.signal, emit);
       context.events.emit('operation:progress', { kind: 'finished', operationId: request.operationId });
       return run;
     },

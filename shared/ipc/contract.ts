@@ -90,7 +90,12 @@ export const invokeContract = {
   },
   /** Checks the inventory's servers (or a simulated lab), saves the run and answers its summary. */
   'check:run': {
-    request: z.object({ operationId: OperationId, lab: z.enum(['demo']).nullable() }),
+    request: z.object({
+      operationId: OperationId,
+      lab: z.enum(['demo']).nullable(),
+      /** One server only: its fresh facts merge into the newest run, which is judged again as a whole. */
+      server: Fqdn.optional(),
+    }),
     response: RunSummary.extend({ warnings: z.array(z.string()) }),
   },
   'runs:list': { request: NoRequest, response: z.array(RunSummary) },

@@ -90,5 +90,17 @@ test('a fix applied from the detail can be undone there, and the check goes back
       page.getByRole('group', { name: 'WinRM service' }).getByText('Warning', { exact: true }).count(),
     )
     .toBe(1);
+
+  // Item 2: one server checked again on its own; its detail stays on screen with the fresh verdict.
+  await page.getByRole('button', { name: 'Check this server again' }).click();
+  const checks = () => app.calls.filter((call) => call.channel === 'check:run');
+  await expect.poll(() => checks().length, { timeout: 30_000 }).toBe(2);
+  await page.getByRole('heading', { name: 'exch02.contoso.com', level: 2 }).waitFor({ timeout: 30_000 });
+  const single = checks().at(-1);
+  expect(single?.request).toMatchObject({ lab: 'demo', server: 'exch02.contoso.com' });
+  expect(single?.result).toMatchObject({ ok: true, value: { servers: 8 } });
+  expect(
+    await page.getByRole('group', { name: 'WinRM service' }).getByText('Warning', { exact: true }).count(),
+  ).toBe(1);
   expect(app.consoleErrors).toEqual([]);
 });

@@ -27,6 +27,7 @@ export function ServerDetail({ run, fqdn }: { run: SavedRun; fqdn: string }) {
   const startFix = useAppStore((s) => s.startFix);
   const fixOpen = useAppStore((s) => s.fix !== null);
   const openMfa = useAppStore((s) => s.openMfa);
+  const checkAll = useAppStore((s) => s.checkAll);
   const facts = run.savedFacts.servers.find((entry) => entry.fqdn === fqdn);
   const mfaCollected = facts?.status === 'collected' && facts.mfa?.status === 'collected';
   const results = useMemo(
@@ -47,6 +48,12 @@ export function ServerDetail({ run, fqdn }: { run: SavedRun; fqdn: string }) {
           {fqdn}
         </Title3>
         <Body1>{counts}</Body1>
+        <Button
+          appearance="primary"
+          onClick={() => void checkAll(run.savedFacts.simulated === true ? 'demo' : null, fqdn)}
+        >
+          Check this server again
+        </Button>
         <Button
           disabled={!mfaCollected}
           onClick={() => openMfa(fqdn)}

@@ -27,7 +27,8 @@ export interface RunSlice {
   runWarnings: string[];
   runError: string | null;
   selectedServer: string | null;
-  checkAll: (lab: Lab) => Promise<void>;
+  /** Checks every server, or one (merged into the newest run, its detail kept on screen). */
+  checkAll: (lab: Lab, server?: string) => Promise<void>;
   cancelCheck: () => Promise<void>;
   applyProgress: (events: readonly OperationProgress[]) => void;
   /** Reads the newest saved run back (after a fix re-checked a server). */
@@ -77,14 +78,19 @@ export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set, ge
   runError: null,
   selectedServer: null,
 
-  async checkAll(lab) {
+  async checkAll(lab, server) {
     if (get().check !== null) return;
     const operationId = newOperationId();
     set({
       check: {
         operationId,
         lab,
-        title: lab === 'demo' ? 'Checking the demo estate' : 'Checking the Exchange servers',
+        title:
+          server !== undefined
+            ? `Checking ${server} again`
+            : lab === 'demo'
+              ? 'Checking the demo estate'
+              : 'Checking the Exchange servers',
         servers: {},
         done: 0,
         total: null,
@@ -99,9 +105,13 @@ export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set, ge
       if (event.operationId === operationId) batcher.push(event);
     });
     try {
-      const summary = await exreadyApi().runCheck({ operationId, lab });
+      const summary = await exreadyApi().runCheck({
+        operationId,
+        lab,
+        ...(server === undefined ? {} : { server }),
+      });
       const run = await exreadyApi().openRun({ runId: summary.runId });
-      set({ run, runWarnings: summary.warnings, selectedServer: null });
+      set({ run, runWarnings: summary.warnings, selectedServer: server ?? null });
     } catch (error) {
       const cancelled = error instanceof ExreadyCallError && error.code === 'cancelled';
       set({

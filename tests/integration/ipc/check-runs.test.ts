@@ -26,6 +26,37 @@ describe('check runs, history and reports through the router', () => {
     });
   });
 
+  it('re-checks one server into the newest run, keeping every other server, and refuses an unknown one', async () => {
+    const { router, events } = createTestRouter(await tempDir());
+    const first = await router.invoke('check:run', { operationId: runOperation, lab: 'demo' });
+    const one = await router.invoke('check:run', {
+      operationId: secondOperation,
+      lab: 'demo',
+      server: 'EXCH02.contoso.com',
+    });
+    expect(one).toMatchObject({ ok: true, value: { simulated: true, servers: 8 } });
+    const id = (result: typeof first) => (result.ok ? (result.value as { runId: string }).runId : '');
+    expect(id(one)).not.toBe(id(first));
+    // Only exch02 was collected again: one server step for this operation.
+    const steps = events.filter(
+      (event) =>
+        (event.payload as { operationId: string; kind: string }).operationId === secondOperation &&
+        (event.payload as { kind: string }).kind === 'step',
+    );
+    const said = steps.map((event) => (event.payload as { message: string }).message).join('\n');
+    expect(said).toMatch(/exch02\.contoso\.com/);
+    expect(said).not.toMatch(/exch01/);
+    await expect(router.invoke('runs:compare', { before: id(first), after: id(one) })).resolves.toMatchObject(
+      { ok: true, value: { changes: [], serversAdded: [], serversRemoved: [] } },
+    );
+    await expect(
+      router.invoke('check:run', { operationId: secondOperation, lab: 'demo', server: 'exch99.contoso.com' }),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: { message: 'exch99.contoso.com is not an Exchange server of the demo estate' },
+    });
+  });
+
   it('refuses to check an empty inventory, saying what to do', async () => {
     const { router } = createTestRouter(await tempDir());
     await expect(router.invoke('check:run', { operationId: runOperation, lab: null })).resolves.toMatchObject(
