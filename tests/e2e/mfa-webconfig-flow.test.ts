@@ -55,6 +55,7 @@ test('the MFA web.config flow plans a masked diff, applies it to the lab and rol
   await page.getByRole('checkbox', { name: /I reviewed this change/ }).check();
   await apply.click();
   await page.getByText('web.config written').waitFor({ timeout: 30_000 });
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('web.config written');
   await expect.poll(() => status.textContent({ timeout: 5_000 })).toMatch(/appsettings: .*Pass/);
   const audit = await readFile(join(app.userDataDir, 'audit.jsonl'), 'utf8');
   expect(audit).toContain('webconfig.mfa.ecp.apply');

@@ -41,6 +41,8 @@ test('Fix all safe previews the risk-free fixes across servers, exports them, ap
 
   await page.getByRole('button', { name: 'Confirm and apply 3 fixes' }).click();
   await page.getByText('3 of 3 fixes applied', { exact: false }).waitFor({ timeout: 60_000 });
+  // Focus lands on the outcome, not back at the top of the page.
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('3 of 3 fixes applied');
   const exch02 = table.getByRole('row', { name: /exch02\.contoso\.com/ });
   expect(await exch02.textContent()).toMatch(/Applied.*Pass/);
   const applies = app.calls.filter((call) => call.channel === 'fixes:apply');

@@ -18,7 +18,7 @@ import {
   Field,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SavedRun } from '../../../shared/runs/run-records';
 import { checkColumn } from '../checks/check-columns';
 import { defaultFixParameters, needsCertificate } from '../checks/fix-parameters';
@@ -203,6 +203,7 @@ export function FixPreviewDialog({ run }: { run: SavedRun }) {
   const loadCandidates = useAppStore((s) => s.loadCertificateCandidates);
   const previewUndo = useAppStore((s) => s.previewUndo);
   const [accepted, setAccepted] = useState(false);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const lab = run.savedFacts.simulated === true ? 'demo' : null;
   const certificate = fix === null ? null : needsCertificate(fix.fixId);
   const fixId = fix?.fixId;
@@ -214,6 +215,12 @@ export function FixPreviewDialog({ run }: { run: SavedRun }) {
     else void previewFix(defaultFixParameters(fixId, run), lab);
     // Once per fix opened: the run is re-read after the fix, which must not preview again.
   }, [fixId]);
+
+  const phase = fix?.phase;
+  useEffect(() => {
+    // The Confirm button disappears while applying: give focus to Close, so Escape and Tab still work in the dialog.
+    if (phase === 'done') closeButton.current?.focus();
+  }, [phase]);
 
   if (fix === null) return null;
   const busy = fix.phase === 'previewing' || fix.phase === 'applying';
@@ -265,7 +272,7 @@ export function FixPreviewDialog({ run }: { run: SavedRun }) {
               fix.preview.undoes === null && (
                 <Button onClick={() => void previewUndo(lab)}>Undo this fix…</Button>
               )}
-            <Button disabledFocusable={busy} onClick={closeFix}>
+            <Button ref={closeButton} disabledFocusable={busy} onClick={closeFix}>
               {fix.phase === 'done' ? 'Close' : 'Cancel'}
             </Button>
           </DialogActions>

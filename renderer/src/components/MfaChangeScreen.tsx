@@ -14,7 +14,7 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { monosignProfile } from '../../../shared/integrations/monosign-profile';
 import type { SavedRun } from '../../../shared/runs/run-records';
 import { collectedWebConfig, currentSettings } from '../mfa/current-settings';
@@ -101,22 +101,31 @@ function Review({ flow }: { flow: MfaFlow }) {
 
 function Outcome({ flow }: { flow: MfaFlow }) {
   const outcome = flow.outcome;
+  const region = useRef<HTMLDivElement>(null);
+  // The Apply button is gone once the change is done: focus moves to what happened, not to the page's start.
+  useEffect(() => region.current?.focus(), []);
   if (outcome === null) return null;
   if (outcome.outcome === 'unchanged')
-    return <Body1 role="status">Nothing was written: the file already held the settings.</Body1>;
+    return (
+      <div ref={region} tabIndex={-1}>
+        <Body1 role="status">Nothing was written: the file already held the settings.</Body1>
+      </div>
+    );
   return (
-    <MessageBar intent={outcome.outcome === 'succeeded' ? 'success' : 'error'} layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>
-          {outcome.outcome === 'succeeded' ? 'web.config written' : `The change was ${outcome.outcome}`}
-        </MessageBarTitle>
-        {outcome.backup !== null && <div>Backup: {outcome.backup}</div>}
-        {outcome.after !== null && <div>SHA-256 now {outcome.after}</div>}
-        {outcome.error !== null && <div>Error: {outcome.error}</div>}
-        {outcome.recheckError !== null && <div>Re-check: {outcome.recheckError}</div>}
-        <div>Audit entry {outcome.auditId}. Recycle the app pool for IIS to load the change.</div>
-      </MessageBarBody>
-    </MessageBar>
+    <div ref={region} tabIndex={-1}>
+      <MessageBar intent={outcome.outcome === 'succeeded' ? 'success' : 'error'} layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>
+            {outcome.outcome === 'succeeded' ? 'web.config written' : `The change was ${outcome.outcome}`}
+          </MessageBarTitle>
+          {outcome.backup !== null && <div>Backup: {outcome.backup}</div>}
+          {outcome.after !== null && <div>SHA-256 now {outcome.after}</div>}
+          {outcome.error !== null && <div>Error: {outcome.error}</div>}
+          {outcome.recheckError !== null && <div>Re-check: {outcome.recheckError}</div>}
+          <div>Audit entry {outcome.auditId}. Recycle the app pool for IIS to load the change.</div>
+        </MessageBarBody>
+      </MessageBar>
+    </div>
   );
 }
 

@@ -9,6 +9,7 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import { useAppStore } from '../store/app-store';
 import type { SafeFixItem, SafeFixesFlow } from '../store/safe-fixes-slice';
 import { StatusLabel } from './StatusLabel';
@@ -128,6 +129,11 @@ export function SafeFixesScreen({ flow }: { flow: SafeFixesFlow }) {
   const busy = flow.phase === 'previewing' || flow.phase === 'applying';
   const done = flow.items.filter((item) => item.state === 'done');
   const applied = done.filter((item) => item.outcome?.outcome === 'succeeded').length;
+  const summary = useRef<HTMLDivElement>(null);
+  // The Confirm button is gone once all are applied: focus moves to the summary, not to the page's start.
+  useEffect(() => {
+    if (flow.phase === 'done') summary.current?.focus();
+  }, [flow.phase]);
   return (
     <section className={styles.screen} aria-labelledby="safe-fixes-title">
       <div className={styles.heading}>
@@ -174,9 +180,11 @@ export function SafeFixesScreen({ flow }: { flow: SafeFixesFlow }) {
       {flow.phase === 'previewing' && <Spinner label="Previewing the selected fixes…" />}
       {flow.phase === 'applying' && <Spinner label="Applying the fixes and re-checking their servers…" />}
       {flow.phase === 'done' && (
-        <Body1 role="status">
-          {applied} of {done.length} fixes applied; see each row’s state and its re-checked status.
-        </Body1>
+        <div ref={summary} tabIndex={-1}>
+          <Body1 role="status">
+            {applied} of {done.length} fixes applied; see each row’s state and its re-checked status.
+          </Body1>
+        </div>
       )}
       {flow.exported !== null && <Body1 role="status">{flow.exported}</Body1>}
       <Actions flow={flow} />
