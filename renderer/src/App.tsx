@@ -4,6 +4,7 @@ import { AppHeader } from './components/AppHeader';
 import { InventoryPanel } from './components/InventoryPanel';
 import { MfaChangeScreen } from './components/MfaChangeScreen';
 import { ReadinessMatrix } from './components/ReadinessMatrix';
+import { RunHistoryScreen } from './components/RunHistoryScreen';
 import { RunProgress } from './components/RunProgress';
 import { SafeFixesScreen } from './components/SafeFixesScreen';
 import { ServerDetail } from './components/ServerDetail';
@@ -33,7 +34,9 @@ function Screen() {
   const server = useAppStore((s) => s.selectedServer);
   const mfa = useAppStore((s) => s.mfa);
   const safeFixes = useAppStore((s) => s.safeFixes);
+  const history = useAppStore((s) => s.showingHistory);
   if (checking) return <RunProgress />;
+  if (history) return <RunHistoryScreen />;
   if (run !== null && mfa !== null) return <MfaChangeScreen run={run} flow={mfa} />;
   if (run !== null && safeFixes !== null) return <SafeFixesScreen flow={safeFixes} />;
   if (run !== null && server !== null) return <ServerDetail run={run} fqdn={server} />;

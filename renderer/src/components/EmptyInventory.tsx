@@ -1,6 +1,7 @@
 import { Body1, Button, Link, makeStyles, Title2, tokens } from '@fluentui/react-components';
 import { useAppStore } from '../store/app-store';
 import { CsvImportButton } from './CsvImportButton';
+import { RunHistoryButton } from './RunHistoryButton';
 
 const useStyles = makeStyles({
   root: {
@@ -51,6 +52,7 @@ export function EmptyInventory({ onAdd, onOpen }: EmptyInventoryProps) {
         <Button size="large" onClick={() => void checkAll('demo')}>
           Explore with a demo estate
         </Button>
+        <RunHistoryButton onlyWithRuns />
       </div>
       <Link as="button" onClick={onOpen}>
         Set up sync servers and the service account

@@ -5,6 +5,7 @@ import { useAppStore } from '../store/app-store';
 import { CsvImportSection } from './CsvImportSection';
 import { DiscoverySection } from './DiscoverySection';
 import { EmptyInventory } from './EmptyInventory';
+import { RunHistoryButton } from './RunHistoryButton';
 import { ServerList } from './ServerList';
 import { ServiceAccountForm } from './ServiceAccountForm';
 
@@ -45,13 +46,16 @@ function InventoryScreen({ inventory, opened }: { inventory: Inventory; opened: 
         servers={inventory.exchangeServers}
         initiallyAdding={opened === 'add-exchange'}
         actions={
-          <Button
-            appearance="primary"
-            onClick={() => void checkAll(null)}
-            disabled={inventory.exchangeServers.length === 0}
-          >
-            Check all
-          </Button>
+          <>
+            <Button
+              appearance="primary"
+              onClick={() => void checkAll(null)}
+              disabled={inventory.exchangeServers.length === 0}
+            >
+              Check all
+            </Button>
+            <RunHistoryButton onlyWithRuns />
+          </>
         }
       />
       <ServerList role="sync" servers={inventory.syncServers} />

@@ -13,6 +13,7 @@ import { columnsOf, type CheckColumn } from '../checks/check-columns';
 import { areaGroups, buildMatrix, type MatrixRow } from '../checks/matrix-model';
 import { useAppStore } from '../store/app-store';
 import { MatrixFilters } from './MatrixFilters';
+import { MatrixRunActions } from './MatrixRunActions';
 import { StatusLabel } from './StatusLabel';
 
 const useStyles = makeStyles({
@@ -170,6 +171,7 @@ export function ReadinessMatrix({ run }: { run: SavedRun }) {
           Check again
         </Button>
         <Button onClick={() => void openSafeFixes()}>Fix all safe…</Button>
+        <MatrixRunActions runId={run.runId} />
         <Button onClick={closeRun}>Back to inventory</Button>
       </div>
       {warnings.length > 0 && (

@@ -1,13 +1,23 @@
 import { create } from 'zustand';
 import { createAppInfoSlice, type AppInfoSlice } from './app-info-slice';
 import { createFixSlice, type FixSlice } from './fix-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createInventorySlice, type InventorySlice } from './inventory-slice';
 import { createMatrixSlice, type MatrixSlice } from './matrix-slice';
 import { createMfaSlice, type MfaSlice } from './mfa-slice';
+import { createReportSlice, type ReportSlice } from './report-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSafeFixesSlice, type SafeFixesSlice } from './safe-fixes-slice';
 
-export type AppState = AppInfoSlice & InventorySlice & RunSlice & MatrixSlice & FixSlice & MfaSlice & SafeFixesSlice;
+export type AppState = AppInfoSlice &
+  InventorySlice &
+  RunSlice &
+  MatrixSlice &
+  FixSlice &
+  MfaSlice &
+  SafeFixesSlice &
+  HistorySlice &
+  ReportSlice;
 
 /** One store, split into slices by domain; each slice mirrors main-process data through the bridge. */
 export const useAppStore = create<AppState>()((...args) => ({
@@ -18,4 +28,6 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createFixSlice(...args),
   ...createMfaSlice(...args),
   ...createSafeFixesSlice(...args),
+  ...createHistorySlice(...args),
+  ...createReportSlice(...args),
 }));
