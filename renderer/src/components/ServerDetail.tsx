@@ -1,4 +1,13 @@
-import { Body1, Button, makeStyles, Title3, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
 import { useMemo } from 'react';
 import type { SavedRun } from '../../../shared/runs/run-records';
 import { checkColumn, statusLabels } from '../checks/check-columns';
@@ -67,6 +76,18 @@ export function ServerDetail({ run, fqdn }: { run: SavedRun; fqdn: string }) {
           </Body1>
         )}
       </div>
+      {facts?.status === 'unreachable' && (
+        // One statement of why, instead of the same reason on every check card.
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {fqdn} could not be reached ({facts.failure.cause})
+            </MessageBarTitle>
+            <div>What to do: {facts.failure.remedy}</div>
+            <div>PowerShell said: {facts.failure.message}</div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.list}>
         {results.map((result) => (
           <CheckResultCard
