@@ -3,6 +3,7 @@ import type { BenchFigure, BenchSuite } from './bench-result';
 import { evaluateBench } from './evaluate.bench';
 import { fanoutBench } from './fanout.bench';
 import { ipcRouterBench } from './ipc-router.bench';
+import { matrixBench } from './matrix.bench';
 import { reportBench } from './report.bench';
 import { webconfigBench } from './webconfig.bench';
 
@@ -14,6 +15,7 @@ const suites: [string, BenchSuite][] = [
   ['evaluate', evaluateBench],
   ['webconfig', webconfigBench],
   ['report', reportBench],
+  ['matrix', matrixBench],
 ];
 
 function ratio(figure: BenchFigure): string {

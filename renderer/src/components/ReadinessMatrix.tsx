@@ -2,6 +2,7 @@ import {
   Body1,
   Button,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Title3,
@@ -14,7 +15,31 @@ import { areaGroups, buildMatrix, type MatrixRow } from '../checks/matrix-model'
 import { useAppStore } from '../store/app-store';
 import { MatrixFilters } from './MatrixFilters';
 import { MatrixRunActions } from './MatrixRunActions';
-import { StatusLabel } from './StatusLabel';
+import type { CheckStatus } from '../../../shared/checks/check-result';
+import { statusGlyphs, statusLabels } from '../checks/check-columns';
+
+// Column widths in px: wide enough for a server FQDN, a count, and a check's header or "Warning" with its shape.
+const serverWidth = 200;
+const failingWidth = 64;
+const checkWidth = 120;
+
+// Fluent's palette values (green, dark orange, red, greys): a background image cannot read theme tokens, and a
+// white shape on these reads on light and dark themes alike.
+const markColours: Record<CheckStatus, string> = {
+  pass: '#107c10',
+  warn: '#da3b01',
+  fail: '#c50f1f',
+  unknown: '#616161',
+  'n/a': '#8a8886',
+};
+
+/** The status's shape in a coloured circle, as an SVG data URL (CSP allows data: images). */
+function statusMark(status: CheckStatus): string {
+  const svg =
+    `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'><circle cx='8' cy='8' r='8' fill='${markColours[status]}'/>` +
+    `<text x='8' y='12' text-anchor='middle' font-family='Segoe UI,Arial,sans-serif' font-size='11' font-weight='700' fill='white'>${statusGlyphs[status]}</text></svg>`;
+  return `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
+}
 
 const useStyles = makeStyles({
   heading: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
@@ -24,7 +49,9 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  // Fixed layout with set column widths: the browser need not measure 4,000 cells to size the columns.
   table: {
+    tableLayout: 'fixed',
     borderCollapse: 'separate',
     borderSpacing: 0,
     fontSize: tokens.fontSizeBase200,
@@ -60,34 +87,79 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
   count: { textAlign: 'right' },
+  // One element per cell and no pseudo-element: the shape is a background image, the word is the text.
+  status: {
+    paddingLeft: '20px',
+    backgroundRepeat: 'no-repeat',
+    backgroundPosition: 'left center',
+    backgroundSize: '16px 16px',
+    whiteSpace: 'nowrap',
+  },
+  pass: { backgroundImage: statusMark('pass') },
+  warn: { backgroundImage: statusMark('warn') },
+  fail: { backgroundImage: statusMark('fail') },
+  unknown: { backgroundImage: statusMark('unknown') },
+  na: { backgroundImage: statusMark('n/a') },
+  // A plain button styled like Fluent's transparent one: 200 of them must stay cheap to render.
+  serverButton: {
+    border: 'none',
+    background: 'none',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    font: 'inherit',
+    fontWeight: tokens.fontWeightSemibold,
+    textAlign: 'left',
+    overflowWrap: 'anywhere',
+    color: tokens.colorNeutralForeground1,
+    cursor: 'pointer',
+    borderRadius: tokens.borderRadiusMedium,
+    ':hover': { color: tokens.colorBrandForeground1, textDecoration: 'underline' },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    },
+  },
 });
+
+/** Class names resolved once per table: 200 rows × 20 cells must not each call a style hook. */
+interface MatrixClasses {
+  row: string;
+  rowHeader: string;
+  serverButton: string;
+  cell: string;
+  count: string;
+  status: Record<CheckStatus, string>;
+}
 
 const MatrixRowView = memo(function MatrixRowView({
   row,
+  classes,
   onOpen,
 }: {
   row: MatrixRow;
+  classes: MatrixClasses;
   onOpen: (fqdn: string) => void;
 }) {
-  const styles = useStyles();
   return (
-    <tr className={styles.row} onClick={() => onOpen(row.fqdn)}>
-      <th scope="row" className={styles.rowHeader}>
-        <Button
-          appearance="transparent"
-          size="small"
+    <tr className={classes.row} onClick={() => onOpen(row.fqdn)}>
+      <th scope="row" className={classes.rowHeader}>
+        <button
+          type="button"
+          className={classes.serverButton}
           onClick={(event) => {
             event.stopPropagation();
             onOpen(row.fqdn);
           }}
         >
           {row.fqdn}
-        </Button>
+        </button>
       </th>
-      <td className={`${styles.cell} ${styles.count}`}>{row.failures}</td>
+      <td className={classes.count}>{row.failures}</td>
       {row.cells.map((cell, index) => (
-        <td key={index} className={styles.cell}>
-          {cell === undefined ? 'Not run' : <StatusLabel status={cell.status} />}
+        <td key={index} className={classes.cell}>
+          {cell === undefined ? (
+            'Not run'
+          ) : (
+            <span className={classes.status[cell.status]}>{statusLabels[cell.status]}</span>
+          )}
         </td>
       ))}
     </tr>
@@ -96,10 +168,38 @@ const MatrixRowView = memo(function MatrixRowView({
 
 function MatrixTable({ columns, rows }: { columns: CheckColumn[]; rows: MatrixRow[] }) {
   const styles = useStyles();
+  const classes = useMemo<MatrixClasses>(
+    () => ({
+      row: styles.row,
+      rowHeader: styles.rowHeader,
+      serverButton: styles.serverButton,
+      cell: styles.cell,
+      count: mergeClasses(styles.cell, styles.count),
+      status: {
+        pass: mergeClasses(styles.status, styles.pass),
+        warn: mergeClasses(styles.status, styles.warn),
+        fail: mergeClasses(styles.status, styles.fail),
+        unknown: mergeClasses(styles.status, styles.unknown),
+        'n/a': mergeClasses(styles.status, styles.na),
+      },
+    }),
+    [styles],
+  );
   const openServer = useAppStore((s) => s.openServer);
   return (
     <div className={styles.scroller} tabIndex={0} role="region" aria-label="Readiness matrix, scrollable">
-      <table className={styles.table} aria-labelledby="matrix-title">
+      <table
+        className={styles.table}
+        style={{ width: `${serverWidth + failingWidth + columns.length * checkWidth}px` }}
+        aria-labelledby="matrix-title"
+      >
+        <colgroup>
+          <col style={{ width: `${serverWidth}px` }} />
+          <col style={{ width: `${failingWidth}px` }} />
+          {columns.map((column) => (
+            <col key={column.id} style={{ width: `${checkWidth}px` }} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             <td className={`${styles.th} ${styles.areaRow} ${styles.serverHeader}`} colSpan={2} />
@@ -135,7 +235,7 @@ function MatrixTable({ columns, rows }: { columns: CheckColumn[]; rows: MatrixRo
         </thead>
         <tbody>
           {rows.map((row) => (
-            <MatrixRowView key={row.fqdn} row={row} onOpen={openServer} />
+            <MatrixRowView key={row.fqdn} row={row} classes={classes} onOpen={openServer} />
           ))}
         </tbody>
       </table>
