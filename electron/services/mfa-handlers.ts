@@ -72,8 +72,17 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
     return { facts, lab };
   }
 
+  /** The host a change runs on: a simulated plan never falls through to the real servers. */
+  async function changeHost(lab: string | null): Promise<PowerShellHost> {
+    if (lab === null) return config.host();
+    const labHost = config.labHost(lab);
+    if (labHost === undefined)
+      throw new Error(`There is no lab "${lab}": a simulated change has no server to go to.`);
+    return labHost.host;
+  }
+
   const changeDeps = async (lab: string | null) => ({
-    host: lab === null ? await config.host() : (config.labHost(lab)?.host ?? (await config.host())),
+    host: await changeHost(lab),
     audit,
     now: config.now,
     operator: config.operator(),
