@@ -4,6 +4,7 @@ import type { SavedFacts } from '../../shared/facts/saved-facts';
 import type { SavedRun } from '../../shared/runs/run-records';
 import { evaluateSavedFacts } from '../checks/evaluate-estate';
 import type { LabEstate } from '../../shared/lab/lab-estate';
+import { monosignProfile } from '../../shared/integrations/monosign-profile';
 import type { InvokeHandlers } from '../ipc/router';
 import { AuditLog } from '../audit/audit-log';
 import { assembleFacts } from '../facts/facts-assembler';
@@ -13,6 +14,7 @@ import { compareRuns } from '../reports/compare-runs';
 import type { PrintToPdf } from '../reports/report-pdf';
 import { RunHistory, savedRunOf } from '../storage/run-history';
 import { writeFileAtomic } from '../storage/atomic-file';
+import { runForWindow } from '../webconfig/window-safe-run';
 import { runCheck, toOperationProgress, type CheckRunProgress, type CheckTarget } from './check-run-service';
 import type { CollectionSource } from './collection-source';
 import type { InventoryService } from './inventory-service';
@@ -166,7 +168,8 @@ export function createCheckRunsHandlers(
       return run;
     },
     'runs:list': () => history.list(),
-    'runs:open': (request) => history.open(request.runId),
+    'runs:open': async (request) =>
+      runForWindow(await history.open(request.runId), monosignProfile, [...config.knownSecrets()]),
     'runs:delete': async (request) => {
       await history.delete(request.runId);
       return { deleted: true };

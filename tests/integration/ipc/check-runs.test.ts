@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { demoMfaSecrets } from '../../../shared/lab/demo-mfa';
+import type { SavedRun } from '../../../shared/runs/run-records';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { createTestRouter } from '../../helpers/test-router';
 
@@ -55,6 +57,41 @@ describe('check runs, history and reports through the router', () => {
       ok: false,
       error: { message: 'exch99.contoso.com is not an Exchange server of the demo estate' },
     });
+  });
+
+  it('sends a run to the window with the web.config secret values masked, the saved run untouched', async () => {
+    const dir = await tempDir();
+    const { router } = createTestRouter(dir);
+    const checked = await router.invoke('check:run', { operationId: runOperation, lab: 'demo' });
+    const runId = checked.ok ? (checked.value as { runId: string }).runId : '';
+    const opened = await router.invoke('runs:open', { runId });
+    expect(opened.ok).toBe(true);
+    const run = (opened.ok ? opened.value : null) as SavedRun | null;
+    const texts = (run?.savedFacts.servers ?? []).flatMap((server) =>
+      server.status === 'collected' && server.mfa?.status === 'collected'
+        ? server.mfa.value.apps.flatMap((app) =>
+            app.webConfig.status === 'collected'
+              ? [Buffer.from(app.webConfig.value.base64, 'base64').toString('utf8')]
+              : [],
+          )
+        : [],
+    );
+    expect(texts.length).toBeGreaterThan(4);
+    for (const text of texts) {
+      expect(text).not.toContain(demoMfaSecrets.secret);
+      expect(text).not.toContain(demoMfaSecrets.key);
+    }
+    // What the window's form starts from is still there, and the secrets' keys show as masked.
+    expect(texts.join('\n')).toContain(
+      '<add key="MONOSIGN_API_URL" value="https://mfa.contoso.com/monosign-api/" />',
+    );
+    expect(texts.join('\n')).toMatch(/<add key="MONOSIGN_API_SECRET" value="\*+" \/>/);
+    // The run file keeps the collected bytes: plans and rollbacks need them.
+    const saved = await readFile(join(dir, 'runs', `${runId}.json`), 'utf8');
+    const savedTexts = [...saved.matchAll(/"base64":"([^"]+)"/g)].map((m) =>
+      Buffer.from(m[1] ?? '', 'base64').toString('utf8'),
+    );
+    expect(savedTexts.join('\n')).toContain(demoMfaSecrets.secret);
   });
 
   it('refuses to check an empty inventory, saying what to do', async () => {
