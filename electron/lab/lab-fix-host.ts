@@ -2,9 +2,12 @@ import { basename } from 'node:path';
 import { findFixByScript } from '../../shared/fixes/fix-catalogue';
 import { applyLabFix, type LabFixRequest } from '../../shared/lab/lab-fix-effects';
 import type { LabEstate } from '../../shared/lab/lab-estate';
+import { exchangeAppPools } from '../../shared/integrations/exchange-app-pools';
 import {
+  LabRecycleRequest,
   LabRestoreRequest,
   LabWriteRequest,
+  recycleLabAppPool,
   restoreLabWebConfig,
   writeLabWebConfig,
   type LabBackupStore,
@@ -53,6 +56,14 @@ export function createLabFixHost(initial: LabEstate): LabFixHost {
       const written = writeLabWebConfig(estate, LabWriteRequest.parse(parameters), backups);
       estate = written.estate;
       return written.result;
+    },
+    'Restart-ExreadyAppPool.ps1': (parameters) => {
+      const request = LabRecycleRequest.parse(parameters);
+      return recycleLabAppPool(
+        estate,
+        request,
+        Object.hasOwn(exchangeAppPools, request.app) ? exchangeAppPools[request.app] : undefined,
+      );
     },
     'Restore-ExreadyWebConfig.ps1': (parameters) => {
       const restored = restoreLabWebConfig(estate, LabRestoreRequest.parse(parameters), backups);

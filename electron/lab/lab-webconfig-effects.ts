@@ -164,3 +164,43 @@ export function restoreLabWebConfig(
     },
   };
 }
+
+/** The recycle script's parameters, as the app pool service sends them. */
+export const LabRecycleRequest = z.object({
+  server: z.string(),
+  app: z.string(),
+  timeoutSeconds: z.number(),
+});
+export type LabRecycleRequest = z.infer<typeof LabRecycleRequest>;
+
+/** The app pool recycle as the lab answers it: healthy at once on a server it knows, refused elsewhere. */
+export function recycleLabAppPool(
+  estate: LabEstate,
+  request: LabRecycleRequest,
+  appPool: string | undefined,
+) {
+  const known = estate.exchangeServers.some(
+    (host) =>
+      host.fqdn.toLowerCase() === request.server.toLowerCase() && host.unreachable === null && !host.silent,
+  );
+  const refusedWith = (error: string) => ({
+    exreadyResult: 1,
+    status: 'refused',
+    appPool: null,
+    statusCode: null,
+    attempts: 0,
+    seconds: 0,
+    error,
+  });
+  if (!known) return refusedWith(`The lab cannot reach ${request.server}.`);
+  if (appPool === undefined) return refusedWith(`No Exchange app pool is known for the ${request.app} app.`);
+  return {
+    exreadyResult: 1,
+    status: 'healthy',
+    appPool,
+    statusCode: 200,
+    attempts: 1,
+    seconds: 2,
+    error: null,
+  };
+}

@@ -1,15 +1,10 @@
 import { z } from 'zod';
+import { exchangeAppPools } from '../../shared/integrations/exchange-app-pools';
 import type { AuditLog } from '../audit/audit-log';
 import type { AuditOutcome } from '../../shared/audit/audit-entry';
 import type { PowerShellHost } from '../powershell/powershell-host';
 import { MfaPlanError } from './mfa-webconfig-service';
 import { auditAndRecheck, runResultScript } from './script-change';
-
-/** The Exchange app pool behind each app ExReady changes: looked up from the app id, never taken from user text. */
-export const exchangeAppPools: Readonly<Record<string, string>> = {
-  owa: 'MSExchangeOWAAppPool',
-  ecp: 'MSExchangeECPAppPool',
-};
 
 /** The one JSON line Restart-ExreadyAppPool.ps1 prints. */
 export const AppPoolRecycleResult = z.object({
@@ -32,6 +27,8 @@ export interface AppPoolRecycleDeps {
   operator: string;
   /** How long the server waits for healthcheck.htm to answer 200 after the recycle (default 300). */
   healthTimeoutSeconds?: number;
+  /** The lab host ran it: the audit entry says the change was simulated. */
+  simulated?: boolean;
 }
 
 export type RecycleHealth = 'healthy' | 'unhealthy-after-timeout' | 'failed' | 'refused';
@@ -114,6 +111,7 @@ export async function recycleAndWaitHealthy(
       outcome,
       error,
       undoes: null,
+      simulated: deps.simulated ?? false,
     },
     { audit: deps.audit },
   );

@@ -189,7 +189,7 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
         { server: request.server, appId: request.app },
         { confirmed: request.confirmed },
         {
-          ...(await changeDeps(null)),
+          ...(await changeDeps(request.lab)),
           scriptPath: join(config.scriptsDir, 'webconfig', 'Restart-ExreadyAppPool.ps1'),
         },
       ),

@@ -163,7 +163,13 @@ export const invokeContract = {
     }),
   },
   'mfa:recycle': {
-    request: z.object({ server: Fqdn, app: MfaApp, confirmed: z.literal(true) }),
+    request: z.object({
+      server: Fqdn,
+      app: MfaApp,
+      confirmed: z.literal(true),
+      /** The demo estate's server: the lab recycles, no server does. */
+      lab: z.enum(['demo']).nullable().default(null),
+    }),
     response: MfaRecycleOutcome,
   },
   'fixes:catalogue': {

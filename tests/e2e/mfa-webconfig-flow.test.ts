@@ -57,8 +57,22 @@ test('the MFA web.config flow plans a masked diff, applies it to the lab and rol
   await page.getByText('web.config written').waitFor({ timeout: 30_000 });
   expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('web.config written');
   await expect.poll(() => status.textContent({ timeout: 5_000 })).toMatch(/appsettings: .*Pass/);
+  // IIS loads the change once the pool recycles: asked inline, then healthy (the lab answers at once).
+  await page.getByRole('button', { name: 'Recycle MSExchangeECPAppPool…' }).click();
+  await page
+    .getByRole('group', { name: 'Confirm the recycle' })
+    .getByRole('button', { name: 'Recycle', exact: true })
+    .click();
+  await page.getByText('MSExchangeECPAppPool recycled and healthy').waitFor({ timeout: 30_000 });
+  expect(app.calls.find((call) => call.channel === 'mfa:recycle')?.request).toMatchObject({
+    server: 'exch04.contoso.com',
+    app: 'ecp',
+    confirmed: true,
+    lab: 'demo',
+  });
   const audit = await readFile(join(app.userDataDir, 'audit.jsonl'), 'utf8');
   expect(audit).toContain('webconfig.mfa.ecp.apply');
+  expect(audit).toContain('iis.apppool.ecp.recycle');
   expect(audit).not.toContain(demoMfaSecrets.secret);
 
   // The backup it wrote is listed first; rolling back to it needs a confirmation, then the check fails again.

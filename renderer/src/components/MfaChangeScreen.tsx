@@ -20,6 +20,7 @@ import type { SavedRun } from '../../../shared/runs/run-records';
 import { collectedWebConfig, currentSettings } from '../mfa/current-settings';
 import { useAppStore } from '../store/app-store';
 import type { MfaApp, MfaFlow } from '../store/mfa-slice';
+import { AppPoolRecycle } from './AppPoolRecycle';
 import { MfaSettingsForm } from './MfaSettingsForm';
 import { StatusLabel } from './StatusLabel';
 import { WebConfigBackups } from './WebConfigBackups';
@@ -122,7 +123,7 @@ function Outcome({ flow }: { flow: MfaFlow }) {
           {outcome.after !== null && <div>SHA-256 now {outcome.after}</div>}
           {outcome.error !== null && <div>Error: {outcome.error}</div>}
           {outcome.recheckError !== null && <div>Re-check: {outcome.recheckError}</div>}
-          <div>Audit entry {outcome.auditId}. Recycle the app pool for IIS to load the change.</div>
+          <div>Audit entry {outcome.auditId}. IIS loads the change when the app pool recycles.</div>
         </MessageBarBody>
       </MessageBar>
     </div>
@@ -192,6 +193,7 @@ export function MfaChangeScreen({ run, flow }: { run: SavedRun; flow: MfaFlow })
       {(flow.phase === 'diff' || flow.phase === 'applying') && <Review flow={flow} />}
       {flow.phase === 'applying' && <Spinner label="Writing web.config and re-checking the server…" />}
       {flow.phase === 'done' && <Outcome flow={flow} />}
+      {flow.phase === 'done' && flow.outcome?.outcome === 'succeeded' && <AppPoolRecycle flow={flow} />}
       <WebConfigBackups flow={flow} />
     </section>
   );

@@ -7,6 +7,7 @@ export type MfaApp = 'owa' | 'ecp';
 export type MfaPlan = InvokeResponse<'mfa:plan'>;
 export type MfaApplyOutcome = InvokeResponse<'mfa:apply'>;
 export type MfaRollbackOutcome = InvokeResponse<'mfa:rollback'>;
+export type MfaRecycleOutcome = InvokeResponse<'mfa:recycle'>;
 
 /** The MFA module's web.config change for one app of one server: settings, plan, diff, apply, backups. */
 export interface MfaFlow {
@@ -22,6 +23,9 @@ export interface MfaFlow {
   rollback: MfaRollbackOutcome | null;
   /** What the admin typed, kept when going back from the diff to the form. */
   draft: Record<string, string> | null;
+  /** The app pool recycle after a change: IIS loads web.config changes once the pool restarts. */
+  recycling: boolean;
+  recycle: MfaRecycleOutcome | null;
 }
 
 export interface MfaSlice {
@@ -40,6 +44,7 @@ export interface MfaSlice {
   applyMfa: () => Promise<void>;
   loadMfaBackups: () => Promise<void>;
   rollbackMfa: (backup: string) => Promise<void>;
+  recycleMfaAppPool: () => Promise<void>;
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -55,6 +60,8 @@ const fresh = (server: string, app: MfaApp): MfaFlow => ({
   rollingBack: null,
   rollback: null,
   draft: null,
+  recycling: false,
+  recycle: null,
 });
 
 export const createMfaSlice: StateCreator<MfaSlice & RunSlice, [], [], MfaSlice> = (set, get) => {
@@ -144,6 +151,23 @@ export const createMfaSlice: StateCreator<MfaSlice & RunSlice, [], [], MfaSlice>
         });
       } catch (error) {
         update({ backups: [], error: message(error) });
+      }
+    },
+    async recycleMfaAppPool() {
+      const mfa = get().mfa;
+      if (mfa === null || mfa.recycling) return;
+      const lab = get().run?.savedFacts.simulated === true ? 'demo' : null;
+      update({ recycling: true, recycle: null, error: null });
+      try {
+        const recycle = await exreadyApi().recycleMfaAppPool({
+          server: mfa.server,
+          app: mfa.app,
+          confirmed: true,
+          lab,
+        });
+        update({ recycling: false, recycle });
+      } catch (error) {
+        update({ recycling: false, error: message(error) });
       }
     },
     async rollbackMfa(backup) {

@@ -158,6 +158,42 @@ describe('the MFA web.config change flow through the router', () => {
     expect(audit).not.toContain('demo-app-secret-b84e60d5');
     const after = await status('mfa.ecp.appsettings');
     expect(after.status).toBe('pass');
+    // IIS loads the change once the pool recycles: in the lab too, audited as simulated, never on a server.
+    await expect(
+      demo.router.invoke('mfa:recycle', {
+        server: 'exch04.contoso.com',
+        app: 'ecp',
+        confirmed: true,
+        lab: 'demo',
+      }),
+    ).resolves.toMatchObject({
+      ok: true,
+      value: {
+        health: 'healthy',
+        outcome: 'succeeded',
+        appPool: 'MSExchangeECPAppPool',
+        lastStatusCode: 200,
+      },
+    });
+    await expect(
+      demo.router.invoke('mfa:recycle', {
+        server: 'exch05.contoso.com',
+        app: 'ecp',
+        confirmed: true,
+        lab: 'demo',
+      }),
+    ).resolves.toMatchObject({
+      ok: true,
+      value: { health: 'refused', error: 'The lab cannot reach exch05.contoso.com.' },
+    });
+    expect(demo.writes.calls).toHaveLength(0);
+    const recycles = (await readFile(join(dir, 'audit.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { action: string; simulated: boolean })
+      .filter((entry) => entry.action === 'iis.apppool.ecp.recycle');
+    expect(recycles).toHaveLength(2);
+    expect(recycles.every((entry) => entry.simulated)).toBe(true);
 
     const backups = await demo.router.invoke('mfa:backups', {
       runId: after.runId,
