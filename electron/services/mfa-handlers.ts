@@ -111,10 +111,11 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
       const missing = secretValues.filter((entry) => entry.value === null).map((entry) => entry.key);
       if (missing.length > 0)
         throw new Error(`Store ${missing.join(' and ')} first (they are kept encrypted, never sent back).`);
-      const resolution = resolveDesiredSettings(monosignProfile, [
-        ...request.settings,
-        ...secretValues.map((entry) => ({ key: entry.key, value: entry.value ?? '' })),
-      ]);
+      const resolution = resolveDesiredSettings(
+        monosignProfile,
+        [...request.settings, ...secretValues.map((entry) => ({ key: entry.key, value: entry.value ?? '' }))],
+        request.extra === null ? [] : [request.extra],
+      );
       if (!resolution.ok) throw new Error(resolution.problems.join('; '));
       const plan = planMfaWebConfig(facts, request.app, monosignProfile, resolution.settings);
       const planId = randomUUID();

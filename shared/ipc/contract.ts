@@ -126,6 +126,11 @@ export const invokeContract = {
       server: Fqdn,
       app: MfaApp,
       settings: z.array(z.object({ key: z.string().min(1).max(200), value: z.string().max(4096) })).max(50),
+      /** The profile's one admin-named key (Monosign's user source), when the admin gives it. */
+      extra: z
+        .object({ key: z.string().min(1).max(200), value: z.string().max(4096) })
+        .nullable()
+        .default(null),
     }),
     response: MfaPlanPreview,
   },

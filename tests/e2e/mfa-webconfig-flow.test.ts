@@ -35,12 +35,21 @@ test('the MFA web.config flow plans a masked diff, applies it to the lab and rol
   await page.getByText('MONOSIGN_DEBUG_MODE must be true or false').waitFor();
   expect(plans()).toBe(planned);
   await debug.fill('false');
+  // The profile's admin-named key: a name without a value is refused in the form, both together are planned.
+  await page.getByRole('textbox', { name: /User source: key name/ }).fill('MONOSIGN_USER_SOURCE');
+  await page.getByRole('button', { name: 'Plan the change' }).click();
+  await page.getByText('User source: give both the key name and the value, or neither').waitFor();
+  expect(plans()).toBe(planned);
+  await page.getByRole('textbox', { name: /User source: value/ }).fill('contoso-ad');
   await page.getByRole('button', { name: 'Plan the change' }).click();
 
   // The diff screen: changes in words, the unified diff, secrets masked, the hashes.
   await page.getByRole('heading', { name: /Planned change to .*\\ecp\\web\.config/ }).waitFor();
   expect(await page.getByRole('list', { name: 'Changes' }).textContent()).toContain(
     'Changes MONOSIGN_DEBUG_MODE from yes to false',
+  );
+  expect(await page.getByRole('list', { name: 'Changes' }).textContent()).toContain(
+    'Adds MONOSIGN_USER_SOURCE = contoso-ad',
   );
   const diff = await page.locator('pre').textContent();
   expect(diff).toContain('+    <add key="MONOSIGN_DEBUG_MODE" value="false" />');

@@ -10,6 +10,10 @@ const useStyles = makeStyles({
   secretInput: { flex: 1 },
 });
 
+// Where the profile's admin-named key and its value are kept in the form's values (never a profile key).
+const extraKeyField = 'extra:key';
+const extraValueField = 'extra:value';
+
 type SecretName = 'MONOSIGN_API_KEY' | 'MONOSIGN_API_SECRET';
 const isSecretName = (key: string): key is SecretName =>
   key === 'MONOSIGN_API_KEY' || key === 'MONOSIGN_API_SECRET';
@@ -74,6 +78,7 @@ export function MfaSettingsForm({
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const plain = profile.appSettings.filter((setting) => !setting.secret);
+  const extra = profile.extraSetting;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -88,15 +93,28 @@ export function MfaSettingsForm({
           : describeSettingProblem(setting.validator, value);
       if (problem !== null) found[setting.key] = `${setting.key} ${problem}`;
     }
+    const extraKey = (values[extraKeyField] ?? '').trim();
+    const extraValue = values[extraValueField] ?? '';
+    if (extra !== undefined && (extraKey === '') !== (extraValue === ''))
+      found[extraKeyField] = `${extra.label}: give both the key name and the value, or neither`;
+    else if (extra !== undefined && extraValue !== '') {
+      const problem = describeSettingProblem(extra.validator, extraValue);
+      if (problem !== null) found[extraKeyField] = `${extra.label} ${problem}`;
+    }
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     void planMfa(
       plain
         .map((setting) => ({ key: setting.key, value: values[setting.key] ?? '' }))
         .filter((setting) => setting.value !== ''),
+      extraKey === '' ? null : { key: extraKey, value: extraValue },
       values,
     );
   };
+  const field = (name: string) => ({
+    value: values[name] ?? '',
+    onChange: (_event: unknown, data: { value: string }) => setValues({ ...values, [name]: data.value }),
+  });
 
   return (
     <form className={styles.form} onSubmit={submit} aria-label="MFA module settings">
@@ -112,12 +130,24 @@ export function MfaSettingsForm({
             validationState={problems[setting.key] === undefined ? 'none' : 'error'}
             validationMessage={problems[setting.key]}
           >
-            <Input
-              value={values[setting.key] ?? ''}
-              onChange={(_event, data) => setValues({ ...values, [setting.key]: data.value })}
-            />
+            <Input {...field(setting.key)} />
           </Field>
         ),
+      )}
+      {extra !== undefined && (
+        <>
+          <Field
+            label={`${extra.label}: key name (optional)`}
+            hint={extra.description}
+            validationState={problems[extraKeyField] === undefined ? 'none' : 'error'}
+            validationMessage={problems[extraKeyField]}
+          >
+            <Input {...field(extraKeyField)} />
+          </Field>
+          <Field label={`${extra.label}: value`}>
+            <Input {...field(extraValueField)} />
+          </Field>
+        </>
       )}
       <div>
         <Button type="submit" appearance="primary" disabled={busy}>

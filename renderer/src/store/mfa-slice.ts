@@ -38,7 +38,11 @@ export interface MfaSlice {
   chooseMfaApp: (app: MfaApp) => void;
   loadSecretNames: () => Promise<void>;
   storeSecret: (name: 'MONOSIGN_API_KEY' | 'MONOSIGN_API_SECRET', value: string) => Promise<boolean>;
-  planMfa: (settings: { key: string; value: string }[], draft: Record<string, string>) => Promise<void>;
+  planMfa: (
+    settings: { key: string; value: string }[],
+    extra: { key: string; value: string } | null,
+    draft: Record<string, string>,
+  ) => Promise<void>;
   /** Back from the diff to the settings, keeping what was typed. */
   editMfaSettings: () => void;
   applyMfa: () => Promise<void>;
@@ -104,7 +108,7 @@ export const createMfaSlice: StateCreator<MfaSlice & RunSlice, [], [], MfaSlice>
         return false;
       }
     },
-    async planMfa(settings, draft) {
+    async planMfa(settings, extra, draft) {
       const mfa = get().mfa;
       const id = runId();
       if (mfa === null || id === null) return;
@@ -115,6 +119,7 @@ export const createMfaSlice: StateCreator<MfaSlice & RunSlice, [], [], MfaSlice>
           server: mfa.server,
           app: mfa.app,
           settings,
+          extra,
         });
         update({ phase: 'diff', preview });
       } catch (error) {

@@ -229,6 +229,29 @@ describe('the MFA web.config change flow through the router', () => {
     expect((await status('mfa.ecp.appsettings')).status).toBe('fail');
   });
 
+  it("plans the profile's admin-named extra key from the window, and names a bad key name", async () => {
+    const demo = await setUp(await tempDir(), true);
+    const plan = (extra: { key: string; value: string }) =>
+      demo.router.invoke('mfa:plan', {
+        runId: demo.runId,
+        server: 'exch03.contoso.com',
+        app: 'owa',
+        settings: [{ key: 'MONOSIGN_API_URL', value: 'https://mfa.contoso.com/monosign-api/' }],
+        extra,
+      });
+    const planned = await plan({ key: 'MONOSIGN_USER_SOURCE', value: 'contoso-ad' });
+    expect(planned).toMatchObject({ ok: true, value: { unchanged: false } });
+    expect(planned.ok ? (planned.value as { diff: string }).diff : '').toContain(
+      '+    <add key="MONOSIGN_USER_SOURCE" value="contoso-ad" />',
+    );
+    await expect(plan({ key: 'user source', value: 'contoso-ad' })).resolves.toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringContaining("extra key name 'user source' must be printable without spaces"),
+      },
+    });
+  });
+
   it('never applies without the confirmation of the file that was previewed', async () => {
     const { router } = await setUp(await tempDir(), false);
     await expect(
