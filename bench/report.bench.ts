@@ -1,14 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { assembleFacts } from '../electron/facts/facts-assembler';
 import { buildReport } from '../electron/reports/build-report';
 import { renderReportCsv } from '../electron/reports/report-csv';
 import { renderReportHtml } from '../electron/reports/report-html';
 import { renderReportJson } from '../electron/reports/report-json';
-import { runCheck } from '../electron/services/check-run-service';
-import { functionCollectionSource } from '../electron/services/collection-source';
-import { demoEstate } from '../shared/lab/demo-estate';
-import { simulateCollection } from '../shared/lab/simulate-collection';
 import type { BenchFigure, BenchSuite } from './bench-result';
+import { repeatedDemoEstate } from './repeated-demo-estate';
 
 // The demo lab's facts and results (every status, evidence, accepted risks) repeated to 500 servers.
 
@@ -16,41 +12,13 @@ const serverCount = 500;
 const runs = 5;
 const now = new Date('2026-11-22T10:00:00Z');
 
-async function estateOf500() {
-  const outcome = await runCheck(
-    {
-      exchangeServers: demoEstate.exchangeServers.map((server) => server.fqdn),
-      syncServers: demoEstate.syncServers.map((server) => server.fqdn),
-      serviceAccount: demoEstate.serviceAccount,
-    },
-    {
-      source: functionCollectionSource((request) => simulateCollection(demoEstate, request, now)),
-      assemble: (input) => ({ ...assembleFacts(input), simulated: true }),
-      now: () => now,
-    },
-    { signal: new AbortController().signal },
-  );
-  const name = (index: number) => `exch${String(index).padStart(4, '0')}.contoso.com`;
-  const pick = <T>(items: readonly T[], index: number): T => items[index % items.length] as T;
-  const indexes = Array.from({ length: serverCount }, (_, index) => index);
-  const servers = indexes.map((index) => ({ ...pick(outcome.savedFacts.servers, index), fqdn: name(index) }));
-  return {
-    savedFacts: {
-      ...outcome.savedFacts,
-      context: { ...outcome.savedFacts.context, exchangeServers: servers.map((server) => server.fqdn) },
-      servers,
-    },
-    results: indexes.map((index) => ({ fqdn: name(index), results: pick(outcome.results, index).results })),
-  };
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 export const reportBench: BenchSuite = async () => {
-  const estate = await estateOf500();
+  const estate = await repeatedDemoEstate(serverCount, now);
   const html: number[] = [];
   const data: number[] = [];
   let size = 0;

@@ -1,10 +1,6 @@
-import { assembleFacts } from '../../electron/facts/facts-assembler';
-import { runCheck } from '../../electron/services/check-run-service';
-import { functionCollectionSource } from '../../electron/services/collection-source';
 import { columnsOf } from '../../renderer/src/checks/check-columns';
-import { demoEstate } from '../../shared/lab/demo-estate';
-import { simulateCollection } from '../../shared/lab/simulate-collection';
 import { SavedRun } from '../../shared/runs/run-records';
+import { repeatedDemoEstate } from '../repeated-demo-estate';
 import type { MatrixBenchRequest } from './matrix-bench-api';
 
 // The demo lab's facts and results (every status, both areas) repeated to 200 servers of 20 checks each,
@@ -15,27 +11,11 @@ export const checkCount = 20;
 const now = new Date('2026-11-22T10:00:00Z');
 
 async function demoRun200(): Promise<SavedRun> {
-  const outcome = await runCheck(
-    {
-      exchangeServers: demoEstate.exchangeServers.map((server) => server.fqdn),
-      syncServers: demoEstate.syncServers.map((server) => server.fqdn),
-      serviceAccount: demoEstate.serviceAccount,
-    },
-    {
-      source: functionCollectionSource((request) => simulateCollection(demoEstate, request, now)),
-      assemble: (input) => ({ ...assembleFacts(input), simulated: true }),
-      now: () => now,
-    },
-    { signal: new AbortController().signal },
-  );
-  const checkIds = new Set(outcome.results[0]?.results.slice(0, checkCount).map((result) => result.checkId));
-  const name = (index: number) => `exch${String(index).padStart(4, '0')}.contoso.com`;
-  const pick = <T>(items: readonly T[], index: number): T => items[index % items.length] as T;
-  const indexes = Array.from({ length: serverCount }, (_, index) => index);
-  const servers = indexes.map((index) => ({ ...pick(outcome.savedFacts.servers, index), fqdn: name(index) }));
-  const results = indexes.map((index) => ({
-    fqdn: name(index),
-    results: pick(outcome.results, index).results.filter((result) => checkIds.has(result.checkId)),
+  const estate = await repeatedDemoEstate(serverCount, now);
+  const checkIds = new Set(estate.results[0]?.results.slice(0, checkCount).map((result) => result.checkId));
+  const results = estate.results.map((server) => ({
+    ...server,
+    results: server.results.filter((result) => checkIds.has(result.checkId)),
   }));
   if (results.some((server) => server.results.length !== checkCount)) {
     throw new Error(`the demo lab no longer gives every server the same ${checkCount} checks`);
@@ -44,12 +24,8 @@ async function demoRun200(): Promise<SavedRun> {
     schemaVersion: 1,
     runId: 'bench-matrix',
     savedAt: now.toISOString(),
-    evaluatedAt: outcome.evaluatedAt.toISOString(),
-    savedFacts: {
-      ...outcome.savedFacts,
-      context: { ...outcome.savedFacts.context, exchangeServers: servers.map((server) => server.fqdn) },
-      servers,
-    },
+    evaluatedAt: estate.evaluatedAt.toISOString(),
+    savedFacts: estate.savedFacts,
     results,
   });
 }

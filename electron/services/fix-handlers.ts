@@ -35,6 +35,20 @@ type FixHandlers = Pick<
   | 'fixes:export'
 >;
 
+/** The catalogue as the window sees it: what each fix is, its risk and target, never its script. */
+export function fixCatalogueForWindow() {
+  return fixCatalogue.map((fix) => ({
+    id: fix.id,
+    title: fix.title,
+    checkId: fix.checkId,
+    risk: fix.risk,
+    exposes: fix.exposes,
+    saferAlternatives: [...fix.saferAlternatives],
+    undoable: fix.undoable,
+    target: fix.target,
+  }));
+}
+
 interface HeldPlan {
   plan: FixPlan;
   lab: string | null;
@@ -60,19 +74,7 @@ export function createFixHandlers(config: FixHandlersConfig): FixHandlers {
   };
 
   return {
-    'fixes:catalogue': () =>
-      Promise.resolve(
-        fixCatalogue.map((fix) => ({
-          id: fix.id,
-          title: fix.title,
-          checkId: fix.checkId,
-          risk: fix.risk,
-          exposes: fix.exposes,
-          saferAlternatives: [...fix.saferAlternatives],
-          undoable: fix.undoable,
-          target: fix.target,
-        })),
-      ),
+    'fixes:catalogue': () => Promise.resolve(fixCatalogueForWindow()),
     'fixes:certificate-candidates': async (request) => {
       const run = await history.open(request.runId);
       const facts = run.savedFacts.servers.find((server) => server.fqdn === request.server);

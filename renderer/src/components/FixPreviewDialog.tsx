@@ -9,6 +9,7 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -24,22 +25,13 @@ import { checkColumn } from '../checks/check-columns';
 import { defaultFixParameters, needsCertificate } from '../checks/fix-parameters';
 import { useAppStore } from '../store/app-store';
 import type { FixFlow, FixPreview } from '../store/fix-slice';
+import { useCodeBlockStyles } from './code-block-styles';
 import { StatusLabel } from './StatusLabel';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '860px', width: '90vw' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  script: {
-    maxHeight: '260px',
-    overflow: 'auto',
-    margin: 0,
-    padding: tokens.spacingHorizontalS,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  script: { maxHeight: '260px' },
   parameters: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
@@ -106,6 +98,7 @@ function PreviewDetails({
   onAccept: (value: boolean) => void;
 }) {
   const styles = useStyles();
+  const code = useCodeBlockStyles();
   const parameters = Object.entries(preview.parameters);
   return (
     <>
@@ -134,7 +127,11 @@ function PreviewDetails({
       <h3 className={styles.section} id="fix-script-title">
         Script ({preview.scriptPath})
       </h3>
-      <pre className={styles.script} tabIndex={0} aria-labelledby="fix-script-title">
+      <pre
+        className={mergeClasses(code.block, styles.script)}
+        tabIndex={0}
+        aria-labelledby="fix-script-title"
+      >
         {preview.scriptText}
       </pre>
       {preview.risk === 'lowers-security' && (

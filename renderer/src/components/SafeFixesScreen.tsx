@@ -3,6 +3,7 @@ import {
   Button,
   Checkbox,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -12,6 +13,7 @@ import {
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../store/app-store';
 import type { SafeFixItem, SafeFixesFlow } from '../store/safe-fixes-slice';
+import { useCodeBlockStyles } from './code-block-styles';
 import { StatusLabel } from './StatusLabel';
 
 const useStyles = makeStyles({
@@ -29,14 +31,7 @@ const useStyles = makeStyles({
       borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     },
   },
-  script: {
-    maxHeight: '220px',
-    overflow: 'auto',
-    margin: 0,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    backgroundColor: tokens.colorNeutralBackground3,
-  },
+  script: { maxHeight: '220px' },
 });
 
 function stateText(item: SafeFixItem): string {
@@ -63,6 +58,7 @@ function stateText(item: SafeFixItem): string {
 
 function FixRow({ item, editable }: { item: SafeFixItem; editable: boolean }) {
   const styles = useStyles();
+  const code = useCodeBlockStyles();
   const toggle = useAppStore((s) => s.toggleSafeFix);
   return (
     <tr>
@@ -84,7 +80,7 @@ function FixRow({ item, editable }: { item: SafeFixItem; editable: boolean }) {
         {item.preview !== null && item.state !== 'not-safe' && (
           <details>
             <summary>Script ({item.preview.scriptPath})</summary>
-            <pre className={styles.script}>{item.preview.scriptText}</pre>
+            <pre className={mergeClasses(code.block, styles.script)}>{item.preview.scriptText}</pre>
           </details>
         )}
       </td>

@@ -1,18 +1,9 @@
 import { Body1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { MfaPlan } from '../store/mfa-slice';
+import { useCodeBlockStyles } from './code-block-styles';
 
 const useStyles = makeStyles({
-  diff: {
-    maxHeight: '420px',
-    overflow: 'auto',
-    margin: 0,
-    padding: tokens.spacingHorizontalS,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  diff: { maxHeight: '420px' },
   line: { display: 'block', whiteSpace: 'pre' },
   added: { backgroundColor: tokens.colorPaletteGreenBackground1 },
   removed: { backgroundColor: tokens.colorPaletteRedBackground1 },
@@ -46,6 +37,7 @@ export function describeChange(change: Change): string {
 /** The planned web.config change: the changes in words and the unified diff, secrets masked. */
 export function WebConfigDiff({ preview }: { preview: MfaPlan }) {
   const styles = useStyles();
+  const code = useCodeBlockStyles();
   const lines = preview.diff.split(/\r?\n/);
   return (
     <>
@@ -57,7 +49,11 @@ export function WebConfigDiff({ preview }: { preview: MfaPlan }) {
       <Body1 id="webconfig-diff-title" className={styles.block}>
         Unified diff of {preview.path}: lines starting with + are added, lines starting with - are removed.
       </Body1>
-      <pre className={styles.diff} tabIndex={0} aria-labelledby="webconfig-diff-title">
+      <pre
+        className={mergeClasses(code.block, styles.diff)}
+        tabIndex={0}
+        aria-labelledby="webconfig-diff-title"
+      >
         {lines.map((line, index) => (
           <span
             key={index}

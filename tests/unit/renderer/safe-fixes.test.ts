@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fixCatalogue } from '../../../shared/fixes/fix-catalogue';
+import { fixCatalogueForWindow } from '../../../electron/services/fix-handlers';
 import { safeFixCandidates, type FixCatalogueEntry } from '../../../renderer/src/checks/safe-fixes';
 import { demoRun } from '../../helpers/demo-run';
 
-// What the catalogue channel answers, built from the same catalogue main serves.
-const catalogue: FixCatalogueEntry[] = fixCatalogue.map((fix) => ({
-  id: fix.id,
-  title: fix.title,
-  checkId: fix.checkId,
-  risk: fix.risk,
-  exposes: fix.exposes,
-  saferAlternatives: [...fix.saferAlternatives],
-  undoable: fix.undoable,
-  target: fix.target,
-}));
+// What the catalogue channel answers, from the same function main serves it with.
+const catalogue: FixCatalogueEntry[] = fixCatalogueForWindow();
 
 describe('the fixes "Fix all safe" offers', () => {
   it('takes failing and warning checks whose fix lowers nothing and needs no choice', async () => {
