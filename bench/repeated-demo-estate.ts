@@ -1,8 +1,8 @@
 import { assembleFacts } from '../electron/facts/facts-assembler';
 import { runCheck } from '../electron/services/check-run-service';
 import { functionCollectionSource } from '../electron/services/collection-source';
-import { demoEstate } from '../shared/lab/demo-estate';
-import { simulateCollection } from '../shared/lab/simulate-collection';
+import { demoEstate } from '../electron/lab/demo-estate';
+import { simulateCollection } from '../electron/lab/simulate-collection';
 
 /**
  * The demo lab checked in-process (every status, evidence, accepted risks), its servers repeated and renamed

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { demoEstate } from '../../shared/lab/demo-estate';
+import { demoEstate } from '../lab/demo-estate';
 import { AuditLog } from '../audit/audit-log';
 import { currentOperator } from '../audit/operator';
 import { openNodePowerShellHost } from '../powershell/node-powershell-host';

@@ -1,7 +1,7 @@
 import { productName } from '../../shared/product';
 import { appVersion } from '../app-version';
 import { CliUsageError, ExitCode, type CliIo } from './cli-io';
-import { demoEstate } from '../../shared/lab/demo-estate';
+import { demoEstate } from '../lab/demo-estate';
 import { assembleFacts } from '../facts/facts-assembler';
 import { locatePowerShellScripts } from '../resource-paths';
 import { openPowerShellCollection } from '../services/powershell-collection';

@@ -1,5 +1,5 @@
 import type { CheckResult } from '../../shared/checks/check-result';
-import type { LabEstate } from '../../shared/lab/lab-estate';
+import type { LabEstate } from '../lab/lab-estate';
 import type { ServerEvaluation } from '../checks/evaluate-estate';
 import { assembleFacts } from '../facts/facts-assembler';
 import { runCheck } from '../services/check-run-service';

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { findFixByScript } from '../../shared/fixes/fix-catalogue';
-import { applyLabFix, type LabFixRequest } from '../../shared/lab/lab-fix-effects';
-import type { LabEstate } from '../../shared/lab/lab-estate';
+import { applyLabFix, type LabFixRequest } from './lab-fix-effects';
+import type { LabEstate } from './lab-estate';
 import { exchangeAppPools } from '../../shared/integrations/exchange-app-pools';
 import {
   LabRecycleRequest,

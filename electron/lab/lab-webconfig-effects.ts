@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { LabEstate, LabMfaApp } from '../../shared/lab/lab-estate';
+import type { LabEstate, LabMfaApp } from './lab-estate';
 import { appFilePath } from '../services/script-change';
 
 // What Write- and Restore-ExreadyWebConfig.ps1 would do to a lab estate: the same guards, as immutable updates.

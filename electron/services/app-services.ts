@@ -1,4 +1,4 @@
-import { demoEstate } from '../../shared/lab/demo-estate';
+import { demoEstate } from '../lab/demo-estate';
 import { productName } from '../../shared/product';
 import { currentOperator } from '../audit/operator';
 import { chromiumPrintToPdf } from '../reports/report-pdf';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { SavedFacts } from '../../shared/facts/saved-facts';
 import type { SavedRun } from '../../shared/runs/run-records';
 import { evaluateSavedFacts } from '../checks/evaluate-estate';
-import type { LabEstate } from '../../shared/lab/lab-estate';
+import type { LabEstate } from '../lab/lab-estate';
 import { monosignProfile } from '../../shared/integrations/monosign-profile';
 import type { InvokeHandlers } from '../ipc/router';
 import { AuditLog } from '../audit/audit-log';

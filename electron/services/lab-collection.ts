@@ -1,5 +1,5 @@
-import type { LabEstate } from '../../shared/lab/lab-estate';
-import { simulateCollection } from '../../shared/lab/simulate-collection';
+import type { LabEstate } from '../lab/lab-estate';
+import { simulateCollection } from '../lab/simulate-collection';
 import type { CheckTarget, FactsAssembler } from './check-run-service';
 import { functionCollectionSource, type CollectionSource } from './collection-source';
 

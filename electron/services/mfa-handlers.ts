@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { demoSecretValues } from '../../shared/lab/demo-mfa';
+import { demoSecretValues } from '../lab/demo-mfa';
 import { monosignProfile } from '../../shared/integrations/monosign-profile';
 import { resolveDesiredSettings } from '../../shared/integrations/desired-settings';
 import type { CollectedServerFacts } from '../../shared/facts/server-facts';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { demoMfaSecrets } from '../../shared/lab/demo-mfa';
+import { demoMfaSecrets } from '../../electron/lab/demo-mfa';
 import { test } from './harness/app-fixture';
 
 // Issue 6, item 5: the MFA module's web.config flow on the demo estate: settings, plan, diff, apply, backups, rollback.

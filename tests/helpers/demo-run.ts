@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../shared/audit/audit-entry';
-import type { LabEstate } from '../../shared/lab/lab-estate';
-import { demoEstate } from '../../shared/lab/demo-estate';
-import { simulateCollection } from '../../shared/lab/simulate-collection';
+import type { LabEstate } from '../../electron/lab/lab-estate';
+import { demoEstate } from '../../electron/lab/demo-estate';
+import { simulateCollection } from '../../electron/lab/simulate-collection';
 import { assembleFacts } from '../../electron/facts/facts-assembler';
 import { runCheck } from '../../electron/services/check-run-service';
 import { functionCollectionSource } from '../../electron/services/collection-source';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { remotingFixIds } from '../../shared/checks/remoting-fix-ids';
-import { demoEstate } from '../../shared/lab/demo-estate';
-import { LabEstate, type LabExchangeServer } from '../../shared/lab/lab-estate';
+import { demoEstate } from '../../electron/lab/demo-estate';
+import { LabEstate, type LabExchangeServer } from '../../electron/lab/lab-estate';
 import { repoRoot } from './test-router';
 
 // One small lab per fix: exch01 of the demo lab, broken in exactly the way that fix repairs.

@@ -1,7 +1,7 @@
 import type { MfaAppFacts, MfaFacts, MfaModuleBinary } from '../../shared/facts/mfa-facts';
 import type { CollectedServerFacts } from '../../shared/facts/server-facts';
-import { demoWebConfig, monosignBinary, monosignSettings } from '../../shared/lab/demo-mfa';
-import { base64Of, sha256Hex, utf8Bytes } from '../../shared/lab/lab-bytes';
+import { demoWebConfig, monosignBinary, monosignSettings } from '../../electron/lab/demo-mfa';
+import { base64Of, sha256Hex, utf8Bytes } from '../../electron/lab/lab-bytes';
 import { collectedValue, notCollected, readyServerFacts } from './remoting-facts';
 
 // MFA facts as the collector would report them; tests change one part at a time.

@@ -1,7 +1,7 @@
 import { describeFqdnProblem, splitHostList } from '../../../shared/domain/hostname';
 import { describeServiceAccountProblem } from '../../../shared/domain/service-account';
 import { runCheck, type CheckRunProgress, type FactsAssembler } from '../../services/check-run-service';
-import type { LabEstate } from '../../../shared/lab/lab-estate';
+import type { LabEstate } from '../../lab/lab-estate';
 import type { CollectionSource } from '../../services/collection-source';
 import { openLabCollection, simulatedAssembler } from '../../services/lab-collection';
 import { writeSavedFactsFile } from '../../storage/saved-facts-file';

@@ -1,5 +1,5 @@
 # Stands in for the Windows data sources so the real collector scripts run anywhere PowerShell 7 runs (tests, demos).
-# Reads the lab document (shared/lab/powershell-lab.ts) from $env:EXREADY_LAB_FILE; the current server is
+# Reads the lab document (electron/lab/powershell-lab.ts) from $env:EXREADY_LAB_FILE; the current server is
 # $env:EXREADY_LAB_SERVER, set by the stand-in Invoke-Command. Everything these functions return is simulated.
 # Import it with -Global before running the scripts: functions win over cmdlets of the same name.
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoMfaSecrets } from '../../../shared/lab/demo-mfa';
+import { demoMfaSecrets } from '../../../electron/lab/demo-mfa';
 import type { SavedRun } from '../../../shared/runs/run-records';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { createTestRouter } from '../../helpers/test-router';

@@ -16,7 +16,7 @@ import {
   demoWebConfig,
   monosignBinary,
   monosignSettings,
-} from '../../../shared/lab/demo-mfa';
+} from '../../../electron/lab/demo-mfa';
 import { monosignProfile } from '../../../shared/integrations/monosign-profile';
 import { mfaApp, mfaFacts, serverWithMfa } from '../../helpers/mfa-facts';
 import { collectedValue, notCollected, readyServerFacts, testContext } from '../../helpers/remoting-facts';

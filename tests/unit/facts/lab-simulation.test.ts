@@ -3,8 +3,8 @@ import { readCollectionOutput } from '../../../electron/facts/collection-line-re
 import { assembleSavedFacts } from '../../../electron/facts/facts-assembler';
 import { evaluateSavedFacts } from '../../../electron/checks/evaluate-estate';
 import type { CollectionRequest } from '../../../shared/facts/collection-protocol';
-import { demoEstate } from '../../../shared/lab/demo-estate';
-import { collectionText, simulateCollection } from '../../../shared/lab/simulate-collection';
+import { demoEstate } from '../../../electron/lab/demo-estate';
+import { collectionText, simulateCollection } from '../../../electron/lab/simulate-collection';
 
 const now = new Date('2026-03-01T10:00:00.000Z');
 const request: CollectionRequest = {

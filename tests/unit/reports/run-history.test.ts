@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../../electron/reports/compare-runs';
 import { RunHistory, RunNotFoundError } from '../../../electron/storage/run-history';
-import { demoEstate } from '../../../shared/lab/demo-estate';
-import type { LabEstate } from '../../../shared/lab/lab-estate';
+import { demoEstate } from '../../../electron/lab/demo-estate';
+import type { LabEstate } from '../../../electron/lab/lab-estate';
 import { demoRun } from '../../helpers/demo-run';
 import { useTempDirs } from '../../helpers/temp-dir';
 

@@ -12,7 +12,7 @@ import {
 } from '../../../electron/services/mfa-webconfig-service';
 import { resolveDesiredSettings, type DesiredSetting } from '../../../shared/integrations/desired-settings';
 import { monosignProfile } from '../../../shared/integrations/monosign-profile';
-import { demoWebConfig } from '../../../shared/lab/demo-mfa';
+import { demoWebConfig } from '../../../electron/lab/demo-mfa';
 import { mfaApp, mfaFacts, serverWithMfa } from '../../helpers/mfa-facts';
 import { useTempDirs } from '../../helpers/temp-dir';
 

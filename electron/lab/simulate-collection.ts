@@ -1,7 +1,11 @@
-import type { CollectionLine, CollectionRequest, ErrorRecordData } from '../facts/collection-protocol';
-import type { FirewallProfile, FirewallRuleFacts } from '../facts/firewall-facts';
-import type { LocalGroupMemberFacts } from '../facts/local-group-facts';
-import type { TcpOutcome } from '../facts/reachability-facts';
+import type {
+  CollectionLine,
+  CollectionRequest,
+  ErrorRecordData,
+} from '../../shared/facts/collection-protocol';
+import type { FirewallProfile, FirewallRuleFacts } from '../../shared/facts/firewall-facts';
+import type { LocalGroupMemberFacts } from '../../shared/facts/local-group-facts';
+import type { TcpOutcome } from '../../shared/facts/reachability-facts';
 import type { LabCertificate, LabEstate, LabExchangeServer, LabMfaApp, LabPart } from './lab-estate';
 import { base64Of, sha256Hex, utf8Bytes } from './lab-bytes';
 

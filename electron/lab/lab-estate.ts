@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { ErrorRecordData } from '../facts/collection-protocol';
-import { FirewallRuleFacts } from '../facts/firewall-facts';
-import { LocalGroupMemberFacts } from '../facts/local-group-facts';
-import { MfaApiProbeFacts, MfaLogFacts, MfaModuleBinary, MfaPathSource } from '../facts/mfa-facts';
-import { TcpOutcome } from '../facts/reachability-facts';
-import { CbtHardeningLevel, WinrmListenerFacts, WinrmServiceFacts } from '../facts/winrm-facts';
-import { SessionConfigurationFacts } from '../facts/session-configuration-facts';
+import { ErrorRecordData } from '../../shared/facts/collection-protocol';
+import { FirewallRuleFacts } from '../../shared/facts/firewall-facts';
+import { LocalGroupMemberFacts } from '../../shared/facts/local-group-facts';
+import { MfaApiProbeFacts, MfaLogFacts, MfaModuleBinary, MfaPathSource } from '../../shared/facts/mfa-facts';
+import { TcpOutcome } from '../../shared/facts/reachability-facts';
+import { CbtHardeningLevel, WinrmListenerFacts, WinrmServiceFacts } from '../../shared/facts/winrm-facts';
+import { SessionConfigurationFacts } from '../../shared/facts/session-configuration-facts';
 
 // A lab estate: the state of made-up servers, from which a simulated collection prints what the real scripts would.
 

@@ -1,5 +1,5 @@
-import { remotingFixIds } from '../checks/remoting-fix-ids';
-import type { FixScriptResult } from '../fixes/fix-result';
+import { remotingFixIds } from '../../shared/checks/remoting-fix-ids';
+import type { FixScriptResult } from '../../shared/fixes/fix-result';
 import { sha256Hex, utf8Bytes } from './lab-bytes';
 import type { LabEstate, LabExchangeServer, LabSyncServer } from './lab-estate';
 

@@ -1,5 +1,5 @@
-import type { FirewallRuleFacts } from '../facts/firewall-facts';
-import type { LocalGroupMemberFacts } from '../facts/local-group-facts';
+import type { FirewallRuleFacts } from '../../shared/facts/firewall-facts';
+import type { LocalGroupMemberFacts } from '../../shared/facts/local-group-facts';
 import { demoMfa, demoWebConfig, monosignBinary, monosignSettings } from './demo-mfa';
 import { LabEstate, type LabExchangeServerInput } from './lab-estate';
 
