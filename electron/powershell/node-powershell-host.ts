@@ -6,6 +6,7 @@ import { LineSplitter } from './line-splitter';
 import { PowerShellShellError, type PowerShellHost } from './powershell-host';
 import { killProcessTree } from './process-tree';
 import { PowerShellPool, type PooledShell, type ShellOutput } from './shell-pool';
+import { powershellEnvironment } from './shell-environment';
 
 // Run once per shell: UTF-8 out so non-ASCII survives Windows PowerShell 5.1, no progress noise, no ANSI colour in errors.
 const shellSetup = [
@@ -45,7 +46,7 @@ export class NodePowerShellShell implements PooledShell {
         '-NonInteractive': true,
         '-ExecutionPolicy': 'Bypass',
       },
-      spawnOptions: { windowsHide: true },
+      spawnOptions: { windowsHide: true, env: powershellEnvironment() },
       throwOnInvocationError: false,
     });
     // A shell that failed to start also fails writes to its stdin: keep that from crashing the app.

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { killableSpawnOptions, killProcessTree } from './process-tree';
+import { powershellEnvironment } from './shell-environment';
 
 export interface ScriptRun {
   executable: string;
@@ -49,7 +50,11 @@ export function runScriptProcess(run: ScriptRun): Promise<ScriptOutput> {
       reject(asError(run.signal.reason));
       return;
     }
-    const child = spawn(run.executable, args, { stdio: ['ignore', 'pipe', 'pipe'], ...killableSpawnOptions });
+    const child = spawn(run.executable, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: powershellEnvironment(),
+      ...killableSpawnOptions,
+    });
     let stdout = '';
     let stderr = '';
     let failure: Error | null = null;
