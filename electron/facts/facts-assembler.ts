@@ -19,7 +19,7 @@ import {
   type SyncServerFacts,
   type UnreachableServerFacts,
 } from '../../shared/facts/server-facts';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { FactsParseError, normalizePs51Json } from '../powershell/ps51-json';
 import { classifyConnectionFailure } from './connection-failure-classifier';
 
@@ -115,6 +115,55 @@ function normalizeOrNull<S extends z.ZodType>(
   }
 }
 
+// A part is a `collected(...)` union: one that cannot be read becomes not-collected, never the whole server.
+function isCollectedPart(schema: z.ZodType): boolean {
+  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+  return (
+    inner instanceof z.ZodDiscriminatedUnion &&
+    (inner.def as { discriminator: string }).discriminator === 'status'
+  );
+}
+
+function unreadablePart(error: unknown, part: string): Collected<never> {
+  const why = error instanceof FactsParseError ? error.issues.map((issue) => issue.message).join('; ') : '';
+  return notCollected(`ExReady could not read the ${part} this server sent${why === '' ? '' : `: ${why}`}`);
+}
+
+/** A server's facts read part by part: an unreadable part costs its own checks; null when the line itself is unusable. */
+function normalizeServerParts(raw: unknown, fqdn: string, problems: string[]): ServerFactsData | null {
+  const whole = normalizeOrNull(raw, ServerFactsData, fqdn, []);
+  if (whole !== null) return whole;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return normalizeOrNull(raw, ServerFactsData, fqdn, problems);
+  }
+  const record = raw as Record<string, unknown>;
+  const readPart = (value: unknown, schema: z.ZodType, path: string): unknown => {
+    try {
+      return normalizePs51Json(value, schema, { origin: `${fqdn} ${path}` });
+    } catch (error) {
+      if (schema instanceof z.ZodObject && value !== null && typeof value === 'object') {
+        const fields = value as Record<string, unknown>;
+        return Object.fromEntries(
+          Object.entries<z.ZodType>(schema.shape).map(([name, field]) => [
+            name,
+            readPart(fields[name], field, `${path}.${name}`),
+          ]),
+        );
+      }
+      problems.push(error instanceof FactsParseError ? error.message : `${fqdn} ${path}: ${describeError(error)}`);
+      return isCollectedPart(schema) ? unreadablePart(error, path) : undefined;
+    }
+  };
+  const parts = Object.fromEntries(
+    Object.entries<z.ZodType>(ServerFactsData.shape).map(([name, schema]) => [
+      name,
+      readPart(record[name], schema, name),
+    ]),
+  );
+  const parsed = ServerFactsData.safeParse(parts);
+  return parsed.success ? parsed.data : null;
+}
+
 function probesFor(targets: readonly TcpTargetData[], server: string, from: string): TcpProbes {
   const found = targets.find((target) => key(target.target) === key(server));
   return found?.probes ?? notCollected(`${from} reported no TCP test to ${server}`);
@@ -195,7 +244,7 @@ export function assembleSavedFacts(input: AssembleInput): AssembledFacts {
         failure,
       });
     }
-    const data = normalizeOrNull(raw, ServerFactsData, fqdn, problems);
+    const data = normalizeServerParts(raw, fqdn, problems);
     if (data === null) {
       return unreachable({
         schemaVersion: factsSchemaVersion,

@@ -214,7 +214,7 @@ describe('the facts assembler', () => {
     expect(result.problems).toEqual(['a server-facts line of another run (another-run) was ignored']);
   });
 
-  it('turns facts that break the schema into an unreachable server and a problem naming the field', () => {
+  it('keeps the server when one part breaks the schema: that part is not collected, with a problem naming the field', () => {
     const broken = {
       ...rawExch01,
       winrmService: { status: 'collected', value: { status: 99, startType: 2 } },
@@ -224,7 +224,39 @@ describe('the facts assembler', () => {
       lines: [line('server-facts', 'exch01.contoso.com', broken)],
       collectedAt,
     });
+    const server = collected(result.facts.servers, 'exch01.contoso.com');
+    expect(server.winrmService).toMatchObject({ status: 'not-collected' });
+    expect(server.winrmService.status === 'not-collected' && server.winrmService.error).toMatch(
+      /could not read the winrmService/,
+    );
+    expect(server.listeners.status).toBe('collected');
+    expect(result.problems[0]).toMatch(/exch01\.contoso\.com winrmService.*\$\.value\.status/);
+  });
+
+  it('an empty group that remoting turned into {} costs that group only, not the whole server', () => {
+    // What 111cf4a's collector printed for an empty Remote Management Users group after PSRP serialisation.
+    const emptied = {
+      ...rawExch01,
+      localGroups: { ...rawExch01.localGroups, remoteManagementUsers: { status: 'collected', value: {} } },
+    };
+    const result = assembleSavedFacts({
+      request,
+      lines: [line('server-facts', 'exch01.contoso.com', emptied)],
+      collectedAt,
+    });
+    const server = collected(result.facts.servers, 'exch01.contoso.com');
+    expect(server.localGroups.remoteManagementUsers.status).toBe('not-collected');
+    expect(server.localGroups.administrators.status).toBe('collected');
+    expect(server.winrmService).toMatchObject({ status: 'collected', value: { status: 'Running' } });
+  });
+
+  it('makes a server unreachable only when its line is not an object of parts', () => {
+    const result = assembleSavedFacts({
+      request,
+      lines: [line('server-facts', 'exch01.contoso.com', 'System.Object[]')],
+      collectedAt,
+    });
     expect(result.facts.servers[0]).toMatchObject({ status: 'unreachable', failure: { cause: 'unknown' } });
-    expect(result.problems[0]).toMatch(/exch01\.contoso\.com.*winrmService\.value\.status/);
+    expect(result.problems[0]).toMatch(/exch01\.contoso\.com/);
   });
 });
