@@ -98,7 +98,7 @@ test('the report is exported from the matrix, and saved runs are opened, compare
     .getByRole('row', { name: /exch02\.contoso\.com/ })
     .getByRole('cell')
     .nth(1);
-  expect(await exch02Service.textContent()).toContain('Warning');
+  await expect.poll(() => exch02Service.textContent()).toContain('Warning');
 
   // Delete asks inline; Keep (focused first) keeps it, and the keyboard lands back on Delete.
   await page.getByRole('button', { name: 'Run history' }).click();
@@ -114,7 +114,7 @@ test('the report is exported from the matrix, and saved runs are opened, compare
       page.getByRole('button', { name: 'Delete Run 2' }).evaluate((b) => b === document.activeElement),
     )
     .toBe(true);
-  expect(await runs.getByRole('row').count()).toBe(4);
+  await expect.poll(() => runs.getByRole('row').count()).toBe(4);
   await page.getByRole('button', { name: 'Delete Run 2' }).click();
   await confirm.getByRole('button', { name: 'Yes, delete' }).click();
   await page.getByRole('status').getByText('Run 2 deleted.').waitFor();
@@ -140,6 +140,7 @@ test('the report is exported from the matrix, and saved runs are opened, compare
   await page.getByRole('button', { name: 'Back to inventory' }).click();
   await page.getByRole('button', { name: 'Run history' }).click();
   await page.getByRole('button', { name: 'Back to inventory' }).waitFor();
-  expect(await runs.getByRole('row').count()).toBe(3);
+  // The list loads after the screen shows: wait for its rows, never count before they are there.
+  await expect.poll(() => runs.getByRole('row').count()).toBe(3);
   expect(app.consoleErrors).toEqual([]);
 });

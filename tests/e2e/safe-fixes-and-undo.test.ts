@@ -25,8 +25,8 @@ test('Fix all safe previews the risk-free fixes across servers, exports them, ap
   await sessionConfig.uncheck();
   await page.getByRole('button', { name: 'Preview 3 selected' }).click();
   await page.getByRole('button', { name: 'Confirm and apply 3 fixes' }).waitFor({ timeout: 30_000 });
-  expect(await table.getByText('Preview ready').count()).toBe(3);
-  expect(await table.getByText('Left out').count()).toBe(1);
+  await expect.poll(() => table.getByText('Preview ready').count()).toBe(3);
+  await expect.poll(() => table.getByText('Left out').count()).toBe(1);
   expect(await app.seriousAccessibilityViolations()).toEqual([]);
 
   // Export: one script of the three selected fixes, saved where the (stand-in) save dialog said.

@@ -38,8 +38,10 @@ function Get-WSManInstance {
     @($server.listeners)
 }
 
+# Advanced functions take -ErrorAction as a common parameter: declaring it again would break them on real pwsh.
 function Get-Item {
-    param([Parameter(Position = 0)][string]$Path, [string]$LiteralPath, $ErrorAction)
+    [CmdletBinding()]
+    param([Parameter(Position = 0)][string]$Path, [string]$LiteralPath)
     if ($Path -like 'WSMan:*CbtHardeningLevel') {
         $server = Assert-ExreadyLabPart 'serviceAuth'
         return [pscustomobject]@{ Name = 'CbtHardeningLevel'; Value = $server.cbt.Value; SourceOfValue = $server.cbt.SourceOfValue }
@@ -48,8 +50,7 @@ function Get-Item {
         $server = Get-ExreadyLabServer
         return [pscustomobject]@{ Name = 'TrustedHosts'; Value = $server.trustedHosts.Value; SourceOfValue = $server.trustedHosts.SourceOfValue }
     }
-    if ($LiteralPath) { return Microsoft.PowerShell.Management\Get-Item -LiteralPath $LiteralPath }
-    Microsoft.PowerShell.Management\Get-Item -Path $Path
+    Microsoft.PowerShell.Management\Get-Item @PSBoundParameters
 }
 
 function Get-PSSessionConfiguration {
@@ -72,11 +73,19 @@ function Get-LocalGroupMember {
 }
 
 function Get-ChildItem {
-    param([Parameter(Position = 0)][string]$Path, [string]$LiteralPath, $ErrorAction)
-    if ($Path -notlike 'Cert:*') {
-        if ($LiteralPath) { return Microsoft.PowerShell.Management\Get-ChildItem -LiteralPath $LiteralPath }
-        return Microsoft.PowerShell.Management\Get-ChildItem -Path $Path
-    }
+    [CmdletBinding()]
+    param(
+        [Parameter(Position = 0)][string]$Path,
+        [string]$LiteralPath,
+        [Parameter(Position = 1)][string]$Filter,
+        [string[]]$Include,
+        [string[]]$Exclude,
+        [switch]$Recurse,
+        [switch]$File,
+        [switch]$Directory,
+        [switch]$Force
+    )
+    if ($Path -notlike 'Cert:*') { return Microsoft.PowerShell.Management\Get-ChildItem @PSBoundParameters }
     $server = Assert-ExreadyLabPart 'certificates'
     foreach ($certificate in @($server.certificates)) {
         if ($null -eq $certificate) { continue }
@@ -119,8 +128,22 @@ function New-PSSessionOption {
     [pscustomobject]@{ OpenTimeout = $OpenTimeout; OperationTimeout = $OperationTimeout }
 }
 
-# Runs the script block once per lab server, in this process, as if remoting had carried it there.
+# What remoting hands back: each output object serialised at depth 1 and deserialised (Deserialized.* property
+# bags, AutomationNull properties as {}), with the note properties Invoke-Command adds.
+function ConvertTo-ExreadyLabRemoted {
+    param($InputObject, [string]$ComputerName, [guid]$RunspaceId)
+    $remoted = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($InputObject, 1))
+    if ($remoted -isnot [psobject]) { $remoted = [psobject]$remoted }
+    $remoted | Add-Member -NotePropertyName PSComputerName -NotePropertyValue $ComputerName -Force
+    $remoted | Add-Member -NotePropertyName RunspaceId -NotePropertyValue $RunspaceId -Force
+    $remoted | Add-Member -NotePropertyName PSShowComputerName -NotePropertyValue $true -Force
+    $remoted
+}
+
+# Runs the script block once per lab server, each in a runspace of its own (as a remote session is), and
+# sends its output, errors and warnings back the way remoting does.
 function Invoke-Command {
+    [CmdletBinding()]
     param(
         [string[]]$ComputerName,
         [scriptblock]$ScriptBlock,
@@ -128,10 +151,12 @@ function Invoke-Command {
         [int]$ThrottleLimit,
         [switch]$UseSSL,
         [int]$Port,
-        $SessionOption,
-        $ErrorAction
+        $SessionOption
     )
     $lab = Get-ExreadyLabDocument
+    $modulePath = $MyInvocation.MyCommand.Module.Path
+    # Arguments cross the wire too.
+    $remoteArguments = @($ArgumentList | ForEach-Object { [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($_, 1)) })
     foreach ($computer in $ComputerName) {
         $server = @($lab.exchangeServers) + @($lab.syncServers) | Where-Object { $_.fqdn -eq $computer } | Select-Object -First 1
         if ($null -eq $server) {
@@ -144,17 +169,44 @@ function Invoke-Command {
             Write-Error -Message $server.unreachable.message -ErrorId $server.unreachable.fullyQualifiedErrorId -Category OpenError -TargetObject $computer -ErrorAction Continue
             continue
         }
+        $previousServer = $env:EXREADY_LAB_SERVER
         $env:EXREADY_LAB_SERVER = $computer
-        foreach ($result in @(& $ScriptBlock @ArgumentList)) {
-            $result | Add-Member -NotePropertyName PSComputerName -NotePropertyValue $computer -Force -PassThru
+        $runspaceId = [guid]::NewGuid()
+        $remote = [powershell]::Create()
+        try {
+            [void]$remote.AddCommand('Import-Module').AddParameter('Name', $modulePath).AddParameter('Global', $true).AddParameter('Force', $true)
+            [void]$remote.Invoke()
+            $remote.Commands.Clear()
+            [void]$remote.AddScript($ScriptBlock.ToString())
+            foreach ($argument in $remoteArguments) { [void]$remote.AddArgument($argument) }
+            $output = $null
+            try {
+                $output = $remote.Invoke()
+            } catch {
+                # A terminating error ends that server's script only; the caller gets it as that server's error.
+                $inner = $_.Exception
+                if ($inner.InnerException) { $inner = $inner.InnerException }
+                Write-Error -Message ([string]$inner.Message) -ErrorId 'RemoteScriptFailed' -Category OperationStopped -TargetObject $computer -ErrorAction Continue
+            }
+            foreach ($record in $remote.Streams.Warning) { Write-Warning -Message ([string]$record.Message) }
+            foreach ($record in $remote.Streams.Error) {
+                Write-Error -Message ([string]$record.Exception.Message) -ErrorId ([string]$record.FullyQualifiedErrorId) -Category $record.CategoryInfo.Category -TargetObject $computer -ErrorAction Continue
+            }
+            foreach ($result in @($output)) {
+                if ($null -eq $result) { continue }
+                ConvertTo-ExreadyLabRemoted -InputObject $result -ComputerName $computer -RunspaceId $runspaceId
+            }
+        } finally {
+            $remote.Dispose()
+            $env:EXREADY_LAB_SERVER = $previousServer
         }
     }
-    $env:EXREADY_LAB_SERVER = $null
 }
 
 $labFunctions = @(
     'Get-Service', 'Get-WSManInstance', 'Get-Item', 'Get-PSSessionConfiguration', 'Get-LocalGroupMember', 'Get-ChildItem',
     'Get-NetFirewallRule', 'Get-NetFirewallPortFilter', 'Get-NetFirewallAddressFilter', 'New-PSSessionOption', 'Invoke-Command',
+    'ConvertTo-ExreadyLabRemoted',
     'Get-ExreadyLabDocument', 'Get-ExreadyLabServer', 'Assert-ExreadyLabPart'
 )
 Export-ModuleMember -Function $labFunctions
