@@ -40,8 +40,9 @@ function thumbprintOf(index: number): string {
 }
 
 /** A server ready for the integration; each demo server changes what it is meant to show. */
-function healthy(index: number, changes: Partial<LabExchangeServerInput> = {}): LabExchangeServerInput {
-  const fqdn = `exch0${index}.contoso.com`;
+export function healthy(index: number, changes: Partial<LabExchangeServerInput> = {}): LabExchangeServerInput {
+  const fqdn = `exch${String(index).padStart(2, '0')}.contoso.com`;
+  const host = fqdn.split('.')[0]?.toUpperCase() ?? fqdn;
   const thumbprint = thumbprintOf(index);
   return {
     fqdn,
@@ -72,7 +73,7 @@ function healthy(index: number, changes: Partial<LabExchangeServerInput> = {}): 
     ],
     administrators: [
       {
-        name: `EXCH0${index}\\Administrator`,
+        name: `${host}\\Administrator`,
         sid: null,
         objectClass: 'User',
         principalSource: 'Local',
@@ -94,7 +95,7 @@ function healthy(index: number, changes: Partial<LabExchangeServerInput> = {}): 
     ],
     firewallRules: [winrmHttpsRule],
     adComputer: {
-      distinguishedName: `CN=EXCH0${index},OU=Exchange,DC=contoso,DC=com`,
+      distinguishedName: `CN=${host},OU=Exchange,DC=contoso,DC=com`,
       userAccountControl: 0x1000 | 0x80000,
     },
     mfa: demoMfa(),
@@ -102,7 +103,7 @@ function healthy(index: number, changes: Partial<LabExchangeServerInput> = {}): 
   };
 }
 
-const demoServers: LabExchangeServerInput[] = [
+export const demoServers: LabExchangeServerInput[] = [
   // exch01: ready on every check.
   healthy(1),
   // exch02: every warning: manual start, Relaxed CBT, certificate expiring in 12 days, Private-only rule, constrained delegation.

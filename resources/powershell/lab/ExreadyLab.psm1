@@ -155,8 +155,11 @@ function Invoke-Command {
     )
     $lab = Get-ExreadyLabDocument
     $modulePath = $MyInvocation.MyCommand.Module.Path
-    # Arguments cross the wire too.
-    $remoteArguments = @($ArgumentList | ForEach-Object { [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($_, 1)) })
+    # Arguments cross the wire too; a list stays one argument (a pipeline would unroll it).
+    $remoteArguments = New-Object System.Collections.Generic.List[object]
+    foreach ($argument in $ArgumentList) {
+        $remoteArguments.Add([System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($argument, 1)))
+    }
     foreach ($computer in $ComputerName) {
         $server = @($lab.exchangeServers) + @($lab.syncServers) | Where-Object { $_.fqdn -eq $computer } | Select-Object -First 1
         if ($null -eq $server) {
