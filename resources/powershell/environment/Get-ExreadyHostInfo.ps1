@@ -18,4 +18,4 @@ $adModule = $null -ne (Get-Module -ListAvailable -Name ActiveDirectory -ErrorAct
     edition                  = $edition
     os                       = $os
     hasActiveDirectoryModule = [bool]$adModule
-} | ConvertTo-Json -Compress
+} | ConvertTo-Json -Compress -Depth 5

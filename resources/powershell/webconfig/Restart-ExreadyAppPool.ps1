@@ -76,4 +76,4 @@ try {
 } catch {
     $result = [pscustomobject]@{ exreadyResult = 1; status = 'failed'; appPool = $null; statusCode = $null; attempts = 0; seconds = 0; error = [string]$_.Exception.Message }
 }
-[Console]::Out.WriteLine(($result | ConvertTo-Json -Compress))
+[Console]::Out.WriteLine(($result | ConvertTo-Json -Compress -Depth 5))

@@ -60,4 +60,4 @@ try {
 } catch {
     $result = [pscustomobject]@{ exreadyResult = 1; status = 'failed'; before = $null; after = $null; backup = $null; backupSha256 = $null; error = [string]$_.Exception.Message }
 }
-[Console]::Out.WriteLine(($result | ConvertTo-Json -Compress))
+[Console]::Out.WriteLine(($result | ConvertTo-Json -Compress -Depth 5))

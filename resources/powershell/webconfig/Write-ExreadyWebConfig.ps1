@@ -61,4 +61,4 @@ try {
 } catch {
     $result = [pscustomobject]@{ exreadyResult = 1; status = 'failed'; before = $null; after = $null; backup = $null; error = [string]$_.Exception.Message }
 }
-[Console]::Out.WriteLine(($result | ConvertTo-Json -Compress))
+[Console]::Out.WriteLine(($result | ConvertTo-Json -Compress -Depth 5))
