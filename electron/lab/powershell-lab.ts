@@ -16,7 +16,12 @@ const serviceStatus = {
 const startType = { Boot: 0, System: 1, Automatic: 2, Manual: 3, Disabled: 4 };
 const profileBit = { Any: 0, Domain: 1, Private: 2, Public: 4 };
 
-function labServer(server: LabExchangeServer, now: number) {
+/** The loopback address a lab server answers on inside the lab's own network namespace. */
+export function labAddress(index: number): string {
+  return `127.0.1.${index + 1}`;
+}
+
+function labServer(server: LabExchangeServer, now: number, index: number) {
   // Get-LocalGroupMember returns direct members only; nested ones are what the collector's LDAP walk finds.
   const direct = (members: LabExchangeServer['administrators']) =>
     members
@@ -29,6 +34,11 @@ function labServer(server: LabExchangeServer, now: number) {
       }));
   return {
     fqdn: server.fqdn,
+    // What its TCP ports do, stood in for by loopback listeners (a refused port has none, a dropped one a full backlog).
+    network: {
+      address: labAddress(index),
+      ports: { '5986': server.tcp5986, '5985': server.tcp5986 === 'dns-failure' ? 'dns-failure' : 'reachable' },
+    },
     unreachable: server.unreachable,
     silent: server.silent,
     failing: server.failingParts,
@@ -82,12 +92,20 @@ function labServer(server: LabExchangeServer, now: number) {
 
 export type PowerShellLab = ReturnType<typeof toPowerShellLab>;
 
+/** The hosts file of the lab's network namespace: every server whose name resolves, at its loopback address. */
+export function labHostsFile(lab: LabEstate): string {
+  const lines = lab.exchangeServers.flatMap((server, index) =>
+    server.tcp5986 === 'dns-failure' ? [] : [`${labAddress(index)} ${server.fqdn}`],
+  );
+  return ['127.0.0.1 localhost', ...lines, ''].join('\n');
+}
+
 /** The JSON document ExreadyLab.psm1 stands in for Windows with (everything in it is simulated). */
 export function toPowerShellLab(lab: LabEstate, now: Date) {
   return {
     simulated: true as const,
     jumpHost: lab.jumpHost,
-    exchangeServers: lab.exchangeServers.map((server) => labServer(server, now.getTime())),
+    exchangeServers: lab.exchangeServers.map((server, index) => labServer(server, now.getTime(), index)),
     syncServers: lab.syncServers.map((sync) => ({
       fqdn: sync.fqdn,
       unreachable: sync.unreachable,

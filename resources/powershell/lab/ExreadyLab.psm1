@@ -206,6 +206,34 @@ function Invoke-Command {
     }
 }
 
+# The lab's network: run inside a network namespace of its own (see tests/helpers/lab-powershell.ts), each server's
+# ports are loopback listeners: reachable listens, refused has none, timed-out listens with a full backlog so SYNs
+# are dropped as a firewall drops them. Started once per process, however many runspaces import the module.
+function Start-ExreadyLabNetwork {
+    if (-not $env:EXREADY_LAB_NETWORK -or [AppDomain]::CurrentDomain.GetData('ExreadyLabNetwork')) { return }
+    $held = New-Object System.Collections.Generic.List[object]
+    foreach ($server in @((Get-ExreadyLabDocument).exchangeServers)) {
+        if ($null -eq $server.network) { continue }
+        foreach ($port in @('5986', '5985')) {
+            $outcome = [string]$server.network.ports.$port
+            if ($outcome -ne 'reachable' -and $outcome -ne 'timed-out') { continue }
+            $address = [System.Net.IPAddress]::Parse([string]$server.network.address)
+            $listener = New-Object System.Net.Sockets.TcpListener($address, [int]$port)
+            if ($outcome -eq 'reachable') { $listener.Start(512); $held.Add($listener); continue }
+            $listener.Start(1)
+            $held.Add($listener)
+            # Two connections the listener never accepts fill a backlog of one; later SYNs go unanswered.
+            for ($i = 0; $i -lt 2; $i++) {
+                $filler = New-Object System.Net.Sockets.TcpClient
+                [void]$filler.ConnectAsync($address, [int]$port).Wait(1000)
+                $held.Add($filler)
+            }
+        }
+    }
+    [AppDomain]::CurrentDomain.SetData('ExreadyLabNetwork', $held)
+}
+Start-ExreadyLabNetwork
+
 $labFunctions = @(
     'Get-Service', 'Get-WSManInstance', 'Get-Item', 'Get-PSSessionConfiguration', 'Get-LocalGroupMember', 'Get-ChildItem',
     'Get-NetFirewallRule', 'Get-NetFirewallPortFilter', 'Get-NetFirewallAddressFilter', 'New-PSSessionOption', 'Invoke-Command',
