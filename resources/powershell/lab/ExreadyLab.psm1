@@ -1,14 +1,17 @@
 # Stands in for the Windows data sources so the real collector scripts run anywhere PowerShell 7 runs (tests, demos).
 # Reads the lab document (electron/lab/powershell-lab.ts) from $env:EXREADY_LAB_FILE; the current server is
-# $env:EXREADY_LAB_SERVER, set by the stand-in Invoke-Command. Everything these functions return is simulated.
+# set by the stand-in Invoke-Command (per runspace, so jobs of two phases can run at once). Everything these functions return is simulated.
 # Import it with -Global before running the scripts: functions win over cmdlets of the same name.
+
+$script:labModulePath = $PSCommandPath
+$script:labServer = $null
 
 function Get-ExreadyLabDocument {
     Get-Content -LiteralPath $env:EXREADY_LAB_FILE -Raw -Encoding UTF8 | ConvertFrom-Json
 }
 
 function Get-ExreadyLabServer {
-    $name = $env:EXREADY_LAB_SERVER
+    $name = $script:labServer
     $lab = Get-ExreadyLabDocument
     $server = @($lab.exchangeServers) | Where-Object { $_.fqdn -eq $name } | Select-Object -First 1
     if ($null -eq $server) { $server = @($lab.syncServers) | Where-Object { $_.fqdn -eq $name } | Select-Object -First 1 }
@@ -39,7 +42,7 @@ function Get-WSManInstance {
 }
 
 function Get-Item {
-    param([Parameter(Position = 0)][string]$Path, [string]$LiteralPath, $ErrorAction)
+    param([Parameter(Position = 0)][string]$Path, [string]$LiteralPath)
     if ($Path -like 'WSMan:*CbtHardeningLevel') {
         $server = Assert-ExreadyLabPart 'serviceAuth'
         return [pscustomobject]@{ Name = 'CbtHardeningLevel'; Value = $server.cbt.Value; SourceOfValue = $server.cbt.SourceOfValue }
@@ -72,7 +75,7 @@ function Get-LocalGroupMember {
 }
 
 function Get-ChildItem {
-    param([Parameter(Position = 0)][string]$Path, [string]$LiteralPath, $ErrorAction)
+    param([Parameter(Position = 0)][string]$Path, [string]$LiteralPath)
     if ($Path -notlike 'Cert:*') {
         if ($LiteralPath) { return Microsoft.PowerShell.Management\Get-ChildItem -LiteralPath $LiteralPath }
         return Microsoft.PowerShell.Management\Get-ChildItem -Path $Path
@@ -119,7 +122,8 @@ function New-PSSessionOption {
     [pscustomobject]@{ OpenTimeout = $OpenTimeout; OperationTimeout = $OperationTimeout }
 }
 
-# Runs the script block once per lab server, in this process, as if remoting had carried it there.
+# Runs the script block once per lab server, in this process, as if remoting had carried it there; with -AsJob, in a
+# thread job (the block travels as text, as remoting sends it) so the collector's phases overlap as they do on Windows.
 function Invoke-Command {
     param(
         [string[]]$ComputerName,
@@ -129,8 +133,16 @@ function Invoke-Command {
         [switch]$UseSSL,
         [int]$Port,
         $SessionOption,
+        [switch]$AsJob,
         $ErrorAction
     )
+    if ($AsJob) {
+        return Start-ThreadJob -ArgumentList $script:labModulePath, $ComputerName, $ScriptBlock.ToString(), $ArgumentList -ScriptBlock {
+            param($LabModule, $Computers, $Text, $Arguments)
+            Import-Module -Name $LabModule -Global -Force
+            Invoke-Command -ComputerName $Computers -ScriptBlock ([scriptblock]::Create($Text)) -ArgumentList $Arguments
+        }
+    }
     $lab = Get-ExreadyLabDocument
     foreach ($computer in $ComputerName) {
         $server = @($lab.exchangeServers) + @($lab.syncServers) | Where-Object { $_.fqdn -eq $computer } | Select-Object -First 1
@@ -144,12 +156,12 @@ function Invoke-Command {
             Write-Error -Message $server.unreachable.message -ErrorId $server.unreachable.fullyQualifiedErrorId -Category OpenError -TargetObject $computer -ErrorAction Continue
             continue
         }
-        $env:EXREADY_LAB_SERVER = $computer
+        $script:labServer = $computer
         foreach ($result in @(& $ScriptBlock @ArgumentList)) {
             $result | Add-Member -NotePropertyName PSComputerName -NotePropertyValue $computer -Force -PassThru
         }
     }
-    $env:EXREADY_LAB_SERVER = $null
+    $script:labServer = $null
 }
 
 $labFunctions = @(
