@@ -46,6 +46,7 @@ function labServer(server: LabExchangeServer, now: number) {
       Source: listener.source,
     })),
     cbt: { Value: server.cbt.level, SourceOfValue: server.cbt.source },
+    trustedHosts: { Value: server.trustedHosts.value, SourceOfValue: server.trustedHosts.source },
     sessionConfigurations: server.sessionConfigurations.map((item) => ({
       Name: item.name,
       Permission: item.permission,
