@@ -5,6 +5,7 @@ import type { ServerFacts, UnreachableServerFacts } from '../../shared/facts/ser
 import { evaluateCbtHardening } from './cbt-hardening-rule';
 import { checkResult } from './check-result-builder';
 import { evaluateDelegation } from './delegation-rule';
+import { evaluateExchangeTrustedHosts } from './exchange-trusted-hosts-rule';
 import type { EvaluationContext, RemotingRule } from './evaluation-context';
 import { evaluateFirewall5986 } from './firewall-port-rule';
 import { evaluateHttpsListener } from './https-listener-rule';
@@ -29,6 +30,7 @@ const rules: Record<RemotingCheckId, RemotingRule> = {
   'firewall.5986': evaluateFirewall5986,
   'network.5986': evaluateNetwork5986,
   'winrm.trustedhosts': evaluateTrustedHosts,
+  'winrm.trustedhosts.exchange': evaluateExchangeTrustedHosts,
 };
 
 const causeText: Record<ConnectionFailureCause, string> = {

@@ -1,6 +1,6 @@
 import type { RemotingCheckId } from '../../shared/checks/remoting-catalogue';
 
-// Microsoft documentation each check cites in the UI and the report.
+// Microsoft documentation (and Microsoft's own issue trackers) each check cites in the UI and the report.
 const winrmConfiguration =
   'https://learn.microsoft.com/windows/win32/winrm/installation-and-configuration-for-windows-remote-management';
 const winrmHttps =
@@ -21,6 +21,8 @@ const secondHop = 'https://learn.microsoft.com/powershell/scripting/security/rem
 const firewallRule = 'https://learn.microsoft.com/powershell/module/netsecurity/new-netfirewallrule';
 const setService =
   'https://learn.microsoft.com/powershell/module/microsoft.powershell.management/set-service?view=powershell-5.1';
+// The Exchange support team's own tracking of TrustedHosts "*" breaking the Exchange Management Shell.
+const trustedHostsBreakEms = 'https://github.com/microsoft/CSS-Exchange/issues/2412';
 const wsmanProvider =
   'https://learn.microsoft.com/powershell/module/microsoft.wsman.management/about/about_wsman_provider?view=powershell-5.1';
 
@@ -35,4 +37,5 @@ export const checkReferences: Record<RemotingCheckId, readonly string[]> = {
   'firewall.5986': [firewallRule, remoteTroubleshooting],
   'network.5986': [remoteTroubleshooting],
   'winrm.trustedhosts': [remoteTroubleshooting, winrmConfiguration],
+  'winrm.trustedhosts.exchange': [trustedHostsBreakEms, wsmanProvider],
 };

@@ -106,8 +106,10 @@ export function healthy(index: number, changes: Partial<LabExchangeServerInput> 
 export const demoServers: LabExchangeServerInput[] = [
   // exch01: ready on every check.
   healthy(1),
-  // exch02: every warning: manual start, Relaxed CBT, certificate expiring in 12 days, Private-only rule, constrained delegation.
+  // exch02: every warning: manual start, Relaxed CBT, certificate expiring in 12 days, Private-only rule, constrained delegation,
+  // and "*" in its own TrustedHosts (as the integration's manual says to set), which breaks its Exchange Management Shell.
   healthy(2, {
+    trustedHosts: { value: '*', source: null },
     winrmService: { status: 'Running', startType: 'Manual' },
     cbt: { level: 'Relaxed', source: null },
     certificates: [

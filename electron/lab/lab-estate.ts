@@ -88,6 +88,10 @@ export const LabExchangeServer = z.object({
   failingParts: z.partialRecord(LabPart, z.string()).default({}),
   /** The MFA module's state; absent: the area fails as on a server without IIS. */
   mfa: LabMfa.optional(),
+  /** The server's own WinRM client TrustedHosts (empty on a fresh server). */
+  trustedHosts: z
+    .object({ value: z.string(), source: z.string().nullable() })
+    .default({ value: '', source: null }),
 });
 export type LabExchangeServer = z.infer<typeof LabExchangeServer>;
 export type LabExchangeServerInput = z.input<typeof LabExchangeServer>;

@@ -56,6 +56,7 @@ function labServer(server: LabExchangeServer, now: number, index: number) {
       Source: listener.source,
     })),
     cbt: { Value: server.cbt.level, SourceOfValue: server.cbt.source },
+    trustedHosts: { Value: server.trustedHosts.value, SourceOfValue: server.trustedHosts.source },
     sessionConfigurations: server.sessionConfigurations.map((item) => ({
       Name: item.name,
       Permission: item.permission,

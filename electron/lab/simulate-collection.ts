@@ -180,6 +180,7 @@ function serverFacts(server: LabExchangeServer, request: CollectionRequest, now:
       ps51List(server.certificates.map((c) => certificate(c, now))),
     ),
     firewallRules: part(server, 'firewallRules', () => ps51List(server.firewallRules.map(firewallRule))),
+    trustedHosts: { status: 'collected', value: server.trustedHosts },
   };
 }
 

@@ -12,6 +12,7 @@ export const RemotingCheckId = z.enum([
   'firewall.5986',
   'network.5986',
   'winrm.trustedhosts',
+  'winrm.trustedhosts.exchange',
 ]);
 export type RemotingCheckId = z.infer<typeof RemotingCheckId>;
 
@@ -95,6 +96,13 @@ export const remotingCatalogue: readonly CheckMetadata[] = [
     area,
     description:
       'Each sync server\'s WinRM client TrustedHosts covers this Exchange server; "*" trusts every host.',
+  },
+  {
+    id: 'winrm.trustedhosts.exchange',
+    title: 'TrustedHosts on the Exchange server',
+    area,
+    description:
+      'The Exchange server\'s own WinRM client TrustedHosts has no "*": with "*" the Exchange Management Shell negotiates instead of using Kerberos and fails to connect.',
   },
 ];
 

@@ -18,6 +18,7 @@ export const ServerFactsData = CollectedServerFacts.pick({
   certificates: true,
   firewallRules: true,
   mfa: true,
+  trustedHosts: true,
 });
 export type ServerFactsData = z.infer<typeof ServerFactsData>;
 

@@ -37,6 +37,7 @@ export type LocalGroupsFacts = z.infer<typeof LocalGroupsFacts>;
  * - adComputer: Get-ADComputer userAccountControl, msDS-AllowedToDelegateTo, msDS-AllowedToActOnBehalfOfOtherIdentity, on the jump host
  * - reachability: TCP connects to 5986 and 5985 run on each sync server and on the jump host
  * - mfa: the MFA module's files, web.config bytes, backups, log lines and API reachability (Get-ExreadyMfaFacts.ps1)
+ * - trustedHosts: Get-Item WSMan:\localhost\Client\TrustedHosts on the server itself (Value, SourceOfValue)
  * Each part is collected or not-collected with its error, so one failing cmdlet costs one check, not the server.
  */
 export const CollectedServerFacts = z.object({
@@ -56,6 +57,8 @@ export const CollectedServerFacts = z.object({
   reachability: z.array(ReachabilityFacts),
   /** Optional so facts saved before the MFA area stay valid; absent when the run did not ask for it. */
   mfa: collected(MfaFacts).optional(),
+  /** The server's own WinRM client TrustedHosts; optional so facts saved before ExReady read it stay valid. */
+  trustedHosts: collected(TrustedHostsFacts).optional(),
 });
 export type CollectedServerFacts = z.infer<typeof CollectedServerFacts>;
 

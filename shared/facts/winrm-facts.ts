@@ -50,7 +50,7 @@ export const WinrmServiceAuthFacts = z.object({
 });
 export type WinrmServiceAuthFacts = z.infer<typeof WinrmServiceAuthFacts>;
 
-/** WSMan:\localhost\Client\TrustedHosts on a sync server: the raw comma-separated value ("" when empty). */
+/** WSMan:\localhost\Client\TrustedHosts of a WinRM client (a sync server, an Exchange server): the raw comma-separated value ("" when empty). */
 export const TrustedHostsFacts = z.object({
   value: z.string(),
   source: ConfigSource,

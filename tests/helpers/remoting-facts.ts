@@ -99,6 +99,7 @@ export function readyServerFacts(overrides: Partial<CollectedServerFacts> = {}):
       allowedToDelegateTo: [],
       allowedToActOnBehalfOfOtherIdentityPresent: false,
     }),
+    trustedHosts: collectedValue({ value: '', source: null }),
     reachability: [
       {
         from: 'sync01.contoso.com',

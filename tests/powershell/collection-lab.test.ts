@@ -81,5 +81,8 @@ describe.skipIf(pwshPath === null)('the collector against the lab (real pwsh)', 
       failure: { cause: 'unknown' },
     });
     expect(byName.get('exch08.contoso.com')).toMatchObject({ certificates: { status: 'not-collected' } });
+    expect(byName.get('exch02.contoso.com')).toMatchObject({
+      trustedHosts: { status: 'collected', value: { value: '*', source: null } },
+    });
   });
 });

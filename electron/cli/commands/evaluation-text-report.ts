@@ -13,7 +13,8 @@ const statusWord: Record<CheckStatus, string> = {
 };
 
 const statusColumn = 9;
-const idColumn = 27;
+// The longest check id (winrm.trustedhosts.exchange) and two spaces.
+const idColumn = 29;
 const detailIndent = ' '.repeat(2 + statusColumn + idColumn);
 
 function describeTotals(totals: StatusTotals): string {

@@ -21,6 +21,7 @@ const shortTitles: Record<string, string> = {
   'firewall.5986': 'Firewall',
   'network.5986': 'Port 5986',
   'winrm.trustedhosts': 'Trusted hosts',
+  'winrm.trustedhosts.exchange': 'Own trusted hosts',
   'mfa.api': 'API',
   'mfa.logs': 'Log',
 };

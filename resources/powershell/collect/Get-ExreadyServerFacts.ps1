@@ -16,6 +16,8 @@ function Get-ExreadyServerFacts {
         }
         certificates          = Invoke-ExreadyPart { Get-ExreadyCertificates }
         firewallRules         = Invoke-ExreadyPart { Get-ExreadyFirewallRules -Port 5986 }
+        # The server's own WinRM client: "*" there makes the Exchange Management Shell negotiate instead of using Kerberos.
+        trustedHosts          = Invoke-ExreadyPart { Get-ExreadyTrustedHosts }
     }
     # The MFA area only when the run asks for it; its parameters are the request's JSON, parsed here as data.
     if ($MfaJson) {

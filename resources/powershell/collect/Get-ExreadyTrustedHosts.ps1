@@ -1,4 +1,4 @@
-# WSMan:\localhost\Client\TrustedHosts on a sync server: the raw comma-separated value and its SourceOfValue.
+# WSMan:\localhost\Client\TrustedHosts of this machine's WinRM client (a sync server, or an Exchange server itself): the raw value and its SourceOfValue.
 function Get-ExreadyTrustedHosts {
     [CmdletBinding()]
     param()

@@ -1,25 +1,14 @@
 # Collects the remote PowerShell facts of an estate in one run and prints them as JSON lines (shared/facts/collection-protocol.ts).
 # Collects only; never decides. Parameters arrive as one base64 UTF-8 JSON argument: no value is ever spliced into script text.
-# Runs on Windows PowerShell 5.1.
+# Runs on Windows PowerShell 5.1. The Exchange servers, the sync servers and the jump host's own reads run at the same time.
 [CmdletBinding()]
 param([Parameter(Mandatory)][string]$ParametersBase64)
 
 $ErrorActionPreference = 'Stop'
-[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding($false)
-
-$request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ParametersBase64)) | ConvertFrom-Json
-$runId = [string]$request.runId
-$exchangeServers = @($request.exchangeServers | ForEach-Object { [string]$_ })
-$syncServers = @($request.syncServers | ForEach-Object { [string]$_ })
-$throttle = 16
-if ($request.throttle) { $throttle = [int]$request.throttle }
-$timeoutSeconds = 120
-if ($request.timeoutSeconds) { $timeoutSeconds = [int]$request.timeoutSeconds }
-$tcpTimeoutMilliseconds = 5000
-# The MFA area's parameters travel to each server as one JSON string argument (data, never script text).
-$mfaJson = ''
-if ($request.PSObject.Properties['mfa'] -and $request.mfa) { $mfaJson = $request.mfa | ConvertTo-Json -Compress -Depth 5 }
+$runId = ''
 $counts = @{ serverFacts = 0; syncFacts = 0; errors = 0; warnings = 0 }
+# Every server's facts as printed, for the jump-host steps that need phase 1's results.
+$exchangeFacts = @{}
 
 # Remoting adds these to every object that comes back; they are not facts.
 $remotingProperties = @('PSComputerName', 'RunspaceId', 'PSShowComputerName', 'PSSourceJobInstanceId')
@@ -69,9 +58,15 @@ function Write-ExreadyRecord {
         if ($Record.PSObject.Properties['OriginInfo'] -and $Record.OriginInfo) { $server = [string]$Record.OriginInfo.PSComputerName }
         Write-ExreadyLine -Kind 'warning' -Server $server -Data ([string]$Record.Message)
     } elseif ($null -ne $Record) {
-        if ($FactsKind -eq 'server-facts') { $counts.serverFacts += 1 } else { $counts.syncFacts += 1 }
+        $server = [string]$Record.PSComputerName
         $data = $Record | Select-Object -Property * -ExcludeProperty $remotingProperties
-        Write-ExreadyLine -Kind $FactsKind -Server ([string]$Record.PSComputerName) -Data $data
+        if ($FactsKind -eq 'server-facts') {
+            $counts.serverFacts += 1
+            $exchangeFacts[$server] = $data
+        } else {
+            $counts.syncFacts += 1
+        }
+        Write-ExreadyLine -Kind $FactsKind -Server $server -Data $data
     }
 }
 
@@ -87,65 +82,157 @@ function Get-ExreadyScriptText {
     ($Names | ForEach-Object { Get-Content -LiteralPath (Join-Path $PSScriptRoot $_) -Raw -Encoding UTF8 }) -join "`n"
 }
 
-$serverScripts = @(
-    'Invoke-ExreadyPart.ps1', 'Get-ExreadyWinrmService.ps1', 'Get-ExreadyWinrmListeners.ps1', 'Get-ExreadyWinrmServiceAuth.ps1',
-    'Get-ExreadySessionConfigurations.ps1', 'Get-ExreadyLocalGroupMembers.ps1', 'Get-ExreadyCertificates.ps1',
-    'Get-ExreadyFirewallRules.ps1', 'Get-ExreadyMfaFacts.ps1', 'Get-ExreadyServerFacts.ps1'
-)
-$syncScripts = @('Invoke-ExreadyPart.ps1', 'Get-ExreadyTrustedHosts.ps1', 'Test-ExreadyTcpPorts.ps1', 'Get-ExreadySyncFacts.ps1')
-$jumpHostScripts = @('Invoke-ExreadyPart.ps1', 'Test-ExreadyTcpPorts.ps1', 'Get-ExreadyAdComputers.ps1')
-
-$timeoutMilliseconds = $timeoutSeconds * 1000
-$remoting = @{
-    ThrottleLimit = $throttle
-    UseSSL        = $true
-    Port          = 5986
-    SessionOption = (New-PSSessionOption -OpenTimeout $timeoutMilliseconds -OperationTimeout $timeoutMilliseconds)
-    ErrorAction   = 'Continue'
+# A session option with the timeouts this PowerShell can set; the ones it cannot are named (pwsh off Windows has neither).
+function New-ExreadySessionOption {
+    param([int]$TimeoutMilliseconds)
+    $command = Get-Command -Name New-PSSessionOption -ErrorAction SilentlyContinue
+    if ($null -eq $command) { return [pscustomobject]@{ option = $null; missing = @('OpenTimeout', 'OperationTimeout') } }
+    $parameters = @{}
+    $missing = @()
+    foreach ($name in @('OpenTimeout', 'OperationTimeout')) {
+        if ($command.Parameters.ContainsKey($name)) { $parameters[$name] = $TimeoutMilliseconds } else { $missing += $name }
+    }
+    [pscustomobject]@{ option = (New-PSSessionOption @parameters); missing = $missing }
 }
 
-# 1. One Invoke-Command over every Exchange server; each result is printed the moment it arrives.
-try {
-    $serverText = "param(`$MfaJson)`n" + (Get-ExreadyScriptText $serverScripts) + "`nGet-ExreadyServerFacts -MfaJson `$MfaJson"
-    $serverBlock = [scriptblock]::Create($serverText)
-    Invoke-Command -ComputerName $exchangeServers -ScriptBlock $serverBlock -ArgumentList $mfaJson @remoting 2>&1 3>&1 |
-        ForEach-Object { Write-ExreadyRecord -Record $_ -FactsKind 'server-facts' }
-} catch {
-    Write-ExreadyWarning "The collection on the Exchange servers stopped: $($_.Exception.Message)"
-}
-
-# 2. The sync servers: TrustedHosts and their TCP connects; the Exchange server names travel as arguments (data).
-if ($syncServers.Count -gt 0) {
+# Starts one Invoke-Command over the given servers as a job; a job that cannot start costs a warning, never the run.
+function Start-ExreadyRemoteJob {
+    param([string[]]$ComputerName, [scriptblock]$ScriptBlock, [object[]]$ArgumentList, [hashtable]$Remoting, [string]$FactsKind, [string]$What)
     try {
+        $job = Invoke-Command -ComputerName $ComputerName -ScriptBlock $ScriptBlock -ArgumentList $ArgumentList -AsJob @Remoting
+        return [pscustomobject]@{ job = $job; factsKind = $FactsKind; what = $What; done = $false }
+    } catch {
+        Write-ExreadyWarning "The collection on $What could not start: $($_.Exception.Message)"
+        return $null
+    }
+}
+
+# Prints what the jobs have sent so far, each record the moment it is read; with -Wait, until every job has ended or the deadline passed.
+function Receive-ExreadyJobs {
+    param([object[]]$Jobs, [switch]$Wait, [DateTime]$Deadline)
+    while ($true) {
+        $running = @()
+        foreach ($entry in @($Jobs | Where-Object { $null -ne $_ -and -not $_.done })) {
+            # The state is read before the output, so a job seen ended has nothing left after this read.
+            $ended = @('Completed', 'Failed', 'Stopped') -contains [string]$entry.job.State
+            try {
+                Receive-Job -Job $entry.job -ErrorAction Continue 2>&1 3>&1 | ForEach-Object { Write-ExreadyRecord -Record $_ -FactsKind $entry.factsKind }
+            } catch {
+                Write-ExreadyWarning "The collection on $($entry.what) stopped: $($_.Exception.Message)"
+                $ended = $true
+            }
+            if ($ended) { $entry.done = $true } else { $running += $entry }
+        }
+        if (-not $Wait -or $running.Count -eq 0) { return }
+        if ([DateTime]::UtcNow -ge $Deadline) {
+            foreach ($entry in $running) {
+                Write-ExreadyWarning "The collection on $($entry.what) had not ended when the run's time was up; it was stopped."
+                try { Stop-Job -Job $entry.job } catch { $null = $_ }
+                $entry.done = $true
+            }
+            return
+        }
+        # Wakes as soon as a job ends; records that arrive meanwhile are read on the next pass.
+        $null = [System.Threading.WaitHandle]::WaitAny([System.Threading.WaitHandle[]]@($running | ForEach-Object { $_.job.Finished }), 50)
+    }
+}
+
+$jobs = @()
+$jumpHostProbes = $null
+try {
+    $encodingProblem = $null
+    # A console without a code page of its own (redirected, or pwsh off Windows) may refuse a new encoding.
+    try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding($false) } catch { $encodingProblem = $_.Exception.Message }
+
+    $request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ParametersBase64)) | ConvertFrom-Json
+    $runId = [string]$request.runId
+    if ($encodingProblem) { Write-ExreadyWarning "The console's output encoding could not be set to UTF-8 ($encodingProblem): text outside ASCII may arrive garbled." }
+    $exchangeServers = @($request.exchangeServers | ForEach-Object { [string]$_ })
+    $syncServers = @($request.syncServers | ForEach-Object { [string]$_ })
+    $throttle = 16
+    if ($request.throttle) { $throttle = [int]$request.throttle }
+    $timeoutSeconds = 120
+    if ($request.timeoutSeconds) { $timeoutSeconds = [int]$request.timeoutSeconds }
+    $tcpTimeoutMilliseconds = 5000
+    # The MFA area's parameters travel to each server as one JSON string argument (data, never script text).
+    $mfaJson = ''
+    if ($request.PSObject.Properties['mfa'] -and $request.mfa) { $mfaJson = $request.mfa | ConvertTo-Json -Compress -Depth 5 }
+    # Each throttle wave may take its timeout, plus one wave for the session setup; the runner's own budget is larger.
+    $waves = [Math]::Ceiling($exchangeServers.Count / $throttle) + 1
+    $deadline = [DateTime]::UtcNow.AddSeconds($waves * $timeoutSeconds + 30)
+
+    $serverScripts = @(
+        'Invoke-ExreadyPart.ps1', 'Get-ExreadyWinrmService.ps1', 'Get-ExreadyWinrmListeners.ps1', 'Get-ExreadyWinrmServiceAuth.ps1',
+        'Get-ExreadySessionConfigurations.ps1', 'Get-ExreadyLocalGroupMembers.ps1', 'Get-ExreadyCertificates.ps1',
+        'Get-ExreadyFirewallRules.ps1', 'Get-ExreadyMfaFacts.ps1', 'Get-ExreadyTrustedHosts.ps1', 'Get-ExreadyServerFacts.ps1'
+    )
+    $syncScripts = @('Invoke-ExreadyPart.ps1', 'Get-ExreadyTrustedHosts.ps1', 'Test-ExreadyTcpPorts.ps1', 'Get-ExreadySyncFacts.ps1')
+    $jumpHostScripts = @('Invoke-ExreadyPart.ps1', 'Test-ExreadyTcpPorts.ps1', 'Get-ExreadyAdComputers.ps1')
+
+    $sessionOption = New-ExreadySessionOption -TimeoutMilliseconds ($timeoutSeconds * 1000)
+    if ($sessionOption.missing.Count -gt 0) {
+        Write-ExreadyWarning "This PowerShell cannot set $($sessionOption.missing -join ' or ') on its WinRM sessions (New-PSSessionOption has no such parameter here): a server that does not answer is only given up when the run's time ($($waves * $timeoutSeconds + 30) s) is up."
+    }
+    $remoting = @{ ThrottleLimit = $throttle; UseSSL = $true; Port = 5986; ErrorAction = 'Continue' }
+    if ($null -ne $sessionOption.option) { $remoting.SessionOption = $sessionOption.option }
+
+    # 1. One Invoke-Command over every Exchange server, as a job.
+    $serverText = "param(`$MfaJson)`n" + (Get-ExreadyScriptText $serverScripts) + "`nGet-ExreadyServerFacts -MfaJson `$MfaJson"
+    $jobs += Start-ExreadyRemoteJob -ComputerName $exchangeServers -ScriptBlock ([scriptblock]::Create($serverText)) -ArgumentList @($mfaJson) `
+        -Remoting $remoting -FactsKind 'server-facts' -What 'the Exchange servers'
+
+    # 2. The sync servers, at the same time: TrustedHosts and their TCP connects; the Exchange server names travel as arguments (data).
+    if ($syncServers.Count -gt 0) {
         $syncText = "param(`$Targets, `$TimeoutMilliseconds)`n" + (Get-ExreadyScriptText $syncScripts) +
         "`nGet-ExreadySyncFacts -Targets `$Targets -TimeoutMilliseconds `$TimeoutMilliseconds"
-        $syncBlock = [scriptblock]::Create($syncText)
-        Invoke-Command -ComputerName $syncServers -ScriptBlock $syncBlock -ArgumentList $exchangeServers, $tcpTimeoutMilliseconds @remoting 2>&1 3>&1 |
-            ForEach-Object { Write-ExreadyRecord -Record $_ -FactsKind 'sync-facts' }
+        $jobs += Start-ExreadyRemoteJob -ComputerName $syncServers -ScriptBlock ([scriptblock]::Create($syncText)) -ArgumentList @($exchangeServers, $tcpTimeoutMilliseconds) `
+            -Remoting $remoting -FactsKind 'sync-facts' -What 'the sync servers'
+    }
+
+    # 3. The jump host itself, while the jobs run: its TCP connects (all started now) and the AD computer objects one by one,
+    #    the jobs' records printed between them.
+    $jumpHostData = $null
+    try {
+        foreach ($name in $jumpHostScripts) { . (Join-Path $PSScriptRoot $name) }
+        $jumpHostProbes = Start-ExreadyTcpProbes -Targets $exchangeServers -TimeoutMilliseconds $tcpTimeoutMilliseconds
+        $jumpHost = $env:COMPUTERNAME
+        try { $jumpHost = [System.Net.Dns]::GetHostEntry([string]'').HostName } catch { $jumpHost = $env:COMPUTERNAME }
+        if (-not $jumpHost) { $jumpHost = 'localhost' }
+        $adComputers = @()
+        foreach ($server in $exchangeServers) {
+            $adComputers += @(Get-ExreadyAdComputers -Servers @($server))
+            Receive-ExreadyJobs -Jobs $jobs
+        }
+        $jumpHostData = [ordered]@{ host = [string]$jumpHost; adComputers = $adComputers; reachability = @() }
     } catch {
-        Write-ExreadyWarning "The collection on the sync servers stopped: $($_.Exception.Message)"
+        Write-ExreadyWarning "The jump host facts could not be collected: $($_.Exception.Message)"
     }
-}
 
-# 3. The jump host itself: the AD computer objects (read once for all servers) and its own TCP connects.
-try {
-    foreach ($name in $jumpHostScripts) { . (Join-Path $PSScriptRoot $name) }
-    $jumpHost = $env:COMPUTERNAME
-    try { $jumpHost = [System.Net.Dns]::GetHostEntry([string]'').HostName } catch { $jumpHost = $env:COMPUTERNAME }
-    if (-not $jumpHost) { $jumpHost = 'localhost' }
-    $jumpHostData = [pscustomobject]@{
-        host         = [string]$jumpHost
-        adComputers  = @(Get-ExreadyAdComputers -Servers $exchangeServers)
-        reachability = @(Test-ExreadyTcpPorts -Targets $exchangeServers -TimeoutMilliseconds $tcpTimeoutMilliseconds)
+    # Every record of phases 1 and 2, printed as it arrives; after this, $exchangeFacts holds every server's facts.
+    Receive-ExreadyJobs -Jobs $jobs -Wait -Deadline $deadline
+
+    # 3b. The jump host after phase 1: its connects' outcomes (their time ran beside the jobs), then the steps that read
+    #     phase 1's facts ($exchangeFacts: server name -> facts as printed), each adding its part to $jumpHostData.
+    if ($null -ne $jumpHostData) {
+        try {
+            $jumpHostData.reachability = @(Wait-ExreadyTcpProbes -ProbeSet $jumpHostProbes)
+            $jumpHostProbes = $null
+            Write-ExreadyLine -Kind 'jumphost-facts' -Server $null -Data ([pscustomobject]$jumpHostData)
+        } catch {
+            Write-ExreadyWarning "The jump host facts could not be collected: $($_.Exception.Message)"
+        }
     }
-    Write-ExreadyLine -Kind 'jumphost-facts' -Server $null -Data $jumpHostData
 } catch {
-    Write-ExreadyWarning "The jump host facts could not be collected: $($_.Exception.Message)"
+    Write-ExreadyWarning "The collection stopped: $($_.Exception.Message)"
+} finally {
+    if ($null -ne $jumpHostProbes) { try { Stop-ExreadyTcpProbes -ProbeSet $jumpHostProbes } catch { $null = $_ } }
+    foreach ($entry in @($jobs | Where-Object { $null -ne $_ })) {
+        try { Remove-Job -Job $entry.job -Force } catch { $null = $_ }
+    }
+    Write-ExreadyLine -Kind 'done' -Server $null -Data ([pscustomobject]@{
+            serverFacts = $counts.serverFacts
+            syncFacts   = $counts.syncFacts
+            errors      = $counts.errors
+            warnings    = $counts.warnings
+        })
 }
-
-Write-ExreadyLine -Kind 'done' -Server $null -Data ([pscustomobject]@{
-        serverFacts = $counts.serverFacts
-        syncFacts   = $counts.syncFacts
-        errors      = $counts.errors
-        warnings    = $counts.warnings
-    })

@@ -1,14 +1,23 @@
 # Stands in for the Windows data sources so the real collector scripts run anywhere PowerShell 7 runs (tests, demos).
 # Reads the lab document (electron/lab/powershell-lab.ts) from $env:EXREADY_LAB_FILE; the current server is
-# $env:EXREADY_LAB_SERVER, set by the stand-in Invoke-Command. Everything these functions return is simulated.
+# set by the stand-in Invoke-Command (per runspace, so jobs of two phases can run at once). Everything these functions return is simulated.
 # Import it with -Global before running the scripts: functions win over cmdlets of the same name.
+
+$script:labModulePath = $PSCommandPath
+$script:labServer = $null
+
+# The server whose state the stand-ins return in this runspace (each lab server's script runs in its own runspace).
+function Set-ExreadyLabCurrentServer {
+    param([string]$Name)
+    $script:labServer = $Name
+}
 
 function Get-ExreadyLabDocument {
     Get-Content -LiteralPath $env:EXREADY_LAB_FILE -Raw -Encoding UTF8 | ConvertFrom-Json
 }
 
 function Get-ExreadyLabServer {
-    $name = $env:EXREADY_LAB_SERVER
+    $name = $script:labServer
     $lab = Get-ExreadyLabDocument
     $server = @($lab.exchangeServers) | Where-Object { $_.fqdn -eq $name } | Select-Object -First 1
     if ($null -eq $server) { $server = @($lab.syncServers) | Where-Object { $_.fqdn -eq $name } | Select-Object -First 1 }
@@ -141,7 +150,8 @@ function ConvertTo-ExreadyLabRemoted {
 }
 
 # Runs the script block once per lab server, each in a runspace of its own (as a remote session is), and
-# sends its output, errors and warnings back the way remoting does.
+# sends its output, errors and warnings back the way remoting does; with -AsJob, in a thread job, so the
+# collector's phases overlap as they do on Windows.
 function Invoke-Command {
     [CmdletBinding()]
     param(
@@ -151,10 +161,18 @@ function Invoke-Command {
         [int]$ThrottleLimit,
         [switch]$UseSSL,
         [int]$Port,
-        $SessionOption
+        $SessionOption,
+        [switch]$AsJob
     )
+    if ($AsJob) {
+        return Start-ThreadJob -ArgumentList $script:labModulePath, $ComputerName, $ScriptBlock.ToString(), $ArgumentList -ScriptBlock {
+            param($LabModule, $Computers, $Text, $Arguments)
+            Import-Module -Name $LabModule -Global -Force
+            Invoke-Command -ComputerName $Computers -ScriptBlock ([scriptblock]::Create($Text)) -ArgumentList $Arguments
+        }
+    }
     $lab = Get-ExreadyLabDocument
-    $modulePath = $MyInvocation.MyCommand.Module.Path
+    $modulePath = $script:labModulePath
     # Arguments cross the wire too; a list stays one argument (a pipeline would unroll it).
     $remoteArguments = New-Object System.Collections.Generic.List[object]
     foreach ($argument in $ArgumentList) {
@@ -172,12 +190,11 @@ function Invoke-Command {
             Write-Error -Message $server.unreachable.message -ErrorId $server.unreachable.fullyQualifiedErrorId -Category OpenError -TargetObject $computer -ErrorAction Continue
             continue
         }
-        $previousServer = $env:EXREADY_LAB_SERVER
-        $env:EXREADY_LAB_SERVER = $computer
         $runspaceId = [guid]::NewGuid()
         $remote = [powershell]::Create()
         try {
             [void]$remote.AddCommand('Import-Module').AddParameter('Name', $modulePath).AddParameter('Global', $true).AddParameter('Force', $true)
+            [void]$remote.AddStatement().AddCommand('Set-ExreadyLabCurrentServer').AddParameter('Name', $computer)
             [void]$remote.Invoke()
             $remote.Commands.Clear()
             [void]$remote.AddScript($ScriptBlock.ToString())
@@ -201,7 +218,6 @@ function Invoke-Command {
             }
         } finally {
             $remote.Dispose()
-            $env:EXREADY_LAB_SERVER = $previousServer
         }
     }
 }
@@ -237,7 +253,7 @@ Start-ExreadyLabNetwork
 $labFunctions = @(
     'Get-Service', 'Get-WSManInstance', 'Get-Item', 'Get-PSSessionConfiguration', 'Get-LocalGroupMember', 'Get-ChildItem',
     'Get-NetFirewallRule', 'Get-NetFirewallPortFilter', 'Get-NetFirewallAddressFilter', 'New-PSSessionOption', 'Invoke-Command',
-    'ConvertTo-ExreadyLabRemoted',
+    'ConvertTo-ExreadyLabRemoted', 'Set-ExreadyLabCurrentServer',
     'Get-ExreadyLabDocument', 'Get-ExreadyLabServer', 'Assert-ExreadyLabPart'
 )
 Export-ModuleMember -Function $labFunctions

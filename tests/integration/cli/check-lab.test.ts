@@ -29,8 +29,8 @@ describe('exready check --lab demo', () => {
     expect(document.simulated).toBe(true);
     const statuses = new Set(document.servers.flatMap((server) => server.results.map((r) => r.status)));
     expect([...statuses].sort()).toEqual(['fail', 'n/a', 'pass', 'unknown', 'warn']);
-    // Ten Remote PowerShell checks, then four MFA checks per app (owa, ecp), the API and the logs.
-    expect(document.servers.every((server) => server.results.length === 20)).toBe(true);
+    // Eleven Remote PowerShell checks, then four MFA checks per app (owa, ecp), the API and the logs.
+    expect(document.servers.every((server) => server.results.length === 21)).toBe(true);
   });
 
   it('shows the MFA checks of the demo lab, with the demo secrets never printed', async () => {

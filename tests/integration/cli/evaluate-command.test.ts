@@ -48,15 +48,15 @@ describe('exready evaluate', () => {
       'Facts collected 2025-03-01T11:58:00.000Z, evaluated 2025-03-01T12:00:00.000Z',
     );
     expect(run.stdout).toContain('Service account: CONTOSO\\svc-sync');
-    expect(run.stdout).toContain('exch01.contoso.com: 10 pass');
-    expect(run.stdout).toContain('exch03.contoso.com: 9 fail, 1 n/a');
-    expect(run.stdout).toMatch(/^ {2}FAIL {5}winrm\.service {14}WinRM is Stopped/m);
+    expect(run.stdout).toContain('exch01.contoso.com: 10 pass, 1 unknown');
+    expect(run.stdout).toContain('exch03.contoso.com: 9 fail, 1 unknown, 1 n/a');
+    expect(run.stdout).toMatch(/^ {2}FAIL {5}winrm\.service {16}WinRM is Stopped/m);
     expect(run.stdout).toMatch(/^ {2}WARN {5}winrm\.listener\.cert/m);
     expect(run.stdout).toMatch(/^ {2}UNKNOWN {2}ad\.delegation/m);
     expect(run.stdout).toMatch(/^ {2}N\/A {6}winrm\.listener\.cert/m);
     expect(run.stdout).toContain('Accepted risk: TrustedForDelegation is unconstrained delegation');
     expect(run.stdout).toContain('Fix: winrm.service.start-automatic');
-    expect(run.stdout).toContain('Total: 4 servers, 40 checks: 17 pass, 2 warn, 9 fail, 11 unknown, 1 n/a');
+    expect(run.stdout).toContain('Total: 4 servers, 44 checks: 17 pass, 2 warn, 9 fail, 15 unknown, 1 n/a');
     expect(run.stdout.trimEnd().endsWith('Result: FAIL (9 checks failed)')).toBe(true);
   });
 
@@ -69,7 +69,7 @@ describe('exready evaluate', () => {
       servers: { fqdn: string; results: unknown[] }[];
     };
     expect(document.evaluatedAt).toBe('2025-03-01T12:00:00.000Z');
-    expect(document.totals).toEqual({ pass: 17, warn: 2, fail: 9, unknown: 11, 'n/a': 1 });
+    expect(document.totals).toEqual({ pass: 17, warn: 2, fail: 9, unknown: 15, 'n/a': 1 });
     expect(document.servers.map((server) => server.fqdn)).toEqual([
       'exch01.contoso.com',
       'exch02.contoso.com',

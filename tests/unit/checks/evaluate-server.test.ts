@@ -20,14 +20,15 @@ const catalogueOrder = [
   'firewall.5986',
   'network.5986',
   'winrm.trustedhosts',
+  'winrm.trustedhosts.exchange',
 ];
 
 describe('evaluateServer', () => {
-  it('returns the ten checks in catalogue order, all passing on a ready server', () => {
+  it('returns the eleven checks in catalogue order, all passing on a ready server', () => {
     const results = evaluateServer(readyServerFacts(), testContext());
     expect(remotingCatalogue.map((entry) => entry.id)).toEqual(catalogueOrder);
     expect(results.map((result) => result.checkId)).toEqual(catalogueOrder);
-    expect(results.map((result) => result.status)).toEqual(Array(10).fill('pass'));
+    expect(results.map((result) => result.status)).toEqual(Array(11).fill('pass'));
   });
 
   it('marks the two security-lowering settings the integration asks for as accepted risks', () => {
@@ -62,11 +63,16 @@ describe('evaluateServer', () => {
     }
   });
 
-  it('produces results that satisfy the shared CheckResult schema, citing Microsoft documentation', () => {
+  it("produces results that satisfy the shared CheckResult schema, citing Microsoft's documentation or issue trackers", () => {
     for (const result of evaluateServer(readyServerFacts(), testContext())) {
       expect(CheckResult.parse(result)).toEqual(result);
       expect(result.references.length).toBeGreaterThan(0);
-      expect(result.references.every((url) => url.startsWith('https://learn.microsoft.com/'))).toBe(true);
+      expect(
+        result.references.every(
+          (url) =>
+            url.startsWith('https://learn.microsoft.com/') || url.startsWith('https://github.com/microsoft/'),
+        ),
+      ).toBe(true);
     }
   });
 });
@@ -80,8 +86,11 @@ describe('the recorded sample estate', () => {
     ]),
   );
 
-  it('passes the ready server everywhere', () => {
-    expect(Object.values(byServer['exch01.contoso.com'] ?? {})).toEqual(Array(10).fill('pass'));
+  it('passes the ready server everywhere, and is unknown on the TrustedHosts this older file never recorded', () => {
+    const { 'winrm.trustedhosts.exchange': ownTrustedHosts, ...others } =
+      byServer['exch01.contoso.com'] ?? {};
+    expect(Object.values(others)).toEqual(Array(10).fill('pass'));
+    expect(ownTrustedHosts).toBe('unknown');
   });
 
   it('warns on the expiring certificate and Relaxed CBT, and is unknown where AD was not read', () => {
@@ -105,6 +114,7 @@ describe('the recorded sample estate', () => {
       'firewall.5986': 'fail',
       'network.5986': 'fail',
       'winrm.trustedhosts': 'fail',
+      'winrm.trustedhosts.exchange': 'unknown',
     });
   });
 

@@ -224,7 +224,7 @@ describe('mfa.logs', () => {
 describe('evaluateServer with MFA', () => {
   it('appends the ten MFA checks in catalogue order when the run collected them', () => {
     const results = evaluateServer(server(), { ...testContext(), mfaProfile: monosignProfile, peers: [] });
-    expect(results.slice(10).map((r) => r.checkId)).toEqual([
+    expect(results.slice(11).map((r) => r.checkId)).toEqual([
       'mfa.owa.bin',
       'mfa.owa.appsettings',
       'mfa.owa.module',

@@ -67,13 +67,19 @@ describe('the demo lab, through the same path as a real collection', () => {
     );
   });
 
-  it('exch02 warns on start type, near-expiry certificate, Relaxed CBT, Private-only rule and constrained delegation', () => {
+  it('exch02 warns on start type, near-expiry certificate, Relaxed CBT, Private-only rule, constrained delegation and its own TrustedHosts "*"', () => {
     expect(statuses.get('exch02.contoso.com')).toMatchObject({
       'winrm.service': 'warn',
       'winrm.listener.cert': 'warn',
       'winrm.auth.cbt': 'warn',
       'firewall.5986': 'warn',
       'ad.delegation': 'warn',
+      'winrm.trustedhosts.exchange': 'warn',
+    });
+    const exch02 = assembled.facts.servers.find((server) => server.fqdn === 'exch02.contoso.com');
+    expect(exch02?.status === 'collected' ? exch02.trustedHosts : null).toEqual({
+      status: 'collected',
+      value: { value: '*', source: null },
     });
   });
 

@@ -110,13 +110,14 @@ describe('facts that could not be collected', () => {
       certificates: notCollected(error),
       firewallRules: notCollected(error),
       adComputer: notCollected(error),
+      trustedHosts: notCollected(error),
       reachability: [{ from: 'sync01.contoso.com', origin: 'sync-server', probes: notCollected(error) }],
     });
     const context = testContext({
       syncServers: [{ fqdn: 'sync01.contoso.com', trustedHosts: notCollected(error) }],
     });
     const results = evaluateServer(facts, context);
-    expect(results.map((result) => result.status)).toEqual(Array(10).fill('unknown'));
-    expect(results.filter((result) => result.summary.includes(error))).toHaveLength(10);
+    expect(results.map((result) => result.status)).toEqual(Array(11).fill('unknown'));
+    expect(results.filter((result) => result.summary.includes(error))).toHaveLength(11);
   });
 });
