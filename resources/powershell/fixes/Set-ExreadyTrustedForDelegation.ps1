@@ -7,7 +7,18 @@
 param([Parameter(Mandatory)][string]$ParametersBase64)
 
 $ErrorActionPreference = 'Stop'
-$request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ParametersBase64)) | ConvertFrom-Json
+
+# Why the request cannot run, naming the field; $null when it can. "server" names the computer object to change.
+$invalid = {
+    param($Request)
+    if ($Request -isnot [System.Management.Automation.PSCustomObject]) { return 'ParametersBase64: the JSON is not an object' }
+    if ($null -eq $Request.server -or '' -eq $Request.server) { return 'server: missing; name the Exchange server whose computer object to change' }
+    $dns = '^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$'
+    # The computer object is found by its first label: an IP address names none.
+    if (-not ($Request.server -is [string] -and $Request.server -match $dns -and $Request.server -notmatch '^[0-9.]+$')) { return "server: '$($Request.server)' is not the DNS name of a computer" }
+    if ($null -ne $Request.restore -and $Request.restore.before.trustedForDelegation -isnot [bool]) { return "restore.before.trustedForDelegation: '$($Request.restore.before.trustedForDelegation)' is not true or false" }
+    $null
+}
 
 $change = {
     param($Request)
@@ -24,9 +35,18 @@ $change = {
 }
 
 try {
-    $computer = $null
-    $result = if ($null -eq $computer) { & $change $request } else { Invoke-Command -ComputerName $computer -ScriptBlock $change -ArgumentList $request }
-    $out = [ordered]@{ exreadyResult = 1; status = [string]$result.status; changed = ([string]$result.status -eq 'applied'); before = $result.before; after = $result.after; message = [string]$result.message; error = $null }
+    $request = $null
+    $problem = $null
+    try { $request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ParametersBase64)) | ConvertFrom-Json }
+    catch { $problem = "ParametersBase64: not base64 of UTF-8 JSON ($($_.Exception.Message))" }
+    if ($null -eq $problem) { $problem = & $invalid $request }
+    if ($null -ne $problem) {
+        $out = [ordered]@{ exreadyResult = 1; status = 'refused'; changed = $false; before = $null; after = $null; message = 'The request is not valid: nothing was changed.'; error = [string]$problem }
+    } else {
+        # Active Directory is changed from this jump host: no session to the Exchange server.
+        $result = & $change $request
+        $out = [ordered]@{ exreadyResult = 1; status = [string]$result.status; changed = ([string]$result.status -eq 'applied'); before = $result.before; after = $result.after; message = [string]$result.message; error = $null }
+    }
 } catch {
     # Access denied is the server refusing; anything else (timeout, missing cmdlet) is a failure; nothing counts as done.
     $denied = ($_.Exception -is [UnauthorizedAccessException]) -or ([string]$_.Exception.Message -match 'Access is denied')
