@@ -83,8 +83,9 @@ function Read-ExreadyCachedPrincipal {
         try {
             $read = @{ principal = (Read-ExreadyDirectoryPrincipal -Path $Path -DomainNames $DomainNames) }
             $Cache[$key] = $read
-            # A group read by SID is the same object when another group lists it by DN.
+            # The same object, whether a server names it by SID or a group lists it by DN.
             $Cache[('LDAP://' + $read.principal.distinguishedName.Replace('/', '\/')).ToLowerInvariant()] = $read
+            if ($read.principal.sid) { $Cache[('LDAP://<SID=' + $read.principal.sid + '>').ToLowerInvariant()] = $read }
         } catch {
             $Cache[$key] = @{ error = ([string]$_.Exception.GetBaseException().Message).Trim() }
         }
