@@ -65,6 +65,13 @@ namespace ExreadyStandIn.DirectoryServices {
         public static StandInObject Resolve(string path) {
             string rest = Regex.Replace(path ?? "", "^(LDAP|GC)://", "", RegexOptions.IgnoreCase);
             StandInObject found;
+            // A serverless path without a DN binds to the default naming context of the caller's domain.
+            if (rest == "") {
+                var rootDse = Objects.FirstOrDefault(o => o.DistinguishedName == "RootDSE");
+                if (rootDse == null || rootDse.BindError != null || !rootDse.Attributes.ContainsKey("defaultNamingContext"))
+                    throw new COMException("The specified domain either does not exist or could not be contacted.", unchecked((int)0x8007054B));
+                rest = (string)rootDse.Attributes["defaultNamingContext"][0];
+            }
             var sid = Regex.Match(rest, "^<SID=(S-[0-9-]+)>$", RegexOptions.IgnoreCase);
             if (sid.Success) {
                 found = Objects.FirstOrDefault(o => o.Attributes.ContainsKey("objectSid") && o.Attributes["objectSid"].Length > 0
