@@ -8,7 +8,8 @@ $ErrorActionPreference = 'Stop'
 
 $rootDse = [adsi]'LDAP://RootDSE'
 $configuration = [string]$rootDse.Properties['configurationNamingContext'].Value
-$searcher = New-Object System.DirectoryServices.DirectorySearcher([adsi]"LDAP://$configuration", '(objectCategory=msExchExchangeServer)')
+$searcher = [adsisearcher]'(objectCategory=msExchExchangeServer)'
+$searcher.SearchRoot = [adsi]"LDAP://$configuration"
 $searcher.PageSize = 500
 foreach ($attribute in @('name', 'networkAddress', 'dNSHostName', 'serialNumber', 'msExchVersion', 'msExchCurrentServerRoles')) {
     [void]$searcher.PropertiesToLoad.Add($attribute)
