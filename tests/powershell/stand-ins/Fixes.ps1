@@ -41,9 +41,9 @@ function New-ExreadyServiceStandIn {
     )
     [pscustomobject]@{
         PSTypeName  = 'System.ServiceProcess.ServiceController'
-        Name        = 'WinRM'
-        DisplayName = 'Windows Remote Management (WS-Management)'
+        # Name is the type's alias of ServiceName.
         ServiceName = 'WinRM'
+        DisplayName = 'Windows Remote Management (WS-Management)'
         Status      = $Status
         StartType   = $StartType
     }
