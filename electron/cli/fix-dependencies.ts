@@ -10,6 +10,8 @@ import { createCheckRunsHandlers } from '../services/check-runs-handlers';
 import { InventoryService } from '../services/inventory-service';
 import { openPowerShellCollection } from '../services/powershell-collection';
 import { userDataDir } from '../user-data-dir';
+import { latestServerFacts } from '../fixes/latest-server-facts';
+import { RunHistory } from '../storage/run-history';
 import type { FixCommandDeps } from './commands/fix-command';
 
 /** Asks on the terminal (stderr, so --json output stays clean); null when not interactive. */
@@ -51,5 +53,6 @@ export function fixCommandDependencies(scriptDir: string, now: () => Date): FixC
     openHost: () => openNodePowerShellHost({ executable: null, poolSize: 1 }),
     recheck: checks.recheckServer,
     labs: { demo: demoEstate },
+    serverFacts: (server) => latestServerFacts(new RunHistory(dataDir), server, false),
   };
 }

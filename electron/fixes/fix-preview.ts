@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { findFix, type FixDefinition, type FixRisk } from '../../shared/fixes/fix-catalogue';
+import { fixConnection, type FixConnection } from '../../shared/fixes/fix-connection';
+import type { ServerFacts } from '../../shared/facts/server-facts';
 import { maskParameters } from '../audit/audit-log';
 
 /** Unknown fix, bad parameter values, or an undo the audit record does not allow. */
@@ -23,6 +25,8 @@ export interface FixPreview {
   /** The script text exactly as it will run; values travel only in the base64 argument. */
   scriptText: string;
   parameters: Record<string, unknown>;
+  /** How the script reaches the server: HTTPS 5986 unless the HTTPS listener does not exist yet. */
+  connection: FixConnection;
   risk: FixRisk;
   exposes: string | null;
   saferAlternatives: readonly string[];
@@ -49,6 +53,8 @@ function issues(error: z.ZodError): string {
 export interface PlanOptions {
   /** For an undo: the audit entry's before/after, handed to the script as `restore`. */
   restore?: { auditId: number; before: unknown; after: unknown; risk: FixRisk };
+  /** The newest collected facts of the server, which decide whether a listener fix must use HTTP 5985. */
+  facts?: ServerFacts | null;
 }
 
 /** Validates the parameters against the fix's schema and reads the script that will run. */
@@ -66,8 +72,10 @@ export async function planFix(
   if (!parsed.success) throw new FixInputError(`${fixId}: ${issues(parsed.error)}`);
   const scriptPath = fixScriptPath(scriptsDir, fix);
   const restore = options.restore;
+  const connection = fixConnection(fix, options.facts ?? null, restore !== undefined);
   const scriptParameters = {
     server,
+    ...(connection.transport === 'jump-host' ? {} : { transport: connection.transport }),
     ...parsed.data,
     ...(restore === undefined ? {} : { restore: { before: restore.before, after: restore.after } }),
   };
@@ -82,6 +90,7 @@ export async function planFix(
       scriptPath,
       scriptText: await readFile(scriptPath, 'utf8'),
       parameters: maskParameters(scriptParameters, fix.secretParameters),
+      connection,
       risk: restore?.risk ?? fix.riskOf(parsed.data),
       exposes: fix.exposes,
       saferAlternatives: fix.saferAlternatives,
@@ -98,6 +107,7 @@ export function describePreview(preview: FixPreview): string {
     `Server:     ${preview.server}`,
     `Turns green: ${preview.checkId}`,
     `Parameters: ${JSON.stringify(preview.parameters)}`,
+    `Connects:   ${preview.connection.description}`,
     `Risk:       ${preview.risk === 'lowers-security' ? 'LOWERS SECURITY' : 'none'}`,
   ];
   if (preview.risk === 'lowers-security' && preview.exposes !== null) {

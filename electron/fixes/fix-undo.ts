@@ -32,7 +32,8 @@ export async function planUndo(auditId: number, audit: AuditLog, scriptsDir: str
     throw new FixInputError(`Audit entry ${auditId} changed nothing: there is nothing to undo`);
   if (entries.some((item) => item.undoes === auditId && item.outcome === 'succeeded'))
     throw new FixInputError(`Audit entry ${auditId} was already undone`);
-  const { server: _server, ...parameters } = entry.parameters;
+  // The server and the transport are the plan's own, not parameters of the fix.
+  const { server: _server, transport: _transport, ...parameters } = entry.parameters;
   if (Object.values(parameters).includes(secretMask))
     throw new FixInputError(`Audit entry ${auditId} holds masked secrets: undo it by hand`);
   return planFix(entry.action, entry.server, parameters, scriptsDir, {

@@ -8,6 +8,7 @@ import { exportFixPlan } from '../fixes/fix-export';
 import { planFix, type FixPlan } from '../fixes/fix-preview';
 import { listenerCertificateCandidates } from '../fixes/certificate-candidates';
 import { planUndo } from '../fixes/fix-undo';
+import { latestServerFacts } from '../fixes/latest-server-facts';
 import { RunHistory } from '../storage/run-history';
 import type { LabFixHost } from '../lab/lab-fix-host';
 import type { PowerShellHost } from '../powershell/powershell-host';
@@ -82,8 +83,13 @@ export function createFixHandlers(config: FixHandlersConfig): FixHandlers {
         throw new Error(`${request.server} was not collected in run ${request.runId}`);
       return listenerCertificateCandidates(facts, config.now());
     },
-    'fixes:preview': async (request) =>
-      hold(await planFix(request.fixId, request.server, request.parameters, config.scriptsDir), request.lab),
+    'fixes:preview': async (request) => {
+      const facts = await latestServerFacts(history, request.server, request.lab !== null);
+      return hold(
+        await planFix(request.fixId, request.server, request.parameters, config.scriptsDir, { facts }),
+        request.lab,
+      );
+    },
     'fixes:undo-preview': async (request) =>
       hold(await planUndo(request.auditId, audit, config.scriptsDir), request.lab),
     'fixes:apply': async (request, context) => {
@@ -112,7 +118,11 @@ export function createFixHandlers(config: FixHandlersConfig): FixHandlers {
     },
     'fixes:export': async (request) => {
       const selected = await Promise.all(
-        request.fixes.map((item) => planFix(item.fixId, item.server, item.parameters, config.scriptsDir)),
+        request.fixes.map(async (item) =>
+          planFix(item.fixId, item.server, item.parameters, config.scriptsDir, {
+            facts: await latestServerFacts(history, item.server, false),
+          }),
+        ),
       );
       const path = await config.chooseSaveFile(
         `ExReady-fix-plan-${config.now().toISOString().slice(0, 10)}.ps1`,

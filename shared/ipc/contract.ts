@@ -5,6 +5,7 @@ import { ServiceAccount } from '../domain/service-account';
 import { Fqdn } from '../domain/hostname';
 import { OperationId, OperationProgress } from '../domain/operation';
 import { RunComparison, RunSummary, SavedRun } from '../runs/run-records';
+import { FixConnection } from '../fixes/fix-connection';
 import {
   MfaApplyOutcome,
   MfaPlanPreview,
@@ -25,6 +26,7 @@ const FixPreviewData = z.object({
   scriptPath: z.string(),
   scriptText: z.string(),
   parameters: z.record(z.string(), z.json()),
+  connection: FixConnection,
   risk: z.enum(['none', 'lowers-security']),
   exposes: z.string().nullable(),
   saferAlternatives: z.array(z.string()),

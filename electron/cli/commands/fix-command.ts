@@ -8,7 +8,8 @@ import { applyFix, type FixOutcome } from '../../fixes/fix-apply';
 import { exportFixPlan } from '../../fixes/fix-export';
 import { describePreview, FixInputError, planFix, type FixPlan } from '../../fixes/fix-preview';
 import { planUndo } from '../../fixes/fix-undo';
-import { checkLabEstate, findCheck } from '../../fixes/lab-recheck';
+import { checkLabEstate, collectLabEstate, findCheck } from '../../fixes/lab-recheck';
+import type { ServerFacts } from '../../../shared/facts/server-facts';
 import { createLabFixHost, type LabFixHost } from '../../lab/lab-fix-host';
 import type { PowerShellHost } from '../../powershell/powershell-host';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
@@ -38,6 +39,8 @@ export interface FixCommandDeps {
   /** The lab host for a lab name; tests pass one that keeps its state between commands. */
   labHost?: (name: string) => LabFixHost | undefined;
   labs?: Readonly<Record<string, LabEstate>>;
+  /** The server's newest collected facts (the run history): they decide whether a listener fix needs HTTP 5985. */
+  serverFacts?: (server: string) => Promise<ServerFacts | null>;
 }
 
 const acceptPhrase = 'I accept this risk';
@@ -108,6 +111,20 @@ interface Runner {
   host: PowerShellHost;
   simulated: boolean;
   lab: LabFixHost | null;
+}
+
+/** What the preview decides the connection from: the lab's own collection, or the newest saved run of the server. */
+async function factsFor(
+  server: string,
+  labName: string | undefined,
+  deps: FixCommandDeps,
+  now: () => Date,
+): Promise<ServerFacts | null> {
+  if (labName === undefined) return (await deps.serverFacts?.(server)) ?? null;
+  const estate = deps.labHost?.(labName)?.estate() ?? (deps.labs ?? { demo: demoEstate })[labName];
+  if (estate === undefined) return null;
+  const outcome = await collectLabEstate(estate, now());
+  return outcome.savedFacts.servers.find((item) => item.fqdn === server.toLowerCase()) ?? null;
 }
 
 async function openRunner(labName: string | undefined, deps: FixCommandDeps): Promise<Runner> {
@@ -233,8 +250,11 @@ export function runFixCommand(
     if (typeof values.export === 'string') {
       const scoped = fixes.length > 1;
       const plans = [];
+      const facts = await factsFor(server, undefined, deps, now);
       for (const fixId of fixes)
-        plans.push(await planFix(fixId, server, parametersFor(fixId, params, scoped), deps.scriptsDir));
+        plans.push(
+          await planFix(fixId, server, parametersFor(fixId, params, scoped), deps.scriptsDir, { facts }),
+        );
       const path = resolve(values.export);
       await writeFile(path, exportFixPlan(plans, now()), 'utf8');
       io.stdout(
@@ -244,8 +264,11 @@ export function runFixCommand(
     }
     if (fixes.length > 1) throw new CliUsageError('apply one --fix at a time (or --export several)');
     const fixId = fixes[0] ?? '';
-    const plan = await planFix(fixId, server, parametersFor(fixId, params, false), deps.scriptsDir);
-    return run(plan, consentOptions(values), io, deps, now);
+    const options = consentOptions(values);
+    const plan = await planFix(fixId, server, parametersFor(fixId, params, false), deps.scriptsDir, {
+      facts: await factsFor(server, options.lab, deps, now),
+    });
+    return run(plan, options, io, deps, now);
   });
 }
 

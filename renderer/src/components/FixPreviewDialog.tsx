@@ -107,6 +107,7 @@ function PreviewDetails({
         <strong>{preview.server}</strong>
         {preview.simulated ? ' — Simulated (demo estate): nothing on a real server changes.' : ''}
       </Body1>
+      <Body1>Connection: {preview.connection.description}</Body1>
       <Body1>
         Risk: {preview.risk === 'none' ? 'none known' : 'lowers security'} ·{' '}
         {preview.undoable ? 'can be undone' : 'cannot be undone'}

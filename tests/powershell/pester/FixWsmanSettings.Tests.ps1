@@ -38,8 +38,8 @@ Describe 'Set-ExreadyCbtHardening.ps1' {
         Should -Invoke Set-Item -Times 0 -Exactly
     }
 
-    It 'refuses level <Level> without touching the server' -ForEach @(
-        @{ Level = 'Bogus' }, @{ Level = 'none' }, @{ Level = '' }, @{ Level = $null }
+    It 'refuses level <Label> without touching the server' -ForEach @(
+        @{ Label = 'Bogus'; Level = 'Bogus' }, @{ Label = 'none (wrong case)'; Level = 'none' }, @{ Label = 'empty'; Level = '' }, @{ Label = 'missing'; Level = $null }
     ) {
         $request = @{ server = 'exch01.contoso.com' }
         if ($null -ne $Level) { $request.level = $Level }

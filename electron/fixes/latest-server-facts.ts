@@ -1,0 +1,18 @@
+import type { ServerFacts } from '../../shared/facts/server-facts';
+import type { RunHistory } from '../storage/run-history';
+
+/** The server's facts from the newest saved run that collected it (lab runs for lab fixes only); null when none did. */
+export async function latestServerFacts(
+  history: RunHistory,
+  server: string,
+  simulated: boolean,
+): Promise<ServerFacts | null> {
+  const wanted = server.toLowerCase();
+  for (const summary of await history.list()) {
+    if (summary.simulated !== simulated) continue;
+    const run = await history.open(summary.runId);
+    const facts = run.savedFacts.servers.find((item) => item.fqdn.toLowerCase() === wanted);
+    if (facts !== undefined) return facts;
+  }
+  return null;
+}
