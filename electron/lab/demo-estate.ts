@@ -257,6 +257,7 @@ const demoServers: LabExchangeServerInput[] = [
 export const demoEstate: LabEstate = LabEstate.parse({
   name: 'Contoso demo lab (simulated)',
   serviceAccount: 'CONTOSO\\svc-sync',
+  serviceAccountSid: svcSync.sid,
   jumpHost: 'jump01.contoso.com',
   syncServers: [
     {

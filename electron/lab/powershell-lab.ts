@@ -17,7 +17,7 @@ const startType = { Boot: 0, System: 1, Automatic: 2, Manual: 3, Disabled: 4 };
 const profileBit = { Any: 0, Domain: 1, Private: 2, Public: 4 };
 
 function labServer(server: LabExchangeServer, now: number) {
-  // Get-LocalGroupMember returns direct members only; nested ones are what the collector's LDAP walk finds.
+  // Get-LocalGroupMember returns direct members only; nested ones are what the jump host's expansion finds.
   const direct = (members: LabExchangeServer['administrators']) =>
     members
       .filter((member) => member.via.length === 0)

@@ -11,6 +11,7 @@ $request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($Paramete
 $runId = [string]$request.runId
 $exchangeServers = @($request.exchangeServers | ForEach-Object { [string]$_ })
 $syncServers = @($request.syncServers | ForEach-Object { [string]$_ })
+$serviceAccount = [string]$request.serviceAccount
 $throttle = 16
 if ($request.throttle) { $throttle = [int]$request.throttle }
 $timeoutSeconds = 120
@@ -20,6 +21,8 @@ $tcpTimeoutMilliseconds = 5000
 $mfaJson = ''
 if ($request.PSObject.Properties['mfa'] -and $request.mfa) { $mfaJson = $request.mfa | ConvertTo-Json -Compress -Depth 5 }
 $counts = @{ serverFacts = 0; syncFacts = 0; errors = 0; warnings = 0 }
+# SIDs of the domain principals among the local groups' direct members, gathered as server facts arrive (phase 1) for phase 3.
+$domainPrincipalSids = @{}
 
 # Remoting adds these to every object that comes back; they are not facts.
 $remotingProperties = @('PSComputerName', 'RunspaceId', 'PSShowComputerName', 'PSSourceJobInstanceId')
@@ -58,6 +61,16 @@ function Get-ExreadyRecordServer {
     return $null
 }
 
+function Add-ExreadyDomainPrincipalSids {
+    param($Facts)
+    foreach ($part in @($Facts.localGroups.administrators, $Facts.localGroups.remoteManagementUsers)) {
+        if ($null -eq $part -or $part.status -ne 'collected') { continue }
+        foreach ($member in @($part.value)) {
+            if ([string]$member.sid -like 'S-1-5-21-*' -and [string]$member.principalSource -ne 'Local') { $domainPrincipalSids[[string]$member.sid] = $true }
+        }
+    }
+}
+
 function Write-ExreadyRecord {
     param($Record, [string]$FactsKind)
     if ($Record -is [System.Management.Automation.ErrorRecord]) {
@@ -69,7 +82,7 @@ function Write-ExreadyRecord {
         if ($Record.PSObject.Properties['OriginInfo'] -and $Record.OriginInfo) { $server = [string]$Record.OriginInfo.PSComputerName }
         Write-ExreadyLine -Kind 'warning' -Server $server -Data ([string]$Record.Message)
     } elseif ($null -ne $Record) {
-        if ($FactsKind -eq 'server-facts') { $counts.serverFacts += 1 } else { $counts.syncFacts += 1 }
+        if ($FactsKind -eq 'server-facts') { $counts.serverFacts += 1; Add-ExreadyDomainPrincipalSids $Record } else { $counts.syncFacts += 1 }
         $data = $Record | Select-Object -Property * -ExcludeProperty $remotingProperties
         Write-ExreadyLine -Kind $FactsKind -Server ([string]$Record.PSComputerName) -Data $data
     }
@@ -93,7 +106,7 @@ $serverScripts = @(
     'Get-ExreadyFirewallRules.ps1', 'Get-ExreadyMfaFacts.ps1', 'Get-ExreadyServerFacts.ps1'
 )
 $syncScripts = @('Invoke-ExreadyPart.ps1', 'Get-ExreadyTrustedHosts.ps1', 'Test-ExreadyTcpPorts.ps1', 'Get-ExreadySyncFacts.ps1')
-$jumpHostScripts = @('Invoke-ExreadyPart.ps1', 'Test-ExreadyTcpPorts.ps1', 'Get-ExreadyAdComputers.ps1')
+$jumpHostScripts = @('Invoke-ExreadyPart.ps1', 'Test-ExreadyTcpPorts.ps1', 'Get-ExreadyAdComputers.ps1', 'Resolve-ExreadyAccount.ps1', 'Expand-ExreadyDomainGroups.ps1')
 
 $timeoutMilliseconds = $timeoutSeconds * 1000
 $remoting = @{
@@ -127,7 +140,8 @@ if ($syncServers.Count -gt 0) {
     }
 }
 
-# 3. The jump host itself: the AD computer objects (read once for all servers) and its own TCP connects.
+# 3. The jump host itself: the AD computer objects and the domain groups of the local groups (read once for all servers,
+# here where the admin's Kerberos ticket is first-hand), the service account's SID, and its own TCP connects.
 try {
     foreach ($name in $jumpHostScripts) { . (Join-Path $PSScriptRoot $name) }
     $jumpHost = $env:COMPUTERNAME
@@ -137,7 +151,10 @@ try {
         host         = [string]$jumpHost
         adComputers  = @(Get-ExreadyAdComputers -Servers $exchangeServers)
         reachability = @(Test-ExreadyTcpPorts -Targets $exchangeServers -TimeoutMilliseconds $tcpTimeoutMilliseconds)
+        domainGroups = Invoke-ExreadyPart { Expand-ExreadyDomainGroups -Sids @($domainPrincipalSids.Keys) }
+        serviceAccountSid = $null
     }
+    if ($serviceAccount) { $jumpHostData.serviceAccountSid = Invoke-ExreadyPart { Resolve-ExreadyAccountSid -Name $serviceAccount } }
     Write-ExreadyLine -Kind 'jumphost-facts' -Server $null -Data $jumpHostData
 } catch {
     Write-ExreadyWarning "The jump host facts could not be collected: $($_.Exception.Message)"
