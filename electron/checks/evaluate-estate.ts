@@ -32,6 +32,8 @@ export function contextOf(saved: SavedFacts, now: Date): EvaluationContext {
     syncServers: saved.context.syncServers,
     exchangeServers: saved.context.exchangeServers,
   };
+  if (saved.context.serviceAccountSid !== undefined)
+    context.serviceAccountSid = saved.context.serviceAccountSid;
   const mfaProfile = mfaProfileOf(saved);
   if (mfaProfile !== undefined) {
     context.mfaProfile = mfaProfile;

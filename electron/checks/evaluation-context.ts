@@ -1,4 +1,5 @@
 import type { CheckResult } from '../../shared/checks/check-result';
+import type { Collected } from '../../shared/facts/collected';
 import type { CollectedServerFacts, ServerFacts, SyncServerFacts } from '../../shared/facts/server-facts';
 import type { IntegrationProfile } from '../../shared/integrations/integration-profile';
 
@@ -7,6 +8,8 @@ export interface EvaluationContext {
   now: Date;
   /** The account the sync service connects with, e.g. CONTOSO\svc-sync; null when not set in the inventory. */
   serviceAccount: string | null;
+  /** Its SID as the jump host translated it; absent in older facts (members are then matched by name). */
+  serviceAccountSid?: Collected<string>;
   /** The sync servers with their client-side facts (TrustedHosts). */
   syncServers: readonly SyncServerFacts[];
   exchangeServers: readonly string[];

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../shared/checks/check-result';
+import type { CheckResult, EvidenceValue } from '../../shared/checks/check-result';
 import { remotingFixIds } from '../../shared/checks/remoting-fix-ids';
 import type { LocalGroupMemberFacts } from '../../shared/facts/local-group-facts';
 import type { CollectedServerFacts } from '../../shared/facts/server-facts';
@@ -36,6 +36,19 @@ export function isSameAccount(memberName: string, account: string): boolean {
   return member.domain === null || wanted.domain === null || member.domain === wanted.domain;
 }
 
+/** The account as the rule looks for it: by SID where the jump host translated it, else by name. */
+interface WantedAccount {
+  name: string;
+  sid: string | null;
+}
+
+/** By SID when both sides have one (CONTOSO\svc and OTHER\svc are two accounts); by name for members without a SID. */
+function isTheAccount(member: LocalGroupMemberFacts, account: WantedAccount): boolean {
+  if (account.sid !== null && member.sid !== null)
+    return member.sid.toUpperCase() === account.sid.toUpperCase();
+  return isSameAccount(member.name, account.name);
+}
+
 interface Membership {
   group: string;
   via: string[];
@@ -44,11 +57,57 @@ interface Membership {
 function membershipsIn(
   group: string,
   members: readonly LocalGroupMemberFacts[],
-  account: string,
+  account: WantedAccount,
 ): Membership[] {
   return members
-    .filter((member) => isSameAccount(member.name, account))
+    .filter((member) => isTheAccount(member, account))
     .map((member) => ({ group, via: member.via }));
+}
+
+/** A group whose members may include the account although none is listed: unreadable, or listing no primary-group members. */
+interface PossiblePath {
+  group: string;
+  member: string;
+  why: string;
+}
+
+// Domain Users (RID 513) is every account's default primary group, and AD's member attribute never lists primary-group members.
+const domainUsersRid = /^S-1-5-21-\d+-\d+-\d+-513$/i;
+
+function possiblePathsIn(group: string, members: readonly LocalGroupMemberFacts[]): PossiblePath[] {
+  return members.flatMap((member): PossiblePath[] => {
+    const path = [...member.via, member.name].join(' > ');
+    if (member.expansion?.status === 'not-expanded')
+      return [{ group, member: path, why: `its members could not be read: ${member.expansion.error}` }];
+    if (member.objectClass === 'Group' && member.sid !== null && domainUsersRid.test(member.sid))
+      return [
+        {
+          group,
+          member: path,
+          why: 'Active Directory does not list the accounts whose primary group it is among its members',
+        },
+      ];
+    return [];
+  });
+}
+
+function describePossiblePath(path: PossiblePath): string {
+  return `${path.member} (in ${path.group}): ${path.why}`;
+}
+
+function wantedAccount(name: string, context: EvaluationContext): WantedAccount {
+  const sid = context.serviceAccountSid;
+  return { name, sid: sid?.status === 'collected' ? sid.value : null };
+}
+
+/** How the account was looked for, for the evidence. */
+function lookupEvidence(context: EvaluationContext, account: WantedAccount): Record<string, EvidenceValue> {
+  const sid = context.serviceAccountSid;
+  return {
+    serviceAccountSid: account.sid,
+    matchedBy: account.sid === null ? 'name' : 'sid',
+    ...(sid?.status === 'not-collected' ? { sidNotResolved: sid.error } : {}),
+  };
 }
 
 function describeMembership(membership: Membership): string {
@@ -81,20 +140,40 @@ export function evaluateServiceAccount(facts: CollectedServerFacts, context: Eva
   if (facts.sessionConfigurations.status === 'not-collected') {
     return notCollectedResult(id, 'the session configurations', facts.sessionConfigurations.error);
   }
+  const wanted = wantedAccount(account, context);
   const memberships = [
-    ...membershipsIn(administratorsGroup, administrators.value, account),
-    ...membershipsIn(remoteManagementUsersGroup, remoteManagementUsers.value, account),
+    ...membershipsIn(administratorsGroup, administrators.value, wanted),
+    ...membershipsIn(remoteManagementUsersGroup, remoteManagementUsers.value, wanted),
+  ];
+  const possiblePaths = [
+    ...possiblePathsIn(administratorsGroup, administrators.value),
+    ...possiblePathsIn(remoteManagementUsersGroup, remoteManagementUsers.value),
   ];
   const configuration = findDefaultSessionConfiguration(facts.sessionConfigurations.value);
   const evidence = {
     serviceAccount: account,
+    ...lookupEvidence(context, wanted),
     memberships: memberships.map(describeMembership),
+    ...(possiblePaths.length === 0 ? {} : { notListed: possiblePaths.map(describePossiblePath) }),
     permission: configuration?.permission ?? null,
   };
   const addRemedy = {
     remedy: `net localgroup "Remote Management Users" /add ${account}`,
     fixId: remotingFixIds.serviceAccountAddToRemoteManagementUsers,
   };
+  if (memberships.length === 0 && possiblePaths.length > 0) {
+    return checkResult(
+      id,
+      'unknown',
+      `${account} is not listed in Administrators or Remote Management Users, but it may be a member through ${possiblePaths.map(describePossiblePath).join('; ')}.`,
+      {
+        evidence,
+        remedy:
+          'Let the account that runs ExReady read these groups in Active Directory from the jump host (their domains reachable), then collect again; or add the account to Remote Management Users directly.',
+        fixId: remotingFixIds.serviceAccountAddToRemoteManagementUsers,
+      },
+    );
+  }
   if (memberships.length === 0) {
     return checkResult(
       id,

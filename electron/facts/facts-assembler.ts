@@ -22,6 +22,7 @@ import {
 import { z } from 'zod';
 import { FactsParseError, normalizePs51Json } from '../powershell/ps51-json';
 import { classifyConnectionFailure } from './connection-failure-classifier';
+import { domainGroupExpansions, mergeLocalGroups } from './local-group-expansion';
 
 export interface AssembleInput {
   request: CollectionRequest;
@@ -186,6 +187,19 @@ function reachabilityOf(server: string, clients: readonly ClientSide[]): Reachab
   }));
 }
 
+/** The service account's SID as the jump host translated it; absent when the request named no account. */
+function serviceAccountSidOf(
+  request: CollectionRequest,
+  jumpHost: JumpHostFactsData | null,
+): Collected<string> | undefined {
+  if (request.serviceAccount === null) return undefined;
+  if (jumpHost === null) return notCollected('the jump host sent no facts');
+  return (
+    jumpHost.serviceAccountSid ??
+    notCollected(`the jump host did not translate ${request.serviceAccount} to a SID`)
+  );
+}
+
 function errorText(errors: readonly ErrorRecordData[] | undefined): string | null {
   return errors === undefined || errors.length === 0
     ? null
@@ -221,6 +235,12 @@ export function assembleSavedFacts(input: AssembleInput): AssembledFacts {
     why: 'the jump host sent no facts',
   });
 
+  const expansions = domainGroupExpansions(
+    jumpHost?.domainGroups,
+    jumpHost === null
+      ? 'the jump host sent no facts, so no domain group was read from Active Directory'
+      : 'the jump host did not expand domain groups (a collector without group expansion)',
+  );
   const servers = request.exchangeServers.map((fqdn): ServerFacts => {
     const unreachable = (facts: UnreachableServerFacts) => facts;
     const raw = run.serverFacts.get(key(fqdn));
@@ -272,6 +292,7 @@ export function assembleSavedFacts(input: AssembleInput): AssembledFacts {
       fqdn,
       status: 'collected',
       ...data,
+      localGroups: mergeLocalGroups(data.localGroups, expansions),
       adComputer,
       reachability: reachabilityOf(fqdn, clients),
     };
@@ -282,6 +303,7 @@ export function assembleSavedFacts(input: AssembleInput): AssembledFacts {
     collectedAt: runTime,
     context: {
       serviceAccount: request.serviceAccount,
+      serviceAccountSid: serviceAccountSidOf(request, jumpHost),
       exchangeServers: request.exchangeServers,
       syncServers,
     },

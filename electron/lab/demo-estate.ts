@@ -260,6 +260,7 @@ export const demoServers: LabExchangeServerInput[] = [
 export const demoEstate: LabEstate = LabEstate.parse({
   name: 'Contoso demo lab (simulated)',
   serviceAccount: 'CONTOSO\\svc-sync',
+  serviceAccountSid: svcSync.sid,
   jumpHost: 'jump01.contoso.com',
   syncServers: [
     {

@@ -106,6 +106,8 @@ export type LabSyncServer = z.infer<typeof LabSyncServer>;
 export const LabEstate = z.object({
   name: z.string().min(1),
   serviceAccount: z.string().min(1).nullable(),
+  /** What the jump host translates the service account to; null: the lab cannot translate it. */
+  serviceAccountSid: z.string().min(1).nullable().default(null),
   jumpHost: z.string().min(1),
   syncServers: z.array(LabSyncServer),
   exchangeServers: z.array(LabExchangeServer).min(1),

@@ -22,7 +22,7 @@ export function labAddress(index: number): string {
 }
 
 function labServer(server: LabExchangeServer, now: number, index: number) {
-  // Get-LocalGroupMember returns direct members only; nested ones are what the collector's LDAP walk finds.
+  // Get-LocalGroupMember returns direct members only; nested ones are what the jump host's expansion finds.
   const direct = (members: LabExchangeServer['administrators']) =>
     members
       .filter((member) => member.via.length === 0)

@@ -47,8 +47,67 @@ function part(server: LabExchangeServer, name: LabPart, value: () => Raw): Raw {
   return error === undefined ? { status: 'collected', value: value() } : { status: 'not-collected', error };
 }
 
-function member(item: LocalGroupMemberFacts): Raw {
-  return { ...item, via: ps51List(item.via) };
+// The Exchange server prints direct members only; the lab's nested ones are what the jump host's expansion finds.
+function directMembers(members: readonly LocalGroupMemberFacts[]): Raw[] {
+  return members
+    .filter((item) => item.via.length === 0)
+    .map((item) => ({
+      name: item.name,
+      sid: item.sid,
+      objectClass: item.objectClass,
+      principalSource: item.principalSource,
+    }));
+}
+
+const isDomainPrincipal = (item: LocalGroupMemberFacts) =>
+  item.via.length === 0 &&
+  item.sid !== null &&
+  item.sid.startsWith('S-1-5-21-') &&
+  item.principalSource !== 'Local';
+
+/** Expand-ExreadyDomainGroups.ps1's output: one entry per domain SID of the requested servers, members from the lab's via chains. */
+function domainGroups(lab: LabEstate, request: CollectionRequest): Raw {
+  const seen = new Set<string>();
+  const expansions: Raw[] = [];
+  for (const fqdn of request.exchangeServers) {
+    const server = findServer(lab, fqdn);
+    if (server === undefined || server.unreachable !== null || server.silent) continue;
+    const lists = [server.administrators, server.remoteManagementUsers];
+    for (const root of lists.flat().filter(isDomainPrincipal)) {
+      const sid = (root.sid ?? '').toUpperCase();
+      if (seen.has(sid)) continue;
+      seen.add(sid);
+      const below = lists
+        .flat()
+        .filter((item) => item.via[0] === root.name)
+        .map((item) => ({
+          name: item.name,
+          sid: item.sid,
+          objectClass: item.objectClass,
+          via: ps51List(item.via.slice(1)),
+          ...(item.objectClass === 'Group' ? { expansion: { status: 'expanded' } } : {}),
+        }));
+      expansions.push({
+        sid: root.sid,
+        objectClass: root.objectClass,
+        members: { status: 'collected', value: ps51List(below) },
+      });
+    }
+  }
+  return { status: 'collected', value: ps51List(expansions) };
+}
+
+/** Resolve-ExreadyAccountSid: the lab knows the SID of its own service account only. */
+function serviceAccountSid(lab: LabEstate, request: CollectionRequest): Raw {
+  const account = request.serviceAccount;
+  if (account === null) return null;
+  return lab.serviceAccountSid !== null && account.toLowerCase() === (lab.serviceAccount ?? '').toLowerCase()
+    ? { status: 'collected', value: lab.serviceAccountSid }
+    : {
+        status: 'not-collected',
+        error:
+          'Exception calling "Translate" with "1" argument(s): "Some or all identity references could not be translated."',
+      };
 }
 
 function certificate(item: LabCertificate, now: number): Raw {
@@ -171,9 +230,10 @@ function serverFacts(server: LabExchangeServer, request: CollectionRequest, now:
       ps51List(server.sessionConfigurations),
     ),
     localGroups: {
-      administrators: part(server, 'administrators', () => ps51List(server.administrators.map(member))),
+      // An empty group crosses remoting as [] (the collector returns one array), so it is not ps51List's null.
+      administrators: part(server, 'administrators', () => directMembers(server.administrators)),
       remoteManagementUsers: part(server, 'remoteManagementUsers', () =>
-        ps51List(server.remoteManagementUsers.map(member)),
+        directMembers(server.remoteManagementUsers),
       ),
     },
     certificates: part(server, 'certificates', () =>
@@ -284,6 +344,8 @@ export function simulateCollection(lab: LabEstate, request: CollectionRequest, n
         })),
       ),
       reachability: reachability(lab, request, lab.jumpHost),
+      domainGroups: domainGroups(lab, request),
+      serviceAccountSid: serviceAccountSid(lab, request),
     }),
   );
   for (const warning of lab.warnings) out.push(line('warning', warning.server, warning.message));

@@ -35,7 +35,7 @@ export type ErrorRecordData = z.infer<typeof ErrorRecordData>;
  * One line of collection output. `kind`:
  * - server-facts: `data` is one Exchange server's raw facts (PS 5.1 JSON, normalised later);
  * - sync-facts: `data` is one sync server's client facts (TrustedHosts) and its TCP tests;
- * - jumphost-facts: `data` is what the jump host itself read (AD computer facts, its TCP tests);
+ * - jumphost-facts: `data` is what the jump host itself read (AD computer facts, the local groups' domain groups, the service account's SID, its TCP tests);
  * - server-error: the server could not be reached or the script failed there (`data` is an ErrorRecordData);
  * - warning: a warning record (`data` is its message);
  * - done: the last line of a run, `data` counts what was sent.

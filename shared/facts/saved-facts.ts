@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { Fqdn } from '../domain/hostname';
+import { collected } from './collected';
 import { factsSchemaVersion, ServerFacts, SyncServerFacts } from './server-facts';
 
 /** The estate the facts were collected for: who connects, with which account, to which servers. */
 export const FactsContext = z.object({
   serviceAccount: z.string().min(1).nullable(),
+  /** The account's SID as the jump host translated it; absent in older facts and when no account is set. */
+  serviceAccountSid: collected(z.string().min(1)).optional(),
   exchangeServers: z.array(Fqdn),
   syncServers: z.array(SyncServerFacts),
 });

@@ -18,7 +18,7 @@ import {
 
 export const factsSchemaVersion = 1;
 
-/** Members of the two local groups that may open a remote PowerShell session, nested groups expanded. */
+/** Members of the two local groups that may open a remote PowerShell session, domain groups expanded from the jump host. */
 export const LocalGroupsFacts = z.object({
   administrators: collected(z.array(LocalGroupMemberFacts)),
   remoteManagementUsers: collected(z.array(LocalGroupMemberFacts)),
@@ -31,7 +31,7 @@ export type LocalGroupsFacts = z.infer<typeof LocalGroupsFacts>;
  * - listeners: Get-WSManInstance winrm/config/listener -Enumerate (Source is "GPO" for policy listeners)
  * - serviceAuth: Get-Item WSMan:\localhost\Service\Auth\CbtHardeningLevel (Value, SourceOfValue)
  * - sessionConfigurations: Get-PSSessionConfiguration (Name, Permission, SecurityDescriptorSddl, Enabled)
- * - localGroups: Get-LocalGroupMember, domain groups expanded recursively (via = the chain of groups)
+ * - localGroups: Get-LocalGroupMember (direct members), domain groups expanded from the jump host by SID (via = the chain of groups)
  * - certificates: Get-ChildItem Cert:\LocalMachine\My (DnsNameList, EnhancedKeyUsageList OIDs, HasPrivateKey)
  * - firewallRules: Get-NetFirewallRule -Direction Inbound with Get-NetFirewallPortFilter / -AddressFilter
  * - adComputer: Get-ADComputer userAccountControl, msDS-AllowedToDelegateTo, msDS-AllowedToActOnBehalfOfOtherIdentity, on the jump host

@@ -126,6 +126,7 @@ describe.skipIf(powershellTierMissing !== null)('the collection contract (real c
     expect(check.status).toBe(1);
     const collectedVerdicts = verdictsOf(JsonReport(check.stdout), comparedChecks);
 
+    if (process.env.EXREADY_PRINT_VERDICTS) console.log(JSON.stringify({ collectedVerdicts, simulated: simulatedVerdicts(contractEstate, request, now, comparedChecks) }));
     expect(collectedVerdicts).toEqual(contractVerdicts);
     expect(collectedVerdicts).toEqual(simulatedVerdicts(contractEstate, request, now, comparedChecks));
 

@@ -47,6 +47,17 @@ function Get-ExreadyRecordServer {
     return $null
 }
 
+# The SIDs of the domain principals among a server's local groups' direct members: the groups the jump host expands.
+function Add-ExreadyDomainPrincipalSids {
+    param($Facts, [hashtable]$Sids)
+    foreach ($part in @($Facts.localGroups.administrators, $Facts.localGroups.remoteManagementUsers)) {
+        if ($null -eq $part -or $part.status -ne 'collected') { continue }
+        foreach ($member in @($part.value)) {
+            if ([string]$member.sid -like 'S-1-5-21-*' -and [string]$member.principalSource -ne 'Local') { $Sids[[string]$member.sid] = $true }
+        }
+    }
+}
+
 function Write-ExreadyRecord {
     param($Record, [string]$FactsKind)
     if ($Record -is [System.Management.Automation.ErrorRecord]) {
@@ -149,6 +160,7 @@ try {
     if ($encodingProblem) { Write-ExreadyWarning "The console's output encoding could not be set to UTF-8 ($encodingProblem): text outside ASCII may arrive garbled." }
     $exchangeServers = @($request.exchangeServers | ForEach-Object { [string]$_ })
     $syncServers = @($request.syncServers | ForEach-Object { [string]$_ })
+    $serviceAccount = [string]$request.serviceAccount
     $throttle = 16
     if ($request.throttle) { $throttle = [int]$request.throttle }
     $timeoutSeconds = 120
@@ -167,7 +179,7 @@ try {
         'Get-ExreadyFirewallRules.ps1', 'Get-ExreadyMfaFacts.ps1', 'Get-ExreadyTrustedHosts.ps1', 'Get-ExreadyServerFacts.ps1'
     )
     $syncScripts = @('Invoke-ExreadyPart.ps1', 'Get-ExreadyTrustedHosts.ps1', 'Test-ExreadyTcpPorts.ps1', 'Get-ExreadySyncFacts.ps1')
-    $jumpHostScripts = @('Invoke-ExreadyPart.ps1', 'Test-ExreadyTcpPorts.ps1', 'Get-ExreadyAdComputers.ps1')
+    $jumpHostScripts = @('Invoke-ExreadyPart.ps1', 'Test-ExreadyTcpPorts.ps1', 'Get-ExreadyAdComputers.ps1', 'Resolve-ExreadyAccount.ps1', 'Expand-ExreadyDomainGroups.ps1')
 
     $sessionOption = New-ExreadySessionOption -TimeoutMilliseconds ($timeoutSeconds * 1000)
     if ($sessionOption.missing.Count -gt 0) {
@@ -217,6 +229,11 @@ try {
         try {
             $jumpHostData.reachability = @(Wait-ExreadyTcpProbes -ProbeSet $jumpHostProbes)
             $jumpHostProbes = $null
+            # The domain groups of every server's local groups, read once here where the admin's Kerberos ticket is first-hand.
+            $domainPrincipalSids = @{}
+            foreach ($facts in @($exchangeFacts.Values)) { Add-ExreadyDomainPrincipalSids -Facts $facts -Sids $domainPrincipalSids }
+            $jumpHostData.domainGroups = Invoke-ExreadyPart { Expand-ExreadyDomainGroups -Sids @($domainPrincipalSids.Keys) }
+            if ($serviceAccount) { $jumpHostData.serviceAccountSid = Invoke-ExreadyPart { Resolve-ExreadyAccountSid -Name $serviceAccount } }
             Write-ExreadyLine -Kind 'jumphost-facts' -Server $null -Data ([pscustomobject]$jumpHostData)
         } catch {
             Write-ExreadyWarning "The jump host facts could not be collected: $($_.Exception.Message)"

@@ -136,6 +136,121 @@ describe('psremoting.serviceaccount', () => {
     expect(result.summary).toContain('allows none of these groups');
   });
 
+  describe('membership by SID', () => {
+    const contoso = 'S-1-5-21-3623811015-3361044348-30300820';
+    const other = 'S-1-5-21-1180699209-877415012-3182924384';
+    const withSid = (name: string, sid: string, via: string[] = []): LocalGroupMemberFacts => ({
+      ...member(name, via),
+      sid,
+    });
+    const bySid = (serviceAccount = 'CONTOSO\\svc-sync') =>
+      testContext({ serviceAccount, serviceAccountSid: { status: 'collected', value: `${contoso}-1604` } });
+
+    it('does not take OTHER\\svc-sync for the account named by its UPN: another SID is another account', () => {
+      const result = evaluateServiceAccount(
+        facts({ remoteManagementUsers: [withSid('OTHER\\svc-sync', `${other}-1604`)] }),
+        bySid('svc-sync@contoso.com'),
+      );
+      expect(result.status).toBe('fail');
+      expect(result.evidence).toMatchObject({ matchedBy: 'sid', serviceAccountSid: `${contoso}-1604` });
+    });
+
+    it('finds the account by its SID under another name (renamed), nested through a group', () => {
+      const result = evaluateServiceAccount(
+        facts({
+          remoteManagementUsers: [
+            {
+              ...withSid('CONTOSO\\Exchange Sync', `${contoso}-2201`),
+              objectClass: 'Group',
+              expansion: { status: 'expanded' },
+            },
+            withSid('CONTOSO\\svc-sync-old', `${contoso}-1604`, ['CONTOSO\\Exchange Sync']),
+          ],
+        }),
+        bySid(),
+      );
+      expect(result.status).toBe('pass');
+      expect(result.evidence.memberships).toEqual([
+        'BUILTIN\\Remote Management Users through CONTOSO\\Exchange Sync',
+      ]);
+    });
+
+    it('is unknown, never a silent fail, when a group that may hold the account could not be expanded', () => {
+      const result = evaluateServiceAccount(
+        facts({
+          remoteManagementUsers: [
+            {
+              ...withSid('CONTOSO\\Exchange Sync', `${contoso}-2201`),
+              objectClass: 'Group',
+              expansion: { status: 'not-expanded', error: 'An operations error occurred.' },
+            },
+            withSid('CONTOSO\\svc-backup', `${contoso}-1701`),
+          ],
+        }),
+        bySid(),
+      );
+      expect(result.status).toBe('unknown');
+      expect(result.summary).toContain(
+        'CONTOSO\\Exchange Sync (in BUILTIN\\Remote Management Users): its members could not be read: An operations error occurred.',
+      );
+      expect(result.fixId).toBe('psremoting.serviceaccount.add-to-remote-management-users');
+    });
+
+    it('is unknown when Domain Users is a member: AD does not list the accounts whose primary group it is', () => {
+      const result = evaluateServiceAccount(
+        facts({
+          remoteManagementUsers: [
+            {
+              ...withSid('CONTOSO\\Domain Users', `${contoso}-513`),
+              objectClass: 'Group',
+              expansion: { status: 'expanded' },
+            },
+          ],
+        }),
+        bySid(),
+      );
+      expect(result.status).toBe('unknown');
+      expect(result.summary).toContain('primary group');
+    });
+
+    it('passes through a readable path and still names the group it could not read', () => {
+      const result = evaluateServiceAccount(
+        facts({
+          administrators: [
+            {
+              ...withSid('OTHER\\Ops', `${other}-4001`),
+              objectClass: 'Group',
+              expansion: { status: 'not-expanded', error: 'The server is not operational.' },
+            },
+          ],
+          remoteManagementUsers: [withSid('CONTOSO\\svc-sync', `${contoso}-1604`)],
+        }),
+        bySid(),
+      );
+      expect(result.status).toBe('pass');
+      expect(result.evidence.notListed).toEqual([
+        'OTHER\\Ops (in BUILTIN\\Administrators): its members could not be read: The server is not operational.',
+      ]);
+    });
+
+    it('matches by name, and says so, when the jump host could not translate the account', () => {
+      const result = evaluateServiceAccount(
+        facts({ remoteManagementUsers: [withSid('CONTOSO\\svc-sync', `${contoso}-1604`)] }),
+        testContext({
+          serviceAccountSid: {
+            status: 'not-collected',
+            error: 'Some or all identity references could not be translated.',
+          },
+        }),
+      );
+      expect(result.status).toBe('pass');
+      expect(result.evidence).toMatchObject({
+        matchedBy: 'name',
+        sidNotResolved: 'Some or all identity references could not be translated.',
+      });
+    });
+  });
+
   it('is unknown without a service account, or when a group or the configurations could not be read', () => {
     expect(evaluateServiceAccount(readyServerFacts(), testContext({ serviceAccount: null })).status).toBe(
       'unknown',
