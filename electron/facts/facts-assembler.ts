@@ -151,7 +151,9 @@ function normalizeServerParts(raw: unknown, fqdn: string, problems: string[]): S
           ]),
         );
       }
-      problems.push(error instanceof FactsParseError ? error.message : `${fqdn} ${path}: ${describeError(error)}`);
+      problems.push(
+        error instanceof FactsParseError ? error.message : `${fqdn} ${path}: ${describeError(error)}`,
+      );
       return isCollectedPart(schema) ? unreadablePart(error, path) : undefined;
     }
   };

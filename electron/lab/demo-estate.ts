@@ -40,7 +40,10 @@ function thumbprintOf(index: number): string {
 }
 
 /** A server ready for the integration; each demo server changes what it is meant to show. */
-export function healthy(index: number, changes: Partial<LabExchangeServerInput> = {}): LabExchangeServerInput {
+export function healthy(
+  index: number,
+  changes: Partial<LabExchangeServerInput> = {},
+): LabExchangeServerInput {
   const fqdn = `exch${String(index).padStart(2, '0')}.contoso.com`;
   const host = fqdn.split('.')[0]?.toUpperCase() ?? fqdn;
   const thumbprint = thumbprintOf(index);

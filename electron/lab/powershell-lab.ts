@@ -37,7 +37,10 @@ function labServer(server: LabExchangeServer, now: number, index: number) {
     // What its TCP ports do, stood in for by loopback listeners (a refused port has none, a dropped one a full backlog).
     network: {
       address: labAddress(index),
-      ports: { '5986': server.tcp5986, '5985': server.tcp5986 === 'dns-failure' ? 'dns-failure' : 'reachable' },
+      ports: {
+        '5986': server.tcp5986,
+        '5985': server.tcp5986 === 'dns-failure' ? 'dns-failure' : 'reachable',
+      },
     },
     unreachable: server.unreachable,
     silent: server.silent,

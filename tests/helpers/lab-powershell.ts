@@ -23,7 +23,11 @@ export interface LabPowerShell {
 }
 
 /** Writes the lab document of an estate and the wrapper that runs the real scripts against it. */
-export async function prepareLabPowerShell(dir: string, estate: LabEstate, now: Date): Promise<LabPowerShell> {
+export async function prepareLabPowerShell(
+  dir: string,
+  estate: LabEstate,
+  now: Date,
+): Promise<LabPowerShell> {
   const labFile = join(dir, 'lab.json');
   await writeFile(labFile, JSON.stringify(toPowerShellLab(estate, now)), 'utf8');
   const hostsFile = join(dir, 'hosts');
