@@ -4,6 +4,7 @@ import { evaluateBench } from './evaluate.bench';
 import { fanoutBench } from './fanout.bench';
 import { ipcRouterBench } from './ipc-router.bench';
 import { matrixBench } from './matrix.bench';
+import { probeTimeoutBench } from './probe-timeout.bench';
 import { reportBench } from './report.bench';
 import { webconfigBench } from './webconfig.bench';
 
@@ -16,6 +17,7 @@ const suites: [string, BenchSuite][] = [
   ['webconfig', webconfigBench],
   ['report', reportBench],
   ['matrix', matrixBench],
+  ['probes', probeTimeoutBench],
 ];
 
 function ratio(figure: BenchFigure): string {

@@ -165,10 +165,10 @@ function Invoke-Command {
         [switch]$AsJob
     )
     if ($AsJob) {
-        return Start-ThreadJob -ArgumentList $script:labModulePath, $ComputerName, $ScriptBlock.ToString(), $ArgumentList -ScriptBlock {
-            param($LabModule, $Computers, $Text, $Arguments)
+        return Start-ThreadJob -ArgumentList $script:labModulePath, $ComputerName, $ScriptBlock.ToString(), $ArgumentList, $ThrottleLimit -ScriptBlock {
+            param($LabModule, $Computers, $Text, $Arguments, $Throttle)
             Import-Module -Name $LabModule -Global -Force
-            Invoke-Command -ComputerName $Computers -ScriptBlock ([scriptblock]::Create($Text)) -ArgumentList $Arguments
+            Invoke-Command -ComputerName $Computers -ScriptBlock ([scriptblock]::Create($Text)) -ArgumentList $Arguments -ThrottleLimit $Throttle
         }
     }
     $lab = Get-ExreadyLabDocument
@@ -178,6 +178,11 @@ function Invoke-Command {
     foreach ($argument in $ArgumentList) {
         $remoteArguments.Add([System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($argument, 1)))
     }
+    # Remoting fans out: up to ThrottleLimit sessions at once (32 by default), results in the order servers finish.
+    $limit = 32
+    if ($ThrottleLimit -gt 0) { $limit = $ThrottleLimit }
+    $limit = [Math]::Min($limit, 64)
+    $pending = New-Object System.Collections.Generic.Queue[string]
     foreach ($computer in $ComputerName) {
         $server = @($lab.exchangeServers) + @($lab.syncServers) | Where-Object { $_.fqdn -eq $computer } | Select-Object -First 1
         if ($null -eq $server) {
@@ -190,22 +195,34 @@ function Invoke-Command {
             Write-Error -Message $server.unreachable.message -ErrorId $server.unreachable.fullyQualifiedErrorId -Category OpenError -TargetObject $computer -ErrorAction Continue
             continue
         }
-        $runspaceId = [guid]::NewGuid()
-        $remote = [powershell]::Create()
-        try {
+        $pending.Enqueue($computer)
+    }
+    $running = New-Object System.Collections.Generic.List[object]
+    while ($pending.Count -gt 0 -or $running.Count -gt 0) {
+        while ($running.Count -lt $limit -and $pending.Count -gt 0) {
+            $computer = $pending.Dequeue()
+            # Each server gets a runspace of its own, as a remote session is.
+            $remote = [powershell]::Create()
             [void]$remote.AddCommand('Import-Module').AddParameter('Name', $modulePath).AddParameter('Global', $true).AddParameter('Force', $true)
             [void]$remote.AddStatement().AddCommand('Set-ExreadyLabCurrentServer').AddParameter('Name', $computer)
-            [void]$remote.Invoke()
-            $remote.Commands.Clear()
-            [void]$remote.AddScript($ScriptBlock.ToString())
+            [void]$remote.AddStatement().AddScript($ScriptBlock.ToString())
             foreach ($argument in $remoteArguments) { [void]$remote.AddArgument($argument) }
+            $running.Add([pscustomobject]@{ computer = $computer; shell = $remote; handle = $remote.BeginInvoke() })
+        }
+        $handles = [System.Threading.WaitHandle[]]@($running | ForEach-Object { $_.handle.AsyncWaitHandle })
+        $finished = $running[[System.Threading.WaitHandle]::WaitAny($handles)]
+        [void]$running.Remove($finished)
+        $computer = $finished.computer
+        $remote = $finished.shell
+        $runspaceId = [guid]::NewGuid()
+        try {
             $output = $null
             try {
-                $output = $remote.Invoke()
+                $output = $remote.EndInvoke($finished.handle)
             } catch {
                 # A terminating error ends that server's script only; the caller gets it as that server's error.
                 $inner = $_.Exception
-                if ($inner.InnerException) { $inner = $inner.InnerException }
+                while ($inner.InnerException) { $inner = $inner.InnerException }
                 Write-Error -Message ([string]$inner.Message) -ErrorId 'RemoteScriptFailed' -Category OperationStopped -TargetObject $computer -ErrorAction Continue
             }
             foreach ($record in $remote.Streams.Warning) { Write-Warning -Message ([string]$record.Message) }
