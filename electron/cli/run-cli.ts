@@ -1,3 +1,4 @@
+import { startupNoticeText } from '../../shared/domain/startup-notice';
 import { productName } from '../../shared/product';
 import { appVersion } from '../app-version';
 import { CliUsageError, ExitCode, type CliIo } from './cli-io';
@@ -12,6 +13,21 @@ import { fixCommandDependencies } from './fix-dependencies';
 import { moduleDir } from '../module-dir';
 import { runReportCommand } from './commands/report-command';
 import { runWebconfigCommand } from './commands/webconfig-command';
+import { setAsideMalformedSecretsFile, setAsideUnreadableUserData } from '../startup/user-data-recovery';
+import { userDataDir } from '../user-data-dir';
+
+// The commands that read the user-data folder (inventory, runs, audit) check it first, as the app does.
+const userDataCommands = new Set(['check', 'fix', 'undo', 'report']);
+
+/** Moves unreadable user-data files aside and says on stderr what happened and what was kept. */
+async function announceUnreadableUserData(io: CliIo, now: Date): Promise<void> {
+  const dir = userDataDir();
+  const notices = [
+    ...(await setAsideMalformedSecretsFile(dir, now)),
+    ...(await setAsideUnreadableUserData(dir, now)),
+  ];
+  for (const notice of notices) io.stderr(`exready: ${startupNoticeText(notice)}\n`);
+}
 
 const helpText = `${productName} ${appVersion}: is this Exchange estate ready for its identity integrations?
 
@@ -52,6 +68,7 @@ export async function runCli(
 ): Promise<ExitCode> {
   const [command, ...rest] = argv;
   try {
+    if (command !== undefined && userDataCommands.has(command)) await announceUnreadableUserData(io, now());
     switch (command) {
       case undefined:
       case 'help':

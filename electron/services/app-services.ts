@@ -1,5 +1,6 @@
 import { demoEstate } from '../lab/demo-estate';
 import { productName } from '../../shared/product';
+import type { StartupNotice } from '../../shared/domain/startup-notice';
 import { currentOperator } from '../audit/operator';
 import { chromiumPrintToPdf } from '../reports/report-pdf';
 import { createCheckRunsHandlers, type CheckRunsConfig } from './check-runs-handlers';
@@ -25,6 +26,8 @@ export interface AppServicesConfig {
   powershellCandidates: readonly string[];
   powershellTimeoutMs?: number;
   now?: () => Date;
+  /** Unreadable user-data files main moved aside at start-up, for the window to say. */
+  startupNotices?: readonly StartupNotice[];
   /** What main provides to check runs and reports (dialogs, printToPDF, secrets); defaults suit the CLI and tests. */
   checkRuns?: Partial<Omit<CheckRunsConfig, 'userDataDir' | 'appVersion' | 'now'>>;
   /** The secret store and PowerShell host of the MFA change flow; main passes safeStorage's store. */
@@ -102,6 +105,7 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
         version: config.version,
         platform: config.platform,
         logDirectory: config.logDirectory,
+        startupNotices: [...(config.startupNotices ?? [])],
       }),
     'inventory:get': () => inventory.get(),
     'inventory:add-exchange-servers': (request) => inventory.addExchangeServers(request.fqdns),

@@ -6,21 +6,9 @@ import {
   credentialSecretName,
   openSecretStore,
   SecretStoreUnavailableError,
-  type StringEncryptor,
 } from '../../../electron/secrets/secret-store';
+import { fakeEncryptor } from '../../helpers/fake-encryptor';
 import { useTempDirs } from '../../helpers/temp-dir';
-
-// A stand-in for safeStorage: reversible, and never the plain text on the way out.
-function fakeEncryptor(available = true): StringEncryptor {
-  return {
-    isEncryptionAvailable: () => available,
-    encryptString: (text) => Buffer.from([...Buffer.from(`enc:${text}`, 'utf8')].map((byte) => byte ^ 0x5a)),
-    decryptString: (buffer) =>
-      Buffer.from([...buffer].map((byte) => byte ^ 0x5a))
-        .toString('utf8')
-        .slice(4),
-  };
-}
 
 describe('secret store', () => {
   const tempDir = useTempDirs('secret-store');
@@ -51,7 +39,7 @@ describe('secret store', () => {
 
   it('refuses to store when encryption is unavailable, and writes nothing', async () => {
     const dir = await tempDir();
-    const store = await openSecretStore(dir, fakeEncryptor(false));
+    const store = await openSecretStore(dir, fakeEncryptor({ available: false }));
     await expect(store.set('MONOSIGN_API_KEY', 'key-abcdef-123')).rejects.toBeInstanceOf(
       SecretStoreUnavailableError,
     );
