@@ -17,6 +17,7 @@ describe('the IPC router over the real services', () => {
         version: '9.9.9-test',
         platform: 'win32',
         logDirectory: join(dir, 'logs'),
+        startupNotices: [],
       },
     });
   });
