@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { demoEstate, demoServers, healthy } from '../electron/lab/demo-estate';
+import { demoEstate, healthy } from '../electron/lab/demo-estate';
 import { LabEstate, type LabExchangeServerInput } from '../electron/lab/lab-estate';
 import { prepareLabPowerShell } from '../tests/helpers/lab-powershell';
 import { powershellTierMissing } from '../tests/helpers/pwsh';
@@ -20,13 +20,14 @@ const runs = 3;
 /** The collector's TCP probe timeout ($tcpTimeoutMilliseconds in Invoke-ExreadyCollection.ps1). */
 const probeTimeoutMs = 5000;
 
-const droppedSession = demoServers.find((server) => server.fqdn === 'exch06.contoso.com')?.unreachable;
+const droppedSession =
+  demoEstate.exchangeServers.find((server) => server.fqdn === 'exch06.contoso.com')?.unreachable ?? null;
 
 function estateOf(dropping: number): LabEstate {
   const servers: LabExchangeServerInput[] = Array.from({ length: serverCount }, (_, offset) => {
     const index = offset + 1;
     const fqdn = `exch${String(index).padStart(2, '0')}.contoso.com`;
-    if (offset >= dropping || droppedSession === undefined) return healthy(index);
+    if (offset >= dropping || droppedSession === null) return healthy(index);
     // As exch06 of the demo: the session times out and every probe of 5986 goes unanswered.
     const message = droppedSession.message.replace('exch06.contoso.com', fqdn);
     return healthy(index, { unreachable: { ...droppedSession, message }, tcp5986: 'timed-out' });
@@ -55,7 +56,7 @@ async function collectionMs(estate: LabEstate): Promise<number> {
       '--sync-server',
       estate.syncServers.map((server) => server.fqdn).join(','),
       '--service-account',
-      estate.serviceAccount,
+      estate.serviceAccount ?? '',
       '--json',
     ];
     const started = performance.now();

@@ -1,4 +1,5 @@
 import type { LabEstate, LabExchangeServer } from './lab-estate';
+import { labDirectory } from './powershell-lab-directory';
 
 // The lab as resources/powershell/lab/ExreadyLab.psm1 reads it: the raw values its stand-in cmdlets return,
 // named as the real cmdlets name them, with dates made absolute for the given `now`.
@@ -109,6 +110,7 @@ export function toPowerShellLab(lab: LabEstate, now: Date) {
   return {
     simulated: true as const,
     jumpHost: lab.jumpHost,
+    directory: labDirectory(lab),
     exchangeServers: lab.exchangeServers.map((server, index) => labServer(server, now.getTime(), index)),
     syncServers: lab.syncServers.map((sync) => ({
       fqdn: sync.fqdn,

@@ -58,7 +58,7 @@ export const contractServers = [
  */
 export const contractVerdicts: Record<string, Record<string, string>> = {
   'exch01.contoso.com': {
-    'ad.delegation': 'unknown',
+    'ad.delegation': 'pass',
     'firewall.5986': 'pass',
     'network.5986': 'pass',
     'psremoting.serviceaccount': 'pass',
@@ -71,7 +71,7 @@ export const contractVerdicts: Record<string, Record<string, string>> = {
     'winrm.trustedhosts.exchange': 'pass',
   },
   'exch02.contoso.com': {
-    'ad.delegation': 'unknown',
+    'ad.delegation': 'warn',
     'firewall.5986': 'warn',
     'network.5986': 'pass',
     'psremoting.serviceaccount': 'pass',
@@ -84,10 +84,10 @@ export const contractVerdicts: Record<string, Record<string, string>> = {
     'winrm.trustedhosts.exchange': 'warn',
   },
   'exch03.contoso.com': {
-    'ad.delegation': 'unknown',
+    'ad.delegation': 'fail',
     'firewall.5986': 'fail',
     'network.5986': 'fail',
-    'psremoting.serviceaccount': 'unknown',
+    'psremoting.serviceaccount': 'fail',
     'psremoting.sessionconfig': 'pass',
     'winrm.auth.cbt': 'fail',
     'winrm.listener.cert': 'n/a',
@@ -97,7 +97,7 @@ export const contractVerdicts: Record<string, Record<string, string>> = {
     'winrm.trustedhosts.exchange': 'pass',
   },
   'exch04.contoso.com': {
-    'ad.delegation': 'unknown',
+    'ad.delegation': 'pass',
     'firewall.5986': 'pass',
     'network.5986': 'pass',
     'psremoting.serviceaccount': 'fail',
@@ -152,7 +152,7 @@ export const contractVerdicts: Record<string, Record<string, string>> = {
     'ad.delegation': 'unknown',
     'firewall.5986': 'pass',
     'network.5986': 'pass',
-    'psremoting.serviceaccount': 'unknown',
+    'psremoting.serviceaccount': 'pass',
     'psremoting.sessionconfig': 'pass',
     'winrm.auth.cbt': 'pass',
     'winrm.listener.cert': 'unknown',
@@ -162,7 +162,7 @@ export const contractVerdicts: Record<string, Record<string, string>> = {
     'winrm.trustedhosts.exchange': 'pass',
   },
   'exch09.contoso.com': {
-    'ad.delegation': 'unknown',
+    'ad.delegation': 'pass',
     'firewall.5986': 'pass',
     'network.5986': 'pass',
     'psremoting.serviceaccount': 'pass',
@@ -175,10 +175,10 @@ export const contractVerdicts: Record<string, Record<string, string>> = {
     'winrm.trustedhosts.exchange': 'pass',
   },
   'exch10.contoso.com': {
-    'ad.delegation': 'unknown',
+    'ad.delegation': 'fail',
     'firewall.5986': 'fail',
     'network.5986': 'pass',
-    'psremoting.serviceaccount': 'unknown',
+    'psremoting.serviceaccount': 'fail',
     'psremoting.sessionconfig': 'fail',
     'winrm.auth.cbt': 'pass',
     'winrm.listener.cert': 'n/a',
@@ -204,16 +204,9 @@ export const contractVerdicts: Record<string, Record<string, string>> = {
 
 /**
  * What the PowerShell lab cannot stand in for yet, so the real collector's verdict differs from the simulation's:
- * the lab module serves no Active Directory ([adsi]/[adsisearcher] are absent off Windows), so delegation is unknown
- * and so is a service account that only a domain group could hold; and every lab TCP probe runs from one process,
- * so a port that only one sync server cannot reach (exch08 from sync02) reads as reachable.
+ * every lab TCP probe runs from one process, so a port that only one sync server cannot reach (exch08 from sync02)
+ * reads as reachable.
  */
 export const labGaps: Record<string, readonly string[]> = {
-  'exch01.contoso.com': ['ad.delegation'],
-  'exch02.contoso.com': ['ad.delegation'],
-  'exch03.contoso.com': ['ad.delegation', 'psremoting.serviceaccount'],
-  'exch04.contoso.com': ['ad.delegation'],
-  'exch08.contoso.com': ['psremoting.serviceaccount', 'network.5986'],
-  'exch09.contoso.com': ['ad.delegation'],
-  'exch10.contoso.com': ['ad.delegation', 'psremoting.serviceaccount'],
+  'exch08.contoso.com': ['network.5986'],
 };

@@ -267,6 +267,41 @@ function Start-ExreadyLabNetwork {
 }
 Start-ExreadyLabNetwork
 
+# The lab's Active Directory: [adsi] and [adsisearcher] become the stand-in over the lab document's directory, so the
+# jump host's real LDAP scripts (computer objects, nested groups by SID) run against the servers the lab describes.
+# Type accelerators are per process: loaded once, however many runspaces import the module.
+function Initialize-ExreadyLabDirectory {
+    $directory = (Get-ExreadyLabDocument).directory
+    if ($null -eq $directory -or [AppDomain]::CurrentDomain.GetData('ExreadyLabDirectory')) { return }
+    . (Join-Path $PSScriptRoot 'ExreadyLabDirectory.ps1')
+    Install-ExreadyAdStandIn
+    Add-ExreadyAdObject -DistinguishedName 'RootDSE' -Attributes @{
+        defaultNamingContext       = [string]$directory.defaultNamingContext
+        configurationNamingContext = [string]$directory.configurationNamingContext
+    }
+    Add-ExreadyAdObject -DistinguishedName ('CN=Partitions,' + $directory.configurationNamingContext) -Attributes @{ objectClass = @('top', 'crossRefContainer') }
+    foreach ($domain in @($directory.domains)) {
+        Add-ExreadyAdObject -DistinguishedName ('CN=' + $domain.netbiosName + ',CN=Partitions,' + $directory.configurationNamingContext) -Attributes @{
+            objectClass = @('top', 'crossRef'); nCName = [string]$domain.namingContext; nETBIOSName = [string]$domain.netbiosName
+        }
+    }
+    foreach ($principal in @($directory.principals)) {
+        Add-ExreadyAdPrincipal -DistinguishedName $principal.dn -Class $principal.objectClass -Sid $principal.sid -SamAccountName $principal.samAccountName -Member @($principal.member)
+    }
+    foreach ($computer in @($directory.computers)) {
+        Add-ExreadyAdPrincipal -DistinguishedName $computer.dn -Class computer -Sid $computer.sid -SamAccountName $computer.samAccountName
+        $item = [ExreadyStandIn.DirectoryServices.StandInDirectory]::Objects[[ExreadyStandIn.DirectoryServices.StandInDirectory]::Objects.Count - 1]
+        $item.Set('dNSHostName', [string]$computer.dnsHostName)
+        $item.Set('userAccountControl', [int]$computer.userAccountControl)
+        if (@($computer.allowedToDelegateTo).Count -gt 0) { $item.Set('msDS-AllowedToDelegateTo', [string[]]@($computer.allowedToDelegateTo)) }
+        # The attribute holds a security descriptor; its presence is what the collector reads.
+        if ($computer.allowedToActOnBehalfOfOtherIdentityPresent) { $item.Set('msDS-AllowedToActOnBehalfOfOtherIdentity', [byte[]](1, 0, 4, 128)) }
+        if ($computer.searchError) { $item.SearchError = [string]$computer.searchError }
+    }
+    [AppDomain]::CurrentDomain.SetData('ExreadyLabDirectory', $true)
+}
+Initialize-ExreadyLabDirectory
+
 $labFunctions = @(
     'Get-Service', 'Get-WSManInstance', 'Get-Item', 'Get-PSSessionConfiguration', 'Get-LocalGroupMember', 'Get-ChildItem',
     'Get-NetFirewallRule', 'Get-NetFirewallPortFilter', 'Get-NetFirewallAddressFilter', 'New-PSSessionOption', 'Invoke-Command',
