@@ -1,10 +1,13 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { startupNoticeText } from '../../../shared/domain/startup-notice';
+import { startupNoticeText, type StartupNotice } from '../../../shared/domain/startup-notice';
 import { useAppStore } from '../store/app-store';
+
+// One empty list for every render: a fresh [] from the selector would re-render forever.
+const none: readonly StartupNotice[] = [];
 
 /** What start-up moved aside (an unreadable secrets.json, inventory.json or run file) and what it kept. */
 export function StartupNotices() {
-  const notices = useAppStore((s) => s.appInfo?.startupNotices ?? []);
+  const notices = useAppStore((s) => s.appInfo?.startupNotices ?? none);
   if (notices.length === 0) return null;
   return (
     <MessageBar intent="warning" layout="multiline">
