@@ -28,6 +28,11 @@ function trustee(entry: DaclEntry): string {
   return name === undefined ? entry.sid : `${name} (${entry.sid})`;
 }
 
+/** An ACE as evidence names it: "BUILTIN\Administrators (S-1-5-32-544) AccessAllowed". */
+export function describeDaclEntry(entry: DaclEntry): string {
+  return `${trustee(entry)} ${entry.access === 'deny' ? 'AccessDenied' : 'AccessAllowed'}`;
+}
+
 interface Fix {
   remedy: string;
   fixId: string;
@@ -45,12 +50,7 @@ export function evaluateSessionSddl(
     permission: configuration.permission,
     sddl,
     enabled: configuration.enabled,
-    entries:
-      reading.kind === 'null'
-        ? []
-        : reading.entries.map(
-            (entry) => `${trustee(entry)} ${entry.access === 'deny' ? 'AccessDenied' : 'AccessAllowed'}`,
-          ),
+    entries: reading.kind === 'null' ? [] : reading.entries.map(describeDaclEntry),
   };
   if (configuration.enabled === false) {
     return checkResult(id, 'fail', 'The microsoft.powershell session configuration is disabled.', {
@@ -97,9 +97,7 @@ export function evaluateSessionSddl(
       { evidence },
     );
   }
-  const deniers = [
-    ...new Set(decisions.flatMap((item) => item.deniedBy.map((entry) => `${trustee(entry)} AccessDenied`))),
-  ];
+  const deniers = [...new Set(decisions.flatMap((item) => item.deniedBy.map(describeDaclEntry)))];
   if (deniers.length > 0) {
     return checkResult(
       id,

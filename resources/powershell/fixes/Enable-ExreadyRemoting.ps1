@@ -48,6 +48,8 @@ $change = {
         if (-not $dacl.Success) { return @{ healthy = $false; problem = "the D: part '$($parts['D'])' cannot be read" } }
         if ($dacl.Groups[1].Value -match 'NO_ACCESS_CONTROL') { return @{ healthy = $true; problem = $null } }
         $aliases = @{ WD = 'S-1-1-0'; NU = 'S-1-5-2'; IU = 'S-1-5-4'; AU = 'S-1-5-11'; SY = 'S-1-5-18'; BA = 'S-1-5-32-544'; BU = 'S-1-5-32-545'; RM = 'S-1-5-32-580' }
+        # GENERIC_ALL, GENERIC_EXECUTE, GENERIC_WRITE, GENERIC_READ as Int64 (hex 0x80000000 would read as a negative Int32).
+        $generic = @{ GA = [long]268435456; GX = [long]536870912; GW = [long]1073741824; GR = [long]2147483648 }
         $aces = @()
         foreach ($match in [regex]::Matches($dacl.Groups[2].Value, '\(([^()]*)\)')) {
             $fields = $match.Groups[1].Value.Split(';')
@@ -57,14 +59,14 @@ $change = {
             # Inherit-only ACEs do not apply to the configuration itself.
             if ($fields[1].ToUpperInvariant() -match '^(..)*IO') { continue }
             $rights = $fields[2].ToUpperInvariant()
-            $mask = 0L
+            $mask = [long]0
             if ($rights -match '^0X[0-9A-F]+$') { $mask = [Convert]::ToInt64($rights.Substring(2), 16) }
             elseif ($rights -match '^(GA|GX|GW|GR)*$') {
-                foreach ($pair in [regex]::Matches($rights, '..')) { $mask = $mask -bor @{ GA = 0x10000000L; GX = 0x20000000L; GW = 0x40000000L; GR = 0x80000000L }[$pair.Value] }
+                foreach ($pair in [regex]::Matches($rights, '..')) { $mask = $mask -bor $generic[$pair.Value] }
             } else { return @{ healthy = $false; problem = "ACE ($($match.Groups[1].Value)) has unknown rights $rights" } }
             $sid = $fields[5].ToUpperInvariant()
             if ($aliases.ContainsKey($sid)) { $sid = $aliases[$sid] }
-            $aces += [pscustomobject]@{ deny = ($type -eq 'D' -or $type -eq 'OD'); sid = $sid; all = ($mask -band 0x10000000L) -ne 0; execute = ($mask -band 0x20000000L) -ne 0; read = ($mask -band 0x80000000L) -ne 0 }
+            $aces += [pscustomobject]@{ deny = ($type -eq 'D' -or $type -eq 'OD'); sid = $sid; all = ($mask -band $generic.GA) -ne 0; execute = ($mask -band $generic.GX) -ne 0; read = ($mask -band $generic.GR) -ne 0 }
         }
         foreach ($group in 'S-1-5-32-544', 'S-1-5-32-580') {
             $held = @($group, 'S-1-5-2', 'S-1-1-0', 'S-1-5-11')
