@@ -148,7 +148,7 @@ function readAce(text: string): { entry?: DaclEntry; problem?: string } {
         ? 'deny'
         : null;
   if (access === null) return { problem: `ACE (${text}) has type ${type}, which cannot be evaluated` };
-  const flagList = flags.toUpperCase().match(/.{1,2}/g) ?? [];
+  const flagList: string[] = flags.toUpperCase().match(/.{1,2}/g) ?? [];
   if (flagList.some((flag) => !aceFlags.has(flag)))
     return { problem: `ACE (${text}) has unknown flags ${flags}` };
   const readRightsValue = readRights(rights);
