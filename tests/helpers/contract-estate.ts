@@ -33,6 +33,19 @@ const emptyServer = healthy(10, {
   mfa: demoMfa({ owa: { binaries: [monosignBinary()], backups: [] }, ecp: { binaries: [], backups: [] } }),
 });
 
+/** exch12: a healthy German server: Permission is printed in German, the SDDL is the default. */
+const germanServer = healthy(12, {
+  sessionConfigurations: [
+    {
+      name: 'microsoft.powershell',
+      permission:
+        'NT-AUTORITÄT\\INTERAKTIV AccessAllowed, VORDEFINIERT\\Administratoren AccessAllowed, VORDEFINIERT\\Remoteverwaltungsbenutzer AccessAllowed',
+      sddl: 'O:NSG:BAD:P(A;;GA;;;BA)(A;;GA;;;IU)(A;;GA;;;RM)S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)',
+      enabled: true,
+    },
+  ],
+});
+
 /** In the request but unknown to DNS (and to the lab). */
 export const unresolvableServer = 'exch11.contoso.com';
 
@@ -44,7 +57,7 @@ export const contractEstate: LabEstate = LabEstate.parse({
     { fqdn: 'sync01.contoso.com', trustedHosts: { value: '*.contoso.com', source: null } },
     { fqdn: 'sync02.contoso.com', trustedHosts: { value: '*.contoso.com', source: 'GPO' } },
   ],
-  exchangeServers: [...demoServers, groupPolicyServer, emptyServer],
+  exchangeServers: [...demoServers, groupPolicyServer, emptyServer, germanServer],
 });
 
 export const contractServers = [
@@ -183,6 +196,19 @@ export const contractVerdicts: Record<string, Record<string, string>> = {
     'winrm.auth.cbt': 'pass',
     'winrm.listener.cert': 'n/a',
     'winrm.listener.https': 'fail',
+    'winrm.service': 'pass',
+    'winrm.trustedhosts': 'pass',
+    'winrm.trustedhosts.exchange': 'pass',
+  },
+  'exch12.contoso.com': {
+    'ad.delegation': 'pass',
+    'firewall.5986': 'pass',
+    'network.5986': 'pass',
+    'psremoting.serviceaccount': 'pass',
+    'psremoting.sessionconfig': 'pass',
+    'winrm.auth.cbt': 'pass',
+    'winrm.listener.cert': 'pass',
+    'winrm.listener.https': 'pass',
     'winrm.service': 'pass',
     'winrm.trustedhosts': 'pass',
     'winrm.trustedhosts.exchange': 'pass',
