@@ -8,12 +8,18 @@ function Get-ExreadyCertificates {
             # empty on a non-English Windows (PowerShell/PowerShell#24594), and both lists are empty off Windows.
             $dnsNames = @()
             $usages = @()
-            foreach ($extension in $_.Extensions) {
-                if ($extension.Oid.Value -eq '2.5.29.17') { $dnsNames = @(Get-ExreadySanDnsNames -Der $extension.RawData) }
-                if ($extension.Oid.Value -eq '2.5.29.37') {
-                    $eku = New-Object System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension($extension, $extension.Critical)
-                    $usages = @($eku.EnhancedKeyUsages | ForEach-Object { [string]$_.Value })
+            if ($_.PSObject.Properties['Extensions']) {
+                foreach ($extension in $_.Extensions) {
+                    if ($extension.Oid.Value -eq '2.5.29.17') { $dnsNames = @(Get-ExreadySanDnsNames -Der $extension.RawData) }
+                    if ($extension.Oid.Value -eq '2.5.29.37') {
+                        $eku = New-Object System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension($extension, $extension.Critical)
+                        $usages = @($eku.EnhancedKeyUsages | ForEach-Object { [string]$_.Value })
+                    }
                 }
+            } else {
+                # An object without extensions (the PowerShell lab's certificates) has only PowerShell's two lists.
+                $dnsNames = @($_.DnsNameList | Where-Object { $_ } | ForEach-Object { [string]$_.Unicode })
+                $usages = @($_.EnhancedKeyUsageList | Where-Object { $_ } | ForEach-Object { [string]$_.ObjectId })
             }
             [pscustomobject]@{
                 thumbprint        = [string]$_.Thumbprint

@@ -89,8 +89,9 @@ Describe 'Get-ExreadyWinrmServiceAuth' {
     }
 }
 
-Describe 'Get-ExreadyCertificates' {
+Describe 'Get-ExreadyCertificates on a <language> Windows' -ForEach @(@{ language = 'en-US' }, @{ language = 'de-DE' }) {
     BeforeAll {
+        Install-ExreadyWindowsCertificateTypeData -Language $language
         $now = [DateTime]::UtcNow
         $store = [ordered]@{
             san            = New-ExreadyCertificateStandIn -Subject 'CN=mail.contoso.com, O=Contoso' -DnsNames 'mail.contoso.com', 'exch01.contoso.com', 'autodiscover.contoso.com'
@@ -108,6 +109,16 @@ Describe 'Get-ExreadyCertificates' {
         foreach ($certificate in $printed.value) { $byThumbprint[$certificate.thumbprint] = $certificate }
         function Get-Printed { param([string]$Key) $byThumbprint[$store[$Key].Thumbprint] }
     }
+    AfterAll {
+        Uninstall-ExreadyWindowsCertificateTypeData
+    }
+
+    It 'stands in PowerShell''s DnsNameList as Windows in <language> computes it' {
+        $expected = @{ 'en-US' = 'mail.contoso.com,exch01.contoso.com,autodiscover.contoso.com'; 'de-DE' = '' }[$language]
+        (@($store['san'].DnsNameList | ForEach-Object { $_.Unicode }) -join ',') | Should -Be $expected
+        (@($store['cnOnly'].DnsNameList | ForEach-Object { $_.Unicode }) -join ',') | Should -Be 'exch01.contoso.com'
+        (@($store['clientAuthOnly'].EnhancedKeyUsageList | ForEach-Object { $_.ObjectId }) -join ',') | Should -Be $clientAuthentication
+    }
 
     It 'collects every certificate of the store, each once, by thumbprint' {
         $part.status | Should -Be 'collected'
@@ -116,7 +127,7 @@ Describe 'Get-ExreadyCertificates' {
         foreach ($certificate in $printed.value) { $certificate.thumbprint | Should -MatchExactly '^[0-9A-F]{40}$' }
     }
 
-    # PowerShell's DnsNameList (the old source) parses the localised "DNS Name=" text: empty on a German Windows and here.
+    # PowerShell's DnsNameList (the old source) parses the localised "DNS Name=" text: no SAN name on a German Windows.
     It 'lists every DNS name of the Subject Alternative Name as a string, in order' {
         ConvertTo-Json -Compress -InputObject @((Get-Printed 'san').dnsNames) | Should -Be '["mail.contoso.com","exch01.contoso.com","autodiscover.contoso.com"]'
         (Get-Printed 'san').subject | Should -Be 'CN=mail.contoso.com, O=Contoso'
@@ -126,7 +137,7 @@ Describe 'Get-ExreadyCertificates' {
     It 'reads a long SAN (DER long-form length) and skips its entries that are not DNS names' {
         $names = @(1..12 | ForEach-Object { "host$_.exchange-servers.contoso.com" })
         $key = [System.Security.Cryptography.RSA]::Create(2048)
-        $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=exch01', $key, [System.Security.Cryptography.HashAlgorithmName]::SHA256, [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+        $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=exch01, O=Contoso', $key, [System.Security.Cryptography.HashAlgorithmName]::SHA256, [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
         $san = [System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder]::new()
         $san.AddIpAddress([System.Net.IPAddress]::Parse('10.0.0.11'))
         foreach ($name in $names) { $san.AddDnsName($name) }

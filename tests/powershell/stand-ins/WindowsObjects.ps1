@@ -92,3 +92,53 @@ function New-ExreadyCertificateStandIn {
     if ($WithoutPrivateKey) { return [System.Security.Cryptography.X509Certificates.X509CertificateLoader]::LoadCertificate($certificate.RawData) }
     $certificate
 }
+
+# PowerShell's X509Certificate2 type data as Windows computes it (DnsNameProperty, EnhancedKeyUsageProperty of
+# Microsoft.PowerShell.Security, missing off Windows, where both lists come out empty): DnsNameList is the subject's CN
+# when the subject has no comma, then the lines of the SAN's Format($true) that start with the English "DNS Name=",
+# which a German Windows writes "DNS-Name=" (PowerShell/PowerShell#24594). Undo with Uninstall-ExreadyWindowsCertificateTypeData.
+function Install-ExreadyWindowsCertificateTypeData {
+    param([Parameter(Mandatory)][ValidateSet('en-US', 'de-DE')][string]$Language)
+    $type = 'System.Security.Cryptography.X509Certificates.X509Certificate2'
+    if (-not $script:originalCertificateMembers) {
+        $members = (Get-TypeData -TypeName $type).Members
+        $script:originalCertificateMembers = @{ DnsNameList = $members['DnsNameList'].GetScriptBlock; EnhancedKeyUsageList = $members['EnhancedKeyUsageList'].GetScriptBlock }
+    }
+    $localisedPrefix = @{ 'en-US' = 'DNS Name='; 'de-DE' = 'DNS-Name=' }[$Language]
+    $dnsNameList = [scriptblock]::Create((@'
+        $list = [System.Collections.Generic.List[object]]::new()
+        if ($this.Subject.StartsWith('CN=', 'OrdinalIgnoreCase') -and -not $this.Subject.Contains(',')) {
+            $list.Add([pscustomobject]@{ Punycode = $this.Subject.Substring(3); Unicode = $this.Subject.Substring(3) })
+        }
+        foreach ($extension in $this.Extensions) {
+            if ($extension.Oid.Value -ne '2.5.29.17') { continue }
+            $san = [System.Security.Cryptography.X509Certificates.X509SubjectAlternativeNameExtension]::new($extension.RawData)
+            foreach ($line in @($san.EnumerateDnsNames() | ForEach-Object { '__PREFIX__' + $_ })) {
+                $name = $line.Substring(9)
+                # A name already listed (the CN again) is not added twice (DnsNameRepresentation equality ignores case).
+                if ($line.StartsWith('DNS Name=', 'OrdinalIgnoreCase') -and -not @($list | Where-Object { $_.Punycode -eq $name })) {
+                    $list.Add([pscustomobject]@{ Punycode = $name; Unicode = $name })
+                }
+            }
+        }
+        , $list
+'@).Replace('__PREFIX__', $localisedPrefix))
+    $usageList = {
+        $list = [System.Collections.Generic.List[object]]::new()
+        foreach ($extension in $this.Extensions) {
+            if ($extension -is [System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension]) {
+                foreach ($oid in $extension.EnhancedKeyUsages) { $list.Add([pscustomobject]@{ FriendlyName = $oid.FriendlyName; ObjectId = $oid.Value }) }
+            }
+        }
+        , $list
+    }
+    Update-TypeData -TypeName $type -MemberType ScriptProperty -MemberName DnsNameList -Value $dnsNameList -Force
+    Update-TypeData -TypeName $type -MemberType ScriptProperty -MemberName EnhancedKeyUsageList -Value $usageList -Force
+}
+
+function Uninstall-ExreadyWindowsCertificateTypeData {
+    if (-not $script:originalCertificateMembers) { return }
+    foreach ($name in $script:originalCertificateMembers.Keys) {
+        Update-TypeData -TypeName 'System.Security.Cryptography.X509Certificates.X509Certificate2' -MemberType ScriptProperty -MemberName $name -Value $script:originalCertificateMembers[$name] -Force
+    }
+}
