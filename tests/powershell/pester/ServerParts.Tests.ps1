@@ -136,8 +136,7 @@ Describe 'Get-ExreadyCertificates on a <language> Windows' -ForEach @(@{ languag
 
     It 'reads a long SAN (DER long-form length) and skips its entries that are not DNS names' {
         $names = @(1..12 | ForEach-Object { "host$_.exchange-servers.contoso.com" })
-        $key = [System.Security.Cryptography.RSA]::Create(2048)
-        $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=exch01, O=Contoso', $key, [System.Security.Cryptography.HashAlgorithmName]::SHA256, [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+        $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=exch01, O=Contoso', [System.Security.Cryptography.ECDsa]::Create(), [System.Security.Cryptography.HashAlgorithmName]::SHA256)
         $san = [System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder]::new()
         $san.AddIpAddress([System.Net.IPAddress]::Parse('10.0.0.11'))
         foreach ($name in $names) { $san.AddDnsName($name) }
@@ -187,5 +186,17 @@ Describe 'Get-ExreadyCertificates on a <language> Windows' -ForEach @(@{ languag
     It 'collects an empty store as [] through remoting, never {}' {
         Mock Get-ChildItem -ParameterFilter { $Path -eq $certificatePath } { }
         ConvertTo-JumpHostJson (Get-RemotedPart { Get-ExreadyCertificates }) | Should -Be '{"status":"collected","value":[]}'
+    }
+}
+
+Describe 'Get-ExreadySanDnsNames' {
+    It 'keeps the names before a truncated entry and stops there, without throwing' {
+        $san = [System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder]::new()
+        $san.AddDnsName('exch01.contoso.com')
+        $san.AddDnsName('mail.contoso.com')
+        $der = $san.Build().RawData
+        @(Get-ExreadySanDnsNames -Der $der) | Should -Be @('exch01.contoso.com', 'mail.contoso.com')
+        @(Get-ExreadySanDnsNames -Der $der[0..($der.Length - 4)]) | Should -Be @('exch01.contoso.com')
+        @(Get-ExreadySanDnsNames -Der ([byte[]](0x04, 0x00))) | Should -HaveCount 0
     }
 }

@@ -75,7 +75,9 @@ function New-ExreadyCertificateStandIn {
         [int]$NotAfterDays = 365,
         [switch]$WithoutPrivateKey
     )
-    $key = [System.Security.Cryptography.RSA]::Create(2048)
+    # One key for every stand-in: generating RSA keys is slow, and each certificate still gets its own random serial (thumbprint).
+    if (-not $script:standInCertificateKey) { $script:standInCertificateKey = [System.Security.Cryptography.RSA]::Create(2048) }
+    $key = $script:standInCertificateKey
     $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new($Subject, $key, [System.Security.Cryptography.HashAlgorithmName]::SHA256, [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
     if ($DnsNames.Count -gt 0) {
         $san = [System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder]::new()
