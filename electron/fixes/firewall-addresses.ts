@@ -32,7 +32,8 @@ export async function resolveFirewallNames(
   if (!Array.isArray(items)) return parameters;
   const resolved: unknown[] = [];
   for (const item of items) {
-    const name = typeof item === 'string' && parseFirewallAddress(item) === null ? HostName.safeParse(item) : null;
+    const name =
+      typeof item === 'string' && parseFirewallAddress(item) === null ? HostName.safeParse(item) : null;
     if (name === null || !name.success) {
       resolved.push(item);
       continue;

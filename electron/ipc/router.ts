@@ -113,7 +113,10 @@ export function createIpcRouter(options: {
           signal = operations.start(operationId);
         } catch (error) {
           const message = bounded((error as Error).message);
-          return { ok: false, error: { code: 'invalid-request', message, issues: [{ path: 'operationId', message }] } };
+          return {
+            ok: false,
+            error: { code: 'invalid-request', message, issues: [{ path: 'operationId', message }] },
+          };
         }
       }
       try {

@@ -145,7 +145,10 @@ export function createFixHandlers(config: FixHandlersConfig): FixHandlers {
         `ExReady-fix-plan-${config.now().toISOString().slice(0, 10)}.ps1`,
       );
       if (path === null) return { saved: false, path: null };
-      await writeFileAtomic(path, exportFixPlan(selected, config.now(), { riskAccepted: request.riskAccepted }));
+      await writeFileAtomic(
+        path,
+        exportFixPlan(selected, config.now(), { riskAccepted: request.riskAccepted }),
+      );
       return { saved: true, path };
     },
   };

@@ -17,7 +17,19 @@ export const noRisk: RiskAssessment = { risk: 'none', exposes: null };
 const lowers = (exposes: string): RiskAssessment => ({ risk: 'lowers-security', exposes });
 
 // Two-label public suffixes: "*.co.uk" is as wide as "*.com".
-const publicSuffixes = new Set(['co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'com.au', 'net.au', 'co.jp', 'co.nz', 'com.br', 'com.tr', 'co.za']);
+const publicSuffixes = new Set([
+  'co.uk',
+  'org.uk',
+  'ac.uk',
+  'gov.uk',
+  'com.au',
+  'net.au',
+  'co.jp',
+  'co.nz',
+  'com.br',
+  'com.tr',
+  'co.za',
+]);
 
 /** A TrustedHosts entry wider than one DNS domain: "*", or "*.tld" / "*.co.uk". */
 export function isWideTrustedHostsEntry(entry: string): boolean {

@@ -87,7 +87,7 @@ function maskPrefix(mask: string): number | null {
     .split('.')
     .map((part) => Number(part).toString(2).padStart(8, '0'))
     .join('');
-  return /^1*0*$/.test(bits) ? bits.indexOf('0') === -1 ? 32 : bits.indexOf('0') : null;
+  return /^1*0*$/.test(bits) ? (bits.indexOf('0') === -1 ? 32 : bits.indexOf('0')) : null;
 }
 
 /** Reads one -RemoteAddress entry: an address, a subnet (CIDR or mask), a range a-b, or a keyword; null if none. */
