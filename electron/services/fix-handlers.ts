@@ -6,7 +6,7 @@ import { AuditLog } from '../audit/audit-log';
 import { applyFix, FixConsentError } from '../fixes/fix-apply';
 import { exportFixPlan, exportRefusal } from '../fixes/fix-export';
 import { dnsResolver, labResolver, type HostResolver } from '../fixes/firewall-addresses';
-import { planFix, type FixPlan } from '../fixes/fix-preview';
+import { FixInputError, planFix, type FixPlan } from '../fixes/fix-preview';
 import { listenerCertificateCandidates } from '../fixes/certificate-candidates';
 import { planUndo } from '../fixes/fix-undo';
 import { latestServerFacts } from '../fixes/latest-server-facts';
@@ -131,10 +131,15 @@ export function createFixHandlers(config: FixHandlersConfig): FixHandlers {
     },
     'fixes:export': async (request) => {
       const selected = await Promise.all(
-        request.fixes.map(async (item) =>
+        request.fixes.map(async (item, index) =>
           planFix(item.fixId, item.server, item.parameters, config.scriptsDir, {
             facts: await latestServerFacts(history, item.server, false),
             resolveHost: config.resolveHost ?? dnsResolver,
+          }).catch((error: unknown) => {
+            // Name the field as the request holds it: fixes.<index>.parameters.<name>.
+            if (!(error instanceof FixInputError)) throw error;
+            const issues = error.issues.map((issue) => ({ ...issue, path: `fixes.${index}.${issue.path}` }));
+            throw new FixInputError(`fixes.${index}: ${error.message}`, issues);
           }),
         ),
       );

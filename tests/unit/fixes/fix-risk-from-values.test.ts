@@ -78,7 +78,10 @@ describe('firewall scope risk from the remote addresses', () => {
 describe('one gate for applying and exporting', () => {
   it('refuses to apply a wide scope without "I accept this risk", before any script runs', async () => {
     const plan = await firewall(['0.0.0.0/0']);
-    const host = { run: () => Promise.reject(new Error('the script must not run')) };
+    const host = {
+      run: () => Promise.reject(new Error('the script must not run')),
+      dispose: () => Promise.resolve(),
+    };
     await expect(
       applyFix(plan, { confirmed: true, riskAccepted: false }, { host, audit: null as never, operator: 'x' }),
     ).rejects.toThrow(FixConsentError);
