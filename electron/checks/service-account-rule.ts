@@ -258,7 +258,7 @@ export function evaluateServiceAccount(facts: CollectedServerFacts, context: Eva
 
 // cmd reads & | < > ^ as operators outside quotes and expands % and ! even inside them: quote, or give no command.
 function addToGroupRemedy(account: string): string {
-  if (/["%!\r\n\u0000-\u001f]/.test(account) || account.length > 256)
+  if (/["%!]/.test(account) || [...account].some((char) => char.charCodeAt(0) < 0x20) || account.length > 256)
     return 'Add the service account to the local group Remote Management Users (Computer Management > Local Users and Groups): its name cannot be quoted safely for cmd.';
   return `net localgroup "Remote Management Users" /add "${account}"`;
 }

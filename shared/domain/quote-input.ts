@@ -6,10 +6,7 @@ export const maxQuotedChars = 200;
 export function quoteInput(value: unknown): string {
   const text = typeof value === 'string' ? value : safeText(value);
   const cut = text.length > maxQuotedChars ? text.slice(0, maxQuotedChars) : text;
-  const visible = cut.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  const visible = [...cut].map(escapeControl).join('');
   const rest = text.length - cut.length;
   return rest > 0 ? `"${visible}"… (${rest} more characters)` : `"${visible}"`;
 }
@@ -17,4 +14,10 @@ export function quoteInput(value: unknown): string {
 function safeText(value: unknown): string {
   if (value === null || typeof value !== 'object') return String(value);
   return Array.isArray(value) ? `array of ${value.length}` : 'an object';
+}
+
+function escapeControl(char: string): string {
+  const code = char.charCodeAt(0);
+  const control = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+  return control ? `\\u${code.toString(16).padStart(4, '0')}` : char;
 }
