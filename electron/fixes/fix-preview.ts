@@ -5,6 +5,7 @@ import { findFix, type FixDefinition, type FixRisk } from '../../shared/fixes/fi
 import { fixConnection, type FixConnection } from '../../shared/fixes/fix-connection';
 import type { ServerFacts } from '../../shared/facts/server-facts';
 import { maskParameters } from '../audit/audit-log';
+import { quoteInput } from '../../shared/domain/quote-input';
 import { RequestIssuesError } from '../ipc/request-issues-error';
 import { AddressResolutionError, resolveFirewallNames, type HostResolver } from './firewall-addresses';
 
@@ -73,8 +74,12 @@ export async function planFix(
   options: PlanOptions = {},
 ): Promise<FixPlan> {
   const fix = findFix(fixId);
-  if (fix === undefined) throw new FixInputError(`There is no fix ${fixId}`);
-  if (server.trim() === '') throw new FixInputError('Name the server the fix is for');
+  if (fix === undefined) {
+    const message = `There is no fix ${quoteInput(fixId)}`;
+    throw new FixInputError(message, [{ path: 'fixId', message }]);
+  }
+  if (server.trim() === '')
+    throw new FixInputError('Name the server the fix is for', [{ path: 'server', message: 'is empty' }]);
   let resolved: Record<string, unknown>;
   try {
     resolved = await resolveFirewallNames(fixId, parameters, options.resolveHost);

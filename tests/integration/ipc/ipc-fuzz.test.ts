@@ -246,6 +246,27 @@ function cases(): Case[] {
         add('fixes:export', exported, ['fixes', 1, 'parameters', name], `export ${fix.id} ${name}`);
       }
   }
+  // Fix ids no catalogue holds.
+  for (const fixId of [
+    'no.such.fix',
+    '__proto__',
+    'toString',
+    'WINRM.SERVICE.START-AUTOMATIC',
+    'x'.repeat(100),
+  ]) {
+    add(
+      'fixes:preview',
+      { fixId, server: 'exch01.contoso.com', parameters: {}, lab: 'demo' },
+      ['fixId'],
+      `fix id ${fixId.slice(0, 30)}`,
+    );
+    add(
+      'fixes:export',
+      { fixes: [{ fixId, server: 'exch01.contoso.com', parameters: {} }] },
+      ['fixes', 0, 'fixId'],
+      `export fix id ${fixId.slice(0, 30)}`,
+    );
+  }
   // Seeded: a hostile key at a random depth (up to 24) inside fix parameters, which take any JSON.
   for (let n = 0; n < 200; n += 1) {
     const depth = 1 + Math.floor(random() * 24);
