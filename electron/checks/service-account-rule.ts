@@ -216,7 +216,7 @@ export function evaluateServiceAccount(facts: CollectedServerFacts, context: Eva
     permission: configuration?.permission ?? null,
   };
   const addRemedy = {
-    remedy: `net localgroup "Remote Management Users" /add ${account}`,
+    remedy: addToGroupRemedy(account),
     fixId: remotingFixIds.serviceAccountAddToRemoteManagementUsers,
   };
   if (memberships.length === 0 && possiblePaths.length > 0) {
@@ -309,4 +309,11 @@ export function evaluateServiceAccount(facts: CollectedServerFacts, context: Eva
         : {}),
     },
   );
+}
+
+// cmd reads & | < > ^ as operators outside quotes and expands % and ! even inside them: quote, or give no command.
+function addToGroupRemedy(account: string): string {
+  if (/["%!]/.test(account) || [...account].some((char) => char.charCodeAt(0) < 0x20) || account.length > 256)
+    return 'Add the service account to the local group Remote Management Users (Computer Management > Local Users and Groups): its name cannot be quoted safely for cmd.';
+  return `net localgroup "Remote Management Users" /add "${account}"`;
 }

@@ -15,6 +15,7 @@ import { parseInventoryCsv } from './inventory-csv';
 import { InventoryService } from './inventory-service';
 import { openPowerShellCollection } from './powershell-collection';
 import { probePowerShell } from './powershell-probe-service';
+import type { HostResolver } from '../fixes/firewall-addresses';
 
 export interface AppServicesConfig {
   userDataDir: string;
@@ -32,6 +33,8 @@ export interface AppServicesConfig {
   checkRuns?: Partial<Omit<CheckRunsConfig, 'userDataDir' | 'appVersion' | 'now'>>;
   /** The secret store and PowerShell host of the MFA change flow; main passes safeStorage's store. */
   mfa?: Partial<Pick<MfaHandlersConfig, 'secrets' | 'host' | 'chooseModuleSource'>>;
+  /** How the firewall fix's host names become addresses in the preview; DNS unless given (tests pass a fake). */
+  resolveHost?: HostResolver;
 }
 
 /** The services behind every IPC channel: plain Node, shared by the app, the CLI and the tests. */
@@ -93,6 +96,7 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     chooseSaveFile: (name) =>
       (config.checkRuns?.chooseSaveFile ?? (() => Promise.resolve(null)))(name, 'ps1'),
     now,
+    ...(config.resolveHost === undefined ? {} : { resolveHost: config.resolveHost }),
   });
 
   return {

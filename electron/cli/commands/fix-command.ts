@@ -5,7 +5,8 @@ import type { AuditLog } from '../../audit/audit-log';
 import { demoEstate } from '../../lab/demo-estate';
 import type { LabEstate } from '../../lab/lab-estate';
 import { applyFix, type FixOutcome } from '../../fixes/fix-apply';
-import { exportFixPlan } from '../../fixes/fix-export';
+import { exportFixPlan, exportRefusal } from '../../fixes/fix-export';
+import { dnsResolver, labResolver, type HostResolver } from '../../fixes/firewall-addresses';
 import { describePreview, FixInputError, planFix, type FixPlan } from '../../fixes/fix-preview';
 import { planUndo } from '../../fixes/fix-undo';
 import { checkLabEstate, collectLabEstate, findCheck } from '../../fixes/lab-recheck';
@@ -16,12 +17,14 @@ import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
 
 const usage = `Usage:
   exready fix --server FQDN --fix ID [--param KEY=VALUE ...] [--yes] [--accept-risk] [--lab demo]
-  exready fix --export plan.ps1 --server FQDN --fix ID [--fix ID ...] [--param [ID:]KEY=VALUE ...]
+  exready fix --export plan.ps1 --server FQDN --fix ID [--fix ID ...] [--param [ID:]KEY=VALUE ...] [--accept-risk]
   exready undo --audit-id N [--yes] [--lab demo]
 
 The preview (script, parameters with secrets masked, risk, the check it turns green) is printed first.
 Without --yes the command asks on the terminal; run non-interactively it refuses.
-A fix that lowers security also needs --accept-risk (or typing "I accept this risk").
+A fix whose values lower security (CBT None, delegation, TrustedHosts "*" or "*.com", a firewall scope
+wider than single addresses) also needs --accept-risk (or typing "I accept this risk"), exported or applied.
+The firewall fix takes addresses; host names are resolved to addresses in the preview.
 Exit codes: 0 done or nothing to change, 1 refused or failed, 2 bad input.
 `;
 
@@ -41,6 +44,14 @@ export interface FixCommandDeps {
   labs?: Readonly<Record<string, LabEstate>>;
   /** The server's newest collected facts (the run history): they decide whether a listener fix needs HTTP 5985. */
   serverFacts?: (server: string) => Promise<ServerFacts | null>;
+  /** Resolves the firewall fix's host names to addresses in the preview (DNS unless given). */
+  resolveHost?: HostResolver;
+}
+
+function resolverFor(labName: string | undefined, deps: FixCommandDeps): HostResolver {
+  if (labName === undefined) return deps.resolveHost ?? dnsResolver;
+  const estate = deps.labHost?.(labName)?.estate() ?? (deps.labs ?? { demo: demoEstate })[labName];
+  return estate === undefined ? () => Promise.resolve([]) : labResolver(estate);
 }
 
 const acceptPhrase = 'I accept this risk';
@@ -253,10 +264,19 @@ export function runFixCommand(
       const facts = await factsFor(server, undefined, deps, now);
       for (const fixId of fixes)
         plans.push(
-          await planFix(fixId, server, parametersFor(fixId, params, scoped), deps.scriptsDir, { facts }),
+          await planFix(fixId, server, parametersFor(fixId, params, scoped), deps.scriptsDir, {
+            facts,
+            resolveHost: resolverFor(undefined, deps),
+          }),
         );
+      const riskAccepted = values['accept-risk'] === true;
+      const refusal = exportRefusal(plans, { riskAccepted });
+      if (refusal !== null) {
+        io.stderr(`Refused: ${refusal} (pass --accept-risk). Nothing was exported.\n`);
+        return ExitCode.failed;
+      }
       const path = resolve(values.export);
-      await writeFile(path, exportFixPlan(plans, now()), 'utf8');
+      await writeFile(path, exportFixPlan(plans, now(), { riskAccepted }), 'utf8');
       io.stdout(
         `Wrote ${plans.length} fix(es) to ${path}; each changes nothing when its value is already right.\n`,
       );
@@ -267,6 +287,7 @@ export function runFixCommand(
     const options = consentOptions(values);
     const plan = await planFix(fixId, server, parametersFor(fixId, params, false), deps.scriptsDir, {
       facts: await factsFor(server, options.lab, deps, now),
+      resolveHost: resolverFor(options.lab, deps),
     });
     return run(plan, options, io, deps, now);
   });

@@ -96,8 +96,17 @@ describe('psremoting.serviceaccount', () => {
       testContext(),
     );
     expect(result.status).toBe('fail');
-    expect(result.remedy).toBe('net localgroup "Remote Management Users" /add CONTOSO\\svc-sync');
+    expect(result.remedy).toBe('net localgroup "Remote Management Users" /add "CONTOSO\\svc-sync"');
     expect(result.fixId).toBe('psremoting.serviceaccount.add-to-remote-management-users');
+  });
+
+  it('quotes the account in the remedy, so cmd does not run what follows an & in its name', () => {
+    const noGroups = facts({ administrators: [member('CONTOSO\\Domain Admins', [], 'Group')] });
+    const amp = evaluateServiceAccount(noGroups, testContext({ serviceAccount: 'CONTOSO\\svc&calc' }));
+    expect(amp.remedy).toBe('net localgroup "Remote Management Users" /add "CONTOSO\\svc&calc"');
+    // % and ! expand even inside quotes: no command line is offered for such a name.
+    const percent = evaluateServiceAccount(noGroups, testContext({ serviceAccount: 'CONTOSO\\svc%PATH%' }));
+    expect(percent.remedy).not.toContain('net localgroup');
   });
 
   it('fails when a nested group on the path is denied by the session configuration', () => {

@@ -150,22 +150,20 @@ describe('consent and input', () => {
     });
   });
 
-  it('rejects unknown fixes and bad parameters, and "*" in TrustedHosts without acceptRisk', async () => {
+  it('rejects unknown fixes and bad parameters; "*" in TrustedHosts previews as lowering security', async () => {
     await expect(planFix('no.such.fix', server, {}, scriptsDir)).rejects.toThrow(FixInputError);
     await expect(
       planFix('winrm.listener.cert.replace', server, { thumbprint: 'xyz' }, scriptsDir),
     ).rejects.toThrow(/40 hex/);
     const th = { syncServer: 'sync01.contoso.com', hosts: '*' };
-    await expect(planFix('winrm.trustedhosts.add-server', server, th, scriptsDir)).rejects.toThrow(
-      /acceptRisk/,
+    const wildcard = await planFix('winrm.trustedhosts.add-server', server, th, scriptsDir);
+    expect(wildcard.preview.risk).toBe('lowers-security');
+    expect(wildcard.preview.exposes).toContain('"*"');
+    const scenario = fixScenarios.find((item) => item.checkId === 'winrm.trustedhosts')!;
+    const { deps } = await setUp(scenario);
+    await expect(applyFix(wildcard, { confirmed: true, riskAccepted: false }, deps)).rejects.toThrow(
+      FixConsentError,
     );
-    const accepted = await planFix(
-      'winrm.trustedhosts.add-server',
-      server,
-      { ...th, acceptRisk: 'true' },
-      scriptsDir,
-    );
-    expect(accepted.preview.risk).toBe('lowers-security');
   });
 
   it('appends to TrustedHosts without dropping what was there', async () => {
