@@ -175,8 +175,8 @@ function Get-NetFirewallInterfaceTypeFilter {
 function Get-NetFirewallProfile {
     param([switch]$All, [string]$PolicyStore, $ErrorAction)
     $server = Assert-ExreadyLabPart 'firewallRules'
-    foreach ($profile in @($server.firewallProfiles)) {
-        if ($null -ne $profile) { [pscustomobject]@{ Name = $profile.Name; Enabled = [int]$profile.Enabled; DefaultInboundAction = [int]$profile.DefaultInboundAction } }
+    foreach ($state in @($server.firewallProfiles)) {
+        if ($null -ne $state) { [pscustomobject]@{ Name = $state.Name; Enabled = [int]$state.Enabled; DefaultInboundAction = [int]$state.DefaultInboundAction } }
     }
 }
 
