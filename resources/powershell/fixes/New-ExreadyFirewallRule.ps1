@@ -77,8 +77,8 @@ $change = {
             if ($null -ne $app -and (($app.Program -and @('Any', 'System') -notcontains [string]$app.Program) -or $app.Package)) { continue }
             $svc = $services[$id]
             if ($null -ne $svc -and $svc.Service -and [string]$svc.Service -ne 'Any') { continue }
-            $if = $interfaces[$id]
-            if ($null -ne $if -and @($if.InterfaceAlias | Where-Object { [string]$_ -ne 'Any' }).Count -gt 0) { continue }
+            $nic = $interfaces[$id]
+            if ($null -ne $nic -and @($nic.InterfaceAlias | Where-Object { [string]$_ -ne 'Any' }).Count -gt 0) { continue }
             $ty = $types[$id]
             if ($null -ne $ty -and [int]$ty.InterfaceType -ne 0) { continue }
             $af = $addressFilters[$id]
