@@ -25,7 +25,6 @@ const scriptsAwaitingPester = [
   'resources/powershell/collect/Get-ExreadyMfaFacts.ps1',
   'resources/powershell/environment/Get-ExreadyHostInfo.ps1',
   'resources/powershell/fixes/Enable-ExreadyRemoting.ps1',
-  'resources/powershell/fixes/New-ExreadyFirewallRule.ps1',
   'resources/powershell/webconfig/Deploy-ExreadyModuleFiles.ps1',
   'resources/powershell/webconfig/Restart-ExreadyAppPool.ps1',
   'resources/powershell/webconfig/Restore-ExreadyWebConfig.ps1',

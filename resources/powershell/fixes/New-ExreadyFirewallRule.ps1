@@ -22,15 +22,17 @@ $invalid = {
     if ($addresses.Count -eq 0 -or $null -eq $Request.remoteAddresses) { return 'remoteAddresses: missing; list the sync servers'' addresses' }
     # What New-NetFirewallRule -RemoteAddress takes: an address, a subnet (prefix or mask), a range, or a keyword; never Any.
     $keywords = @('LocalSubnet', 'DNS', 'DHCP', 'WINS', 'DefaultGateway', 'Intranet', 'IntranetRemoteAccess', 'Internet', 'PlayToDevice')
+    # A dotted IPv4 address or an IPv6 one: [ipaddress] alone would also read '10' as 0.0.0.10.
+    $isIp = { param([string]$Text) ($Text -match '^\d{1,3}(\.\d{1,3}){3}$' -or $Text -match '^[0-9a-fA-F:]*:[0-9a-fA-F:.]*$') -and $null -ne ($Text -as [ipaddress]) }
     foreach ($address in $addresses) {
         $text = [string]$address
         $ok = $false
         if ($address -isnot [string] -or $text -match '^(any|\*)$') { $ok = $false }
         elseif ($keywords -contains $text) { $ok = $true }
-        elseif ($null -ne ($text -as [ipaddress]) -and $text -match '^[0-9a-fA-F.:]+$') { $ok = $true }
-        elseif ($text -match '^([0-9a-fA-F.:]+)/(\d{1,3})$' -and $null -ne ($Matches[1] -as [ipaddress])) { $ok = [int]$Matches[2] -le $(if ($Matches[1] -match ':') { 128 } else { 32 }) }
-        elseif ($text -match '^([0-9.]+)/([0-9.]+)$' -and $null -ne ($Matches[1] -as [ipaddress]) -and $null -ne ($Matches[2] -as [ipaddress])) { $ok = $true }
-        elseif ($text -match '^([0-9a-fA-F.:]+)-([0-9a-fA-F.:]+)$' -and $null -ne ($Matches[1] -as [ipaddress]) -and $null -ne ($Matches[2] -as [ipaddress])) { $ok = $true }
+        elseif (& $isIp $text) { $ok = $true }
+        elseif ($text -match '^([^/]+)/(\d{1,3})$' -and (& $isIp $Matches[1])) { $ok = [int]$Matches[2] -le $(if ($Matches[1] -match ':') { 128 } else { 32 }) }
+        elseif ($text -match '^([^/]+)/([^/]+)$' -and (& $isIp $Matches[1]) -and (& $isIp $Matches[2])) { $ok = $true }
+        elseif ($text -match '^([^-]+)-([^-]+)$' -and (& $isIp $Matches[1]) -and (& $isIp $Matches[2])) { $ok = $true }
         if (-not $ok) { return "remoteAddresses: '$text' is not an address, subnet, range or keyword New-NetFirewallRule accepts (Any is not offered: the rule is scoped)" }
     }
     $null

@@ -31,7 +31,7 @@ Describe 'Get-ExreadyFirewallRules' {
         $facts = & $part { Get-ExreadyFirewallRules -Port 5986 }
         $facts.status | Should -Be 'collected'
         $rule = $facts.value
-        $rule.name | Should -Match '^\{[0-9a-f-]{36}\}$|^Gpo-WinRM-HTTPS$'
+        $rule.name | Should -Be 'Gpo-WinRM-HTTPS'
         $rule.displayName | Should -Be 'WinRM HTTPS (GPO)'
         $rule.policyStoreSourceType | Should -Be 2
         $rule.policyStoreSource | Should -Be 'RSOP'
