@@ -43,6 +43,7 @@ const emptyServer = healthy(10, {
   remoteManagementUsers: [],
   certificates: [],
   firewallRules: [],
+  firewallProfiles: [],
   adComputer: { distinguishedName: 'CN=EXCH10,OU=Exchange,DC=contoso,DC=com', userAccountControl: 0x1000 },
   mfa: demoMfa({ owa: { binaries: [monosignBinary()], backups: [] }, ecp: { binaries: [], backups: [] } }),
 });
