@@ -6,8 +6,22 @@ import { LabEstate } from '../../electron/lab/lab-estate';
 // dropped TCP, silent, failing cmdlets) plus the kinds the demo lacks: Group Policy owning everything it can, empty
 // parts everywhere, and a name DNS does not know.
 
-/** exch09: every setting that Group Policy can own, owned by it. */
+/** exch09: every setting that Group Policy can own, owned by it: its only 5986 rule is in the GPO store, not the PersistentStore. */
 const groupPolicyServer = healthy(9, {
+  firewallRules: [
+    {
+      name: '{5B0C6E2A-9D41-4F7E-8E1B-2A7C0F3D9E61}',
+      displayName: 'WinRM HTTPS from the sync servers (GPO)',
+      enabled: true,
+      direction: 'Inbound',
+      action: 'Allow',
+      protocol: 'TCP',
+      localPorts: ['5986'],
+      remoteAddresses: ['Any'],
+      profiles: ['Domain'],
+      policyStoreSourceType: 'GroupPolicy',
+    },
+  ],
   cbt: { level: 'None', source: 'GPO' },
   listeners: [
     {
@@ -29,6 +43,7 @@ const emptyServer = healthy(10, {
   remoteManagementUsers: [],
   certificates: [],
   firewallRules: [],
+  firewallProfiles: [],
   adComputer: { distinguishedName: 'CN=EXCH10,OU=Exchange,DC=contoso,DC=com', userAccountControl: 0x1000 },
   mfa: demoMfa({ owa: { binaries: [monosignBinary()], backups: [] }, ecp: { binaries: [], backups: [] } }),
 });

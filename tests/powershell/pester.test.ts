@@ -24,7 +24,6 @@ type PesterRun = z.infer<typeof PesterRun>;
 const scriptsAwaitingPester = [
   'resources/powershell/collect/Get-ExreadyMfaFacts.ps1',
   'resources/powershell/environment/Get-ExreadyHostInfo.ps1',
-  'resources/powershell/fixes/New-ExreadyFirewallRule.ps1',
   'resources/powershell/webconfig/Deploy-ExreadyModuleFiles.ps1',
   'resources/powershell/webconfig/Restart-ExreadyAppPool.ps1',
   'resources/powershell/webconfig/Restore-ExreadyWebConfig.ps1',
