@@ -138,7 +138,8 @@ export function inspectAuditText(text: string, head: AuditHead | null): AuditIns
     try {
       json = JSON.parse(raw);
     } catch {
-      const cut = unterminated && index === rows.length - 1 ? ' (it has no line end: an interrupted write)' : '';
+      const cut =
+        unterminated && index === rows.length - 1 ? ' (it has no line end: an interrupted write)' : '';
       problems.push({ line, lines: [line], detail: `is not valid JSON${cut}; skipped` });
       return;
     }
@@ -146,7 +147,11 @@ export function inspectAuditText(text: string, head: AuditHead | null): AuditIns
     if (version === 1) {
       const parsed = LegacyLine.safeParse(json);
       if (!parsed.success) {
-        problems.push({ line, lines: [line], detail: `is not an audit entry (${describeIssue(parsed.error)}); skipped` });
+        problems.push({
+          line,
+          lines: [line],
+          detail: `is not an audit entry (${describeIssue(parsed.error)}); skipped`,
+        });
         return;
       }
       if (chained) {
@@ -163,7 +168,11 @@ export function inspectAuditText(text: string, head: AuditHead | null): AuditIns
     }
     const parsed = AuditLine.safeParse(json);
     if (!parsed.success) {
-      problems.push({ line, lines: [line], detail: `is not an audit entry (${describeIssue(parsed.error)}); skipped` });
+      problems.push({
+        line,
+        lines: [line],
+        detail: `is not an audit entry (${describeIssue(parsed.error)}); skipped`,
+      });
       return;
     }
     chained = true;
@@ -187,7 +196,11 @@ export function inspectAuditText(text: string, head: AuditHead | null): AuditIns
     } else if (record.kind === 'intent') {
       if (claimId(record.id, line)) intents.set(record.id, { line, intent: record });
     } else if (!intents.has(record.intent)) {
-      problems.push({ line, lines: [line], detail: `the outcome of id ${record.intent}, which has no intent before it` });
+      problems.push({
+        line,
+        lines: [line],
+        detail: `the outcome of id ${record.intent}, which has no intent before it`,
+      });
     } else if (outcomes.has(record.intent)) {
       const earlier = outcomes.get(record.intent)?.line ?? 0;
       problems.push({

@@ -72,9 +72,7 @@ export async function withAuditLock<T>(
       continue;
     }
     if (Date.now() - started > settings.timeoutMs)
-      throw new AuditLockError(
-        `${path} is held by another ExReady process (remove it only if none runs)`,
-      );
+      throw new AuditLockError(`${path} is held by another ExReady process (remove it only if none runs)`);
     await pause(Math.min(5 + attempt * 5, 50));
   }
   try {

@@ -170,7 +170,10 @@ export class AuditLog {
             let previous = seen.last?.text ?? null;
             const texts = pending.map((line) => {
               const record = line.kind === 'intent' ? { ...line, id } : line;
-              const text = JSON.stringify({ ...record, previous: previous === null ? null : lineHash(previous) });
+              const text = JSON.stringify({
+                ...record,
+                previous: previous === null ? null : lineHash(previous),
+              });
               previous = text;
               return text;
             });
@@ -196,7 +199,10 @@ export class AuditLog {
     return next;
   }
 
-  private intentLine(intent: NewAuditIntent, secretNames: readonly string[]): Omit<AuditIntentLine, 'previous' | 'id'> {
+  private intentLine(
+    intent: NewAuditIntent,
+    secretNames: readonly string[],
+  ): Omit<AuditIntentLine, 'previous' | 'id'> {
     const parsed = AuditEntry.parse({
       ...intent,
       after: null,

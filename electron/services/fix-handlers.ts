@@ -115,8 +115,7 @@ export function createFixHandlers(config: FixHandlersConfig): FixHandlers {
       return {
         ...shown,
         // The window shows this line after the outcome: an unrecorded outcome must not pass unseen.
-        recheckError:
-          [outcome.recheckError, auditError].filter((text) => text !== null).join('; ') || null,
+        recheckError: [outcome.recheckError, auditError].filter((text) => text !== null).join('; ') || null,
         before: (outcome.before ?? null) as never,
         after: (outcome.after ?? null) as never,
       };

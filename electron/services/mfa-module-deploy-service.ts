@@ -93,18 +93,21 @@ export async function deployModuleFiles(
   }
   const outcome = result?.status === 'deployed' ? 'succeeded' : 'failed';
   error = error ?? result?.error ?? null;
-  const unrecorded = await deps.audit.complete(auditId, {
-    before: { replaced: result?.files.filter((f) => f.backup !== null).map((f) => f.backup) ?? [] },
-    after: {
-      files: result?.files.map((f) => ({ name: f.name, sha256: f.sha256, fileVersion: f.fileVersion })) ?? [],
-    },
-    outcome,
-    error,
-  }).then(
-    () => null,
-    (thrown: unknown) =>
-      `the outcome of audit entry ${auditId} could not be recorded: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
-  );
+  const unrecorded = await deps.audit
+    .complete(auditId, {
+      before: { replaced: result?.files.filter((f) => f.backup !== null).map((f) => f.backup) ?? [] },
+      after: {
+        files:
+          result?.files.map((f) => ({ name: f.name, sha256: f.sha256, fileVersion: f.fileVersion })) ?? [],
+      },
+      outcome,
+      error,
+    })
+    .then(
+      () => null,
+      (thrown: unknown) =>
+        `the outcome of audit entry ${auditId} could not be recorded: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+    );
   if (unrecorded !== null) error = error === null ? unrecorded : `${error}; ${unrecorded}`;
   if (outcome === 'succeeded') await deps.recheck(server).catch(() => undefined);
   return { outcome, auditId, result, error };

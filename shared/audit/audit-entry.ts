@@ -43,7 +43,10 @@ export type NewAuditIntent = Omit<NewAuditEntry, 'after' | 'outcome' | 'error'>;
 export type AuditResult = Pick<NewAuditEntry, 'before' | 'after' | 'outcome' | 'error'>;
 
 // SHA-256 (hex) of the previous line's exact text; null only on the log's first line.
-const previous = z.string().regex(/^[0-9a-f]{64}$/).nullable();
+const previous = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/)
+  .nullable();
 
 /** The intent line: who, when, which server, which change, parameters masked, the before-value known so far. */
 export const AuditIntentLine = z.object({
