@@ -96,7 +96,7 @@ export function headProblem(
     return {
       line: head.line,
       lines: [head.line],
-      detail: `line ${head.line} is not the line ExReady wrote last: it was edited, or lines were removed or inserted before it`,
+      detail: `is not the line ExReady wrote last: it was edited, or lines were removed or inserted before it`,
     };
   if (lastLine > head.line) {
     const added = Array.from({ length: lastLine - head.line }, (_, index) => head.line + 1 + index);
