@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { AuditLog } from '../../../electron/audit/audit-log';
 import { repoRoot } from '../../helpers/test-router';
@@ -9,7 +10,10 @@ import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs('audit-concurrent');
 
-function writer(path: string, count: number): { child: ChildProcess; ready: Promise<unknown> } {
+function writer(
+  path: string,
+  count: number,
+): { child: ChildProcessByStdio<Writable, Readable, null>; ready: Promise<unknown> } {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'tests/helpers/audit-writer.ts', path, String(count)],
@@ -18,7 +22,7 @@ function writer(path: string, count: number): { child: ChildProcess; ready: Prom
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   return { child, ready: once(lines, 'line') };
 }
 
@@ -29,10 +33,11 @@ describe('two ExReady processes appending to one audit log at once', () => {
     const writers = [writer(path, count), writer(path, count)];
     // Both are loaded and waiting before either writes: the appends overlap.
     await Promise.all(writers.map((item) => item.ready));
-    const exits = writers.map((item) => once(item.child, 'exit'));
-    for (const item of writers) item.child.stdin!.end('go\n');
-    const codes = await Promise.all(exits);
-    expect(codes.map(([code]) => code)).toEqual([0, 0]);
+    const exits = writers.map(
+      (item) => new Promise<number | null>((resolve) => item.child.once('exit', (code) => resolve(code))),
+    );
+    for (const item of writers) item.child.stdin.end('go\n');
+    expect(await Promise.all(exits)).toEqual([0, 0]);
     const log = new AuditLog(path);
     const ids = (await log.entries()).map((entry) => entry.id);
     expect(ids).toHaveLength(2 * count);
