@@ -110,7 +110,8 @@ export function headProblem(
 }
 
 /** Every entry the log holds, and every problem with the line that shows it. */
-export function inspectAuditText(text: string, head: AuditHead | null): AuditInspection {
+export function inspectAuditText(text: string, stored: AuditHead | 'damaged' | null): AuditInspection {
+  const head = stored === 'damaged' ? null : stored;
   const rows = text.split('\n');
   const unterminated = text !== '' && !text.endsWith('\n');
   if (!unterminated) rows.pop();
@@ -210,14 +211,21 @@ export function inspectAuditText(text: string, head: AuditHead | null): AuditIns
       });
     } else outcomes.set(record.intent, { line, outcome: record });
   });
-  const endProblem =
-    head === null && chained
+  const endProblem: AuditProblem | null =
+    stored === 'damaged'
       ? {
           line: 0,
           lines: [],
-          detail: 'the head file ExReady keeps beside the log is missing: a cut end cannot be ruled out',
+          detail:
+            'the head file ExReady keeps beside the log is damaged: a cut or edited end cannot be ruled out',
         }
-      : headProblem(head, last, (number) => rows[number - 1]);
+      : head === null && chained
+        ? {
+            line: 0,
+            lines: [],
+            detail: 'the head file ExReady keeps beside the log is missing: a cut end cannot be ruled out',
+          }
+        : headProblem(head, last, (number) => rows[number - 1]);
   if (endProblem !== null) problems.push(endProblem);
   const linesOf = new Map<number, number[]>();
   const entries: AuditEntry[] = legacy.map(({ line, entry }) => {

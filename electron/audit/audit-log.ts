@@ -111,14 +111,13 @@ export class AuditLog {
     }
   }
 
-  private async readHead(): Promise<AuditHead | null> {
+  private async readHead(): Promise<AuditHead | 'damaged' | null> {
     const text = await this.readText(this.headPath);
     if (text === '') return null;
     try {
       return AuditHead.parse(JSON.parse(text));
     } catch {
-      // A damaged head proves nothing; an impossible one makes verification name the end of the log.
-      return { line: Number.MAX_SAFE_INTEGER, sha256: '0'.repeat(64), lastId: 0 };
+      return 'damaged';
     }
   }
 
@@ -130,7 +129,7 @@ export class AuditLog {
     } catch (error) {
       throw new AuditLogError(this.path, 0, `cannot be read (${(error as Error).message})`);
     }
-    return inspectAuditText(text, await this.readHead().catch(() => null));
+    return inspectAuditText(text, await this.readHead().catch(() => 'damaged' as const));
   }
 
   /** Every readable change, in the order written; damaged lines are skipped (`inspect` names them). */

@@ -178,6 +178,18 @@ describe('AuditLog', () => {
     expect(read.linesOf.get(2)).toEqual([3]);
   });
 
+  it('names a damaged head file, and still appends', async () => {
+    const { log } = await logWith(1);
+    await writeFile(log.headPath, '{"line":');
+    expect((await log.inspect()).problems).toContainEqual(
+      expect.objectContaining({
+        line: 0,
+        detail: expect.stringContaining('head file ExReady keeps beside the log is damaged'),
+      }),
+    );
+    await expect(log.append(change)).resolves.toMatchObject({ id: 2 });
+  });
+
   it('reads a log written before chaining as unchained legacy lines, and chains what follows', async () => {
     const path = join(await tempDir(), 'audit.jsonl');
     const legacy = { schemaVersion: 1, id: 1, at: '2026-11-01T10:00:00.000Z', ...change, simulated: false };
