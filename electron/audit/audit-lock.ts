@@ -63,7 +63,7 @@ export async function withAuditLock<T>(
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     if (await isStale(path, settings)) {
-      // Renamed first so two processes taking over the same stale lock cannot both remove it.
+      // Moved aside first: of two processes taking over the same stale lock, only one rename finds it.
       const aside = `${path}.stale-${process.pid}-${attempt}`;
       await rename(path, aside).then(
         () => unlink(aside),
