@@ -6,6 +6,7 @@ import { demoEstate } from '../lab/demo-estate';
 import { assembleFacts } from '../facts/facts-assembler';
 import { locatePowerShellScripts } from '../resource-paths';
 import { openPowerShellCollection } from '../services/powershell-collection';
+import { runAuditCommand } from './commands/audit-command';
 import { runCheckCommand } from './commands/check-command';
 import { runEvaluateCommand } from './commands/evaluate-command';
 import { runFixCommand, runUndoCommand } from './commands/fix-command';
@@ -38,12 +39,14 @@ Commands:
         [--json] [--facts-out FILE] [--report FILE] [--history DIR]
                        Collect the estate's facts (one PowerShell round trip per server) and print the checklist.
   check --lab demo     The same on the built-in simulated estate (no PowerShell, no servers).
-  fix --server FQDN --fix ID [--param KEY=VALUE ...] [--yes] [--accept-risk] [--lab demo]
+  fix --server FQDN --fix ID [--param KEY=VALUE ...] [--yes] [--accept-risk] [--lab demo] [--powershell PATH]
                        Preview a fix, confirm, run it, audit it and re-check the server.
   fix --export plan.ps1 --server FQDN --fix ID [--param ID:KEY=VALUE ...]
                        Write the selected fixes as one idempotent script for a change window.
-  undo --audit-id N [--yes]
-                       Undo an audited fix from its before-value.
+  undo --audit-id N [--yes] [--lab demo]
+                       Undo an audited fix from its before-value (a lab's entry only in that lab).
+  audit verify [--audit FILE]
+                       Check the audit log's hash chain: OK, or each edited, removed, added or damaged line.
   report --run ID|latest --format html|pdf|json|csv --out FILE [--history DIR]
                        Write the readiness report of a saved check run (no server contacted).
   evaluate --facts FILE [--json]
@@ -97,6 +100,8 @@ export async function runCli(
         return await runUndoCommand(rest, io, now, fixCommandDependencies(moduleDir, now));
       case 'report':
         return await runReportCommand(rest, io, now);
+      case 'audit':
+        return await runAuditCommand(rest, io);
       case 'evaluate':
         return await runEvaluateCommand(rest, io, now);
       case 'webconfig':

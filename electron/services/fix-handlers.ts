@@ -104,7 +104,7 @@ export function createFixHandlers(config: FixHandlersConfig): FixHandlers {
       );
     },
     'fixes:undo-preview': async (request) =>
-      hold(await planUndo(request.auditId, audit, config.scriptsDir), request.lab),
+      hold(await planUndo(request.auditId, audit, config.scriptsDir, { lab: request.lab }), request.lab),
     'fixes:apply': async (request, context) => {
       const held = plans.get(request.previewId);
       if (held === undefined) throw new Error('This preview is no longer known: preview the fix again.');
@@ -120,11 +120,15 @@ export function createFixHandlers(config: FixHandlersConfig): FixHandlers {
           operator: config.operator(),
           recheck: (server) => config.recheck(server, held.lab),
           simulated: lab !== undefined,
+          lab: held.lab,
         },
         context.signal,
       );
+      const { auditError, ...shown } = outcome;
       return {
-        ...outcome,
+        ...shown,
+        // The window shows this line after the outcome: an unrecorded outcome must not pass unseen.
+        recheckError: [outcome.recheckError, auditError].filter((text) => text !== null).join('; ') || null,
         before: (outcome.before ?? null) as never,
         after: (outcome.after ?? null) as never,
       };

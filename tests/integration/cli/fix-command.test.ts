@@ -99,6 +99,38 @@ describe('exready fix / undo against the lab', () => {
     expect((await deps.audit.entries())[0]?.outcome).toBe('refused');
   });
 
+  it('refuses to run a fix whose audit entry cannot be written, saying why, and changes nothing', async () => {
+    const lab = createLabFixHost(winrm.estate);
+    const { deps, io, dir, err } = await cli(lab);
+    const readOnly = () =>
+      Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
+    deps.audit = new AuditLog(join(dir, 'audit.jsonl'), () => fixNow, { appendDurably: readOnly });
+    const args = ['--server', server, '--fix', winrm.fixId, '--yes', '--lab', 'test'];
+    expect(await runFixCommand(args, io, now, deps)).toBe(1);
+    expect(err()).toMatch(
+      /Refused: the audit log .* could not be written \(EACCES: permission denied\)\. Nothing was changed\./,
+    );
+    expect(lab.estate().exchangeServers[0]?.winrmService).toEqual({
+      status: 'Stopped',
+      startType: 'Disabled',
+    });
+  });
+
+  it('refuses to undo a lab entry without --lab', async () => {
+    const lab = createLabFixHost(winrm.estate);
+    const { deps, io, err } = await cli(lab);
+    expect(
+      await runFixCommand(
+        ['--server', server, '--fix', winrm.fixId, '--yes', '--lab', 'test'],
+        io,
+        now,
+        deps,
+      ),
+    ).toBe(0);
+    expect(await runUndoCommand(['--audit-id', '1', '--yes'], io, now, deps)).toBe(2);
+    expect(err()).toContain('Audit entry 1 was made in the test lab (simulated)');
+  });
+
   it('exits 2 on bad input', async () => {
     const { deps, io } = await cli(createLabFixHost(winrm.estate));
     expect(await runFixCommand(['--fix', winrm.fixId], io, now, deps)).toBe(2);

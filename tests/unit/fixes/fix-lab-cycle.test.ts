@@ -26,6 +26,7 @@ async function setUp(scenario: FixScenario) {
     audit,
     operator: 'CONTOSO\\admin',
     simulated: true,
+    lab: 'demo',
     recheck: () => {
       rechecks += 1;
       return Promise.resolve();
@@ -33,6 +34,9 @@ async function setUp(scenario: FixScenario) {
   };
   return { lab, audit, deps, rechecks: () => rechecks };
 }
+
+// Lab entries are undone only in their lab.
+const inLab = { lab: 'demo' };
 
 const consent = (scenario: FixScenario) => ({ confirmed: true, riskAccepted: scenario.riskAccepted });
 
@@ -84,17 +88,17 @@ describe('every fix against the lab', () => {
       const plan = await planFix(scenario.fixId, server, scenario.parameters, scriptsDir);
       const applied = await applyFix(plan, consent(scenario), deps);
       if (findFix(scenario.fixId)?.undoable !== true) {
-        await expect(planUndo(applied.auditId, audit, scriptsDir)).rejects.toThrow(/cannot be undone/);
+        await expect(planUndo(applied.auditId, audit, scriptsDir, inLab)).rejects.toThrow(/cannot be undone/);
         return;
       }
-      const undo = await planUndo(applied.auditId, audit, scriptsDir);
+      const undo = await planUndo(applied.auditId, audit, scriptsDir, inLab);
       expect(undo.preview.undoes).toBe(applied.auditId);
       const undone = await applyFix(undo, { confirmed: true, riskAccepted: false }, deps);
       expect(undone).toMatchObject({ outcome: 'succeeded', changed: true });
       expect(undone.after).toEqual(applied.before);
       expect((await checkOf(lab, scenario.checkId)).status).toBe(original.status);
       expect((await audit.entries()).at(-1)).toMatchObject({ undoes: applied.auditId, outcome: 'succeeded' });
-      await expect(planUndo(applied.auditId, audit, scriptsDir)).rejects.toThrow(/already undone/);
+      await expect(planUndo(applied.auditId, audit, scriptsDir, inLab)).rejects.toThrow(/already undone/);
     });
 
     it('leaves a failed audit entry and the check as it was when the server refuses or hangs', async () => {
