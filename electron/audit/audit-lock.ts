@@ -1,4 +1,4 @@
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 
 // One writer at a time across processes: an O_EXCL lock file beside the log, holding the writer's pid.
 
@@ -30,16 +30,32 @@ function processRuns(pid: number): boolean {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function isStale(path: string, options: Required<AuditLockOptions>): Promise<boolean> {
+type LockState = { state: 'free' } | { state: 'held' } | { state: 'stale'; text: string };
+
+async function lockState(path: string, options: Required<AuditLockOptions>): Promise<LockState> {
   try {
     const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
-    if (Date.now() - info.mtimeMs > options.staleMs) return true;
+    if (Date.now() - info.mtimeMs > options.staleMs) return { state: 'stale', text };
     const pid = Number((JSON.parse(text) as { pid?: unknown }).pid);
-    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !options.isRunning(pid);
+    const gone = Number.isInteger(pid) && pid > 0 && pid !== process.pid && !options.isRunning(pid);
+    return gone ? { state: 'stale', text } : { state: 'held' };
   } catch (error) {
-    // Gone already (free), or half-written by a holder that is still writing it (not stale).
-    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+    // Gone already (free: try again, never rename what may be a new holder's lock), or half-written by a live holder.
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { state: 'free' } : { state: 'held' };
   }
+}
+
+/** Takes over a stale lock (exported for its test): moved aside first, and put back when what was moved is not the lock judged stale. */
+export async function takeOver(path: string, stale: string, aside: string): Promise<void> {
+  try {
+    await rename(path, aside);
+  } catch {
+    return;
+  }
+  const moved = await readFile(aside, 'utf8').catch(() => stale);
+  // Another process took the stale lock over first and this rename moved its live lock: give it back.
+  if (moved !== stale) await link(aside, path).catch(() => undefined);
+  await unlink(aside).catch(() => undefined);
 }
 
 /** Runs `body` holding the lock; a stale lock (its process gone, or too old) is taken over. */
@@ -62,13 +78,10 @@ export async function withAuditLock<T>(
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    if (await isStale(path, settings)) {
-      // Moved aside first: of two processes taking over the same stale lock, only one rename finds it.
-      const aside = `${path}.stale-${process.pid}-${attempt}`;
-      await rename(path, aside).then(
-        () => unlink(aside),
-        () => undefined,
-      );
+    const current = await lockState(path, settings);
+    if (current.state === 'free') continue;
+    if (current.state === 'stale') {
+      await takeOver(path, current.text, `${path}.stale-${process.pid}-${attempt}`);
       continue;
     }
     if (Date.now() - started > settings.timeoutMs)
