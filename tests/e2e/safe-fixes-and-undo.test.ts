@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { AuditLog } from '../../electron/audit/audit-log';
 import { test, type AppHarness } from './harness/app-fixture';
 
 async function openDemoMatrix(app: AppHarness) {
@@ -61,8 +62,12 @@ test('Fix all safe previews the risk-free fixes across servers, exports them, ap
       .nth(1)
       .textContent(),
   ).toContain('Pass');
-  const audit = await readFile(join(app.userDataDir, 'audit.jsonl'), 'utf8');
-  expect(audit.trim().split('\n')).toHaveLength(3);
+  const auditPath = join(app.userDataDir, 'audit.jsonl');
+  const audit = await readFile(auditPath, 'utf8');
+  // Each change is an intent line written before it and an outcome line after: three changes, an intact chain.
+  const entries = await new AuditLog(auditPath).entries();
+  expect(entries.map((entry) => entry.outcome)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+  expect((await new AuditLog(auditPath).inspect()).problems).toEqual([]);
   expect(audit).not.toContain('psremoting.sessionconfig.reset');
   expect(app.consoleErrors).toEqual([]);
 });
