@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSecretStore, type StringEncryptor } from '../../../electron/secrets/secret-store';
+import {
+  openSecretStore,
+  storedRunKeySource,
+  type StringEncryptor,
+} from '../../../electron/secrets/secret-store';
+import { processRunKey } from '../../../electron/webconfig/run-webconfig-protection';
 import { RunHistory } from '../../../electron/storage/run-history';
 import { demoRun } from '../../helpers/demo-run';
 import { fakeHost } from '../../helpers/fake-host';
@@ -21,8 +26,9 @@ async function setUp(dir: string, simulated: boolean) {
   const run = await demoRun();
   // The demo facts stand for a real collection here: only a real run's servers can be changed.
   if (!simulated) delete run.savedFacts.simulated;
-  await new RunHistory(dir).save(run);
   const secrets = await openSecretStore(dir, encryptor);
+  // Saved as the window saves it: sealed under the install key the store keeps.
+  await new RunHistory(dir, storedRunKeySource(secrets, processRunKey)).save(run);
   const writes = fakeHost((parameters) => {
     const content = Buffer.from(String(parameters.contentBase64), 'base64');
     const after = createHash('sha256').update(content).digest('hex').toUpperCase();
