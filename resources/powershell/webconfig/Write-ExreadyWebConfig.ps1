@@ -1,7 +1,8 @@
 # Writes a planned web.config on an Exchange server: refuses if the file changed since it was read (SHA-256),
 # writes the timestamped backup beside the original, replaces atomically through a temp file, checks the hash after
 # writing, and prints one JSON result {status, before, after, backup, error}. Runs on Windows PowerShell 5.1.
-# Parameters arrive as one base64 UTF-8 JSON argument: server, path, expectedSha256, contentBase64, backupName.
+# Parameters arrive as one base64 UTF-8 JSON argument: server, path, expectedSha256, contentPath (a file on this
+# host holding the planned bytes, so they never sit in command text) or contentBase64, backupName.
 [CmdletBinding()]
 param([Parameter(Mandatory)][string]$ParametersBase64)
 
@@ -32,13 +33,17 @@ $write = {
     $bytes = [Convert]::FromBase64String($ContentBase64)
     $expectedAfter = Get-ExreadyHash $bytes
     $temp = Join-Path $folder ('web.config.exready-' + [guid]::NewGuid().ToString('N') + '.tmp')
-    [System.IO.File]::WriteAllBytes($temp, $bytes)
     try {
-        # One call moves the original to the backup and the temp file into place, keeping the original's ACL.
+        [System.IO.File]::WriteAllBytes($temp, $bytes)
+        # The replacement takes the original's security descriptor before the swap, not the folder's inherited one.
+        if (Get-Command -Name Set-Acl -ErrorAction SilentlyContinue) { Set-Acl -LiteralPath $temp -AclObject (Get-Acl -LiteralPath $Path) }
+        # One call moves the original to the backup and the temp file into place.
         [System.IO.File]::Replace($temp, $Path, $backupPath)
     } catch {
-        Remove-Item -LiteralPath $temp -Force -ErrorAction SilentlyContinue
         return New-ExreadyResult 'failed' $before $before $null "The file could not be replaced: $($_.Exception.Message)"
+    } finally {
+        # Every exit path: the temp file holds the secrets.
+        Remove-Item -LiteralPath $temp -Force -ErrorAction SilentlyContinue
     }
     $after = Get-ExreadyHash ([System.IO.File]::ReadAllBytes($Path))
     if ($after -ne $expectedAfter) {
@@ -51,7 +56,8 @@ $write = {
 }
 
 try {
-    $arguments = @([string]$request.path, [string]$request.expectedSha256, [string]$request.contentBase64, [string]$request.backupName)
+    $content = if ($request.contentPath) { [Convert]::ToBase64String([System.IO.File]::ReadAllBytes([string]$request.contentPath)) } else { [string]$request.contentBase64 }
+    $arguments = @([string]$request.path, [string]$request.expectedSha256, $content, [string]$request.backupName)
     if ($request.server) {
         $result = Invoke-Command -ComputerName ([string]$request.server) -UseSSL -Port 5986 -ScriptBlock $write -ArgumentList $arguments
     } else {

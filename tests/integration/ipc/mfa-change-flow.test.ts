@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +31,8 @@ async function setUp(dir: string, simulated: boolean) {
   // Saved as the window saves it: sealed under the install key the store keeps.
   await new RunHistory(dir, storedRunKeySource(secrets, processRunKey)).save(run);
   const writes = fakeHost((parameters) => {
-    const content = Buffer.from(String(parameters.contentBase64), 'base64');
+    // The script reads the planned bytes from the file the command names.
+    const content = readFileSync(String(parameters.contentPath));
     const after = createHash('sha256').update(content).digest('hex').toUpperCase();
     return JSON.stringify({
       exreadyResult: 1,
