@@ -77,6 +77,7 @@ describe('check runs, history and reports through the router', () => {
         : [],
     );
     expect(texts.length).toBeGreaterThan(4);
+    expect(JSON.stringify(run)).not.toContain('"sealed"');
     for (const text of texts) {
       expect(text).not.toContain(demoMfaSecrets.secret);
       expect(text).not.toContain(demoMfaSecrets.key);
