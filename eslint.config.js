@@ -80,6 +80,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', ...rawIpc],
       'no-restricted-imports': ['error', { paths: [noElectronModule] }],
+      // DevTools are development-only (webPreferences.devTools); nothing opens them from code.
+      'no-restricted-properties': [
+        'error',
+        {
+          property: 'openDevTools',
+          message: 'DevTools are for development builds only: none is opened from code.',
+        },
+      ],
     },
   },
   {

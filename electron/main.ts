@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell, type WebContents } from 'electron';
-import { appId } from '../shared/product';
+import { startupNoticeText, type StartupNotice } from '../shared/domain/startup-notice';
+import { appId, productName } from '../shared/product';
 import { appVersion } from './app-version';
 import { createEventSink } from './ipc/event-sink';
 import { bindRouterToIpcMain, createWebContentsDelivery } from './ipc/ipc-main-binding';
 import { createIpcRouter } from './ipc/router';
 import { createAppLogger } from './logging/logger';
 import { createRedactor } from './logging/redact';
-import { openSecretStore } from './secrets/secret-store';
 import { defaultPowerShellCandidates } from './powershell/executable-locator';
 import { locatePowerShellScripts } from './resource-paths';
 import { contentSecurityPolicy } from './security/content-security-policy';
@@ -22,14 +22,41 @@ import {
 } from './security/trusted-sender';
 import { secureWindowOptions } from './security/window-options';
 import { createInvokeHandlers } from './services/app-services';
+import { readInstanceState, secondInstanceMessage, writeInstanceState } from './startup/instance-state';
+import { openSecretsSettingAsideUnreadable, setAsideUnreadableUserData } from './startup/user-data-recovery';
 
-// One instance per user: a second launch focuses the first window instead.
+// One instance per user: a second launch focuses the first window, or says why it cannot.
 if (!app.requestSingleInstanceLock()) {
-  app.quit();
+  void refuseSecondInstance();
 } else {
   app.enableSandbox();
   app.setAppUserModelId(appId);
-  void app.whenReady().then(start);
+  void app.whenReady().then(start).catch(failStart);
+}
+
+/** Where this instance is in its start-up, for a second launch to read (best effort: never blocks start-up). */
+function markStartup(phase: 'starting' | 'window-open' | 'failed', step: string): Promise<void> {
+  const state = { pid: process.pid, phase, step, since: new Date().toISOString() };
+  return writeInstanceState(app.getPath('userData'), state).catch(() => undefined);
+}
+
+async function refuseSecondInstance(): Promise<void> {
+  const state = await readInstanceState(app.getPath('userData'));
+  const { text, needsDialog } = secondInstanceMessage(state, new Date());
+  process.stderr.write(`${productName}: ${text}\n`);
+  // showErrorBox works before 'ready'; no dialog when the first window came to the front.
+  if (needsDialog) dialog.showErrorBox(productName, text);
+  app.quit();
+}
+
+/** A start-up that throws says so and exits, so it never holds the single-instance lock with no window. */
+function failStart(error: unknown): void {
+  const text = `${productName} could not start: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`${text}\n`);
+  void markStartup('failed', text).finally(() => {
+    dialog.showErrorBox(productName, text);
+    app.exit(1);
+  });
 }
 
 function rendererUrl(): string {
@@ -41,12 +68,24 @@ function rendererUrl(): string {
 async function start(): Promise<void> {
   const userDataDir = app.getPath('userData');
   const logDirectory = join(userDataDir, 'logs');
+  await markStartup('starting', 'opening the secret store');
   // Secrets are encrypted with the Windows user's DPAPI key; the logger masks every stored value.
-  const secrets = await openSecretStore(userDataDir, safeStorage);
+  // An unreadable secrets.json, inventory.json or run file is moved aside, and the window says so.
+  const opened = await openSecretsSettingAsideUnreadable(userDataDir, safeStorage, new Date());
+  const secrets = opened.secrets;
+  await markStartup('starting', 'checking inventory.json and the saved runs');
+  const startupNotices: StartupNotice[] = [
+    ...opened.notices,
+    ...(await setAsideUnreadableUserData(userDataDir, new Date())),
+  ];
   const logger = createAppLogger({
     directory: logDirectory,
     redactor: createRedactor(() => secrets.knownSecrets()),
   });
+  for (const notice of startupNotices) {
+    logger.warn('Unreadable user-data file moved aside', { ...notice });
+    process.stderr.write(`${productName}: ${startupNoticeText(notice)}\n`);
+  }
   const appUrl = rendererUrl();
   const isTrustedUrl = createTrustedUrlCheck(appUrl);
   let window: BrowserWindow | null = null;
@@ -60,6 +99,7 @@ async function start(): Promise<void> {
       logDirectory,
       version: appVersion,
       platform: process.platform,
+      startupNotices,
       scriptsDir: locatePowerShellScripts(__dirname, app.isPackaged ? process.resourcesPath : undefined),
       powershellCandidates: defaultPowerShellCandidates(process.platform),
       mfa: {
@@ -108,8 +148,13 @@ async function start(): Promise<void> {
   });
 
   const createWindow = () => {
-    window = new BrowserWindow(secureWindowOptions(join(__dirname, '../preload/index.cjs')));
-    window.once('ready-to-show', () => window?.show());
+    window = new BrowserWindow(
+      secureWindowOptions(join(__dirname, '../preload/index.cjs'), { packaged: app.isPackaged }),
+    );
+    window.once('ready-to-show', () => {
+      window?.show();
+      void markStartup('window-open', 'showing its window');
+    });
     window.on('closed', () => (window = null));
     void window.loadURL(appUrl);
   };
@@ -125,6 +170,7 @@ async function start(): Promise<void> {
     void logger.close();
   });
   logger.info('ExReady started', { version: appVersion, userDataDir });
+  await markStartup('starting', 'opening its window');
   createWindow();
 }
 
@@ -133,7 +179,7 @@ async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   const file = join(tmpdir(), `exready-report-${randomUUID()}.html`);
   const printer = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, javascript: false },
+    webPreferences: { sandbox: true, contextIsolation: true, javascript: false, devTools: false },
   });
   try {
     await writeFile(file, html, 'utf8');

@@ -28,11 +28,39 @@ function isAnyAddress(addresses: readonly string[]): boolean {
   return addresses.length === 0 || addresses.some((address) => /^(any|\*)$/i.test(address.trim()));
 }
 
+const isAny = (value: string | null | undefined) =>
+  value === null || value === undefined || /^(any|\*|)$/i.test(value.trim());
+
+/**
+ * Why a rule cannot touch WinRM's traffic, or null: WinRM over HTTPS is received by HTTP.sys in the System process,
+ * so a rule limited to another program, a package or a service never matches it.
+ */
+function notForWinrm(rule: FirewallRuleFacts): string | null {
+  if (!isAny(rule.program) && !/^system$/i.test((rule.program ?? '').trim()))
+    return `limited to the program ${rule.program ?? ''}`;
+  if (!isAny(rule.package)) return `limited to the package ${rule.package ?? ''}`;
+  if (!isAny(rule.service)) return `limited to the service ${rule.service ?? ''}`;
+  return null;
+}
+
+/** The interfaces a rule is limited to, or null when it applies on every interface. */
+function interfaceLimit(rule: FirewallRuleFacts): string | null {
+  const aliases = (rule.interfaceAliases ?? []).filter((alias) => !isAny(alias));
+  const types = (rule.interfaceTypes ?? []).filter((type) => type !== 'Any');
+  const limits = [
+    ...(aliases.length > 0 ? [`interfaces ${aliases.join(', ')}`] : []),
+    ...(types.length > 0 ? [`interface types ${types.join(', ')}`] : []),
+  ];
+  return limits.length === 0 ? null : limits.join(' and ');
+}
+
 function appliesToDomainProfile(rule: FirewallRuleFacts): boolean {
   return (
     rule.profiles.length === 0 || rule.profiles.some((profile) => profile === 'Any' || profile === 'Domain')
   );
 }
+
+const fromGroupPolicy = (rule: FirewallRuleFacts) => rule.policyStoreSourceType === 'GroupPolicy';
 
 function ruleEvidence(rule: FirewallRuleFacts) {
   return {
@@ -43,26 +71,52 @@ function ruleEvidence(rule: FirewallRuleFacts) {
     localPorts: rule.localPorts,
     remoteAddresses: rule.remoteAddresses,
     profiles: rule.profiles,
+    ...(rule.policyStoreSourceType === undefined ? {} : { source: rule.policyStoreSourceType }),
+    ...(fromGroupPolicy(rule) ? { groupPolicyStore: rule.policyStoreSource ?? null } : {}),
+    ...(rule.program === undefined ? {} : { program: rule.program }),
+    ...(rule.service === undefined ? {} : { service: rule.service }),
+    ...(interfaceLimit(rule) === null ? {} : { interfaces: interfaceLimit(rule) }),
   };
 }
 
-const label = (rule: FirewallRuleFacts) => rule.displayName ?? rule.name;
+const label = (rule: FirewallRuleFacts) =>
+  `${rule.displayName ?? rule.name}${fromGroupPolicy(rule) ? ' (from Group Policy)' : ''}`;
 
-/** firewall.5986: Windows Firewall on the server must let TCP 5986 in; a matching block rule wins over any allow. */
+/** firewall.5986: Windows Firewall on the server must let TCP 5986 in (or be off); a matching block rule wins over any allow. */
 export function evaluateFirewall5986(facts: CollectedServerFacts, context: EvaluationContext): CheckResult {
   const part = facts.firewallRules;
   if (part.status === 'not-collected')
     return notCollectedResult(id, 'the Windows Firewall rules', part.error);
-  const matching = part.value.filter(
+  const covering = part.value.filter(
     (rule) =>
       rule.enabled &&
       rule.direction === 'Inbound' &&
       isTcp(rule.protocol) &&
       portsInclude(rule.localPorts, winrmHttpsPort),
   );
-  const blocks = matching.filter((rule) => rule.action === 'Block');
+  const otherTraffic = covering.filter((rule) => notForWinrm(rule) !== null);
+  const matching = covering.filter((rule) => notForWinrm(rule) === null);
+  const allBlocks = matching.filter((rule) => rule.action === 'Block');
+  const blocks = allBlocks.filter((rule) => interfaceLimit(rule) === null);
+  const interfaceBlocks = allBlocks.filter((rule) => interfaceLimit(rule) !== null);
   const allows = matching.filter((rule) => rule.action === 'Allow' || rule.action === 'AllowBypass');
-  const evidence = { allowRules: allows.map(ruleEvidence), blockRules: blocks.map(ruleEvidence) };
+  // Profile states are absent in facts saved before ExReady read them: the rules alone decide then.
+  const profiles = facts.firewallProfiles?.status === 'collected' ? facts.firewallProfiles.value : null;
+  const domainProfile = profiles?.find((profile) => profile.name === 'Domain');
+  const evidence = {
+    allowRules: allows.map(ruleEvidence),
+    blockRules: allBlocks.map(ruleEvidence),
+    ...(otherTraffic.length === 0 ? {} : { notForWinrm: otherTraffic.map(ruleEvidence) }),
+    ...(profiles === null ? {} : { profiles }),
+  };
+  if (domainProfile?.enabled === false) {
+    return checkResult(
+      id,
+      'pass',
+      `The Windows Firewall is off on the Domain profile, so TCP ${winrmHttpsPort} is not filtered; turning it on needs a rule that allows ${winrmHttpsPort}.`,
+      { evidence },
+    );
+  }
   if (blocks.length > 0) {
     return checkResult(
       id,
@@ -75,8 +129,32 @@ export function evaluateFirewall5986(facts: CollectedServerFacts, context: Evalu
       },
     );
   }
+  if (interfaceBlocks.length > 0) {
+    return checkResult(
+      id,
+      'warn',
+      `Inbound TCP ${winrmHttpsPort} is blocked by ${interfaceBlocks.map(label).join(', ')} on ${interfaceBlocks.map((rule) => interfaceLimit(rule) ?? '').join('; ')}: a sync server reaching the server there is refused.`,
+      {
+        evidence,
+        remedy:
+          'Disable the block rule or take TCP 5986 out of its ports (Set-NetFirewallRule / Group Policy if it comes from a GPO).',
+      },
+    );
+  }
+  if (domainProfile?.defaultInboundAction === 'Allow') {
+    return checkResult(
+      id,
+      'pass',
+      `The Domain profile allows inbound connections by default and no rule blocks TCP ${winrmHttpsPort}.`,
+      { evidence },
+    );
+  }
   if (allows.length === 0) {
-    return checkResult(id, 'fail', `No enabled inbound rule allows TCP ${winrmHttpsPort}.`, {
+    const ignored =
+      otherTraffic.length === 0
+        ? ''
+        : ` (${otherTraffic.map((rule) => `${label(rule)} is ${notForWinrm(rule) ?? ''}`).join('; ')}, which WinRM's traffic never matches: it is received by the System process)`;
+    return checkResult(id, 'fail', `No enabled inbound rule allows TCP ${winrmHttpsPort}${ignored}.`, {
       evidence,
       remedy:
         'New-NetFirewallRule -Name "WINRM-HTTPS-In-TCP" -DisplayName "Windows Remote Management (HTTPS-In)" -Direction Inbound -Protocol TCP -LocalPort 5986 -Action Allow -Profile Domain -RemoteAddress <sync server addresses>',
@@ -96,7 +174,20 @@ export function evaluateFirewall5986(facts: CollectedServerFacts, context: Evalu
       },
     );
   }
-  const open = domainRules.find((rule) => isAnyAddress(rule.remoteAddresses));
+  const everywhere = domainRules.filter((rule) => interfaceLimit(rule) === null);
+  if (everywhere.length === 0) {
+    return checkResult(
+      id,
+      'warn',
+      `TCP ${winrmHttpsPort} is allowed only on ${domainRules.map((rule) => `${interfaceLimit(rule) ?? ''} (${label(rule)})`).join('; ')}: a sync server reaching the server over another interface is dropped.`,
+      {
+        evidence,
+        remedy:
+          'Remove the interface limit: Set-NetFirewallRule -Name <rule> -InterfaceAlias Any -InterfaceType Any',
+      },
+    );
+  }
+  const open = everywhere.find((rule) => isAnyAddress(rule.remoteAddresses));
   if (open !== undefined) {
     return checkResult(
       id,
@@ -105,7 +196,7 @@ export function evaluateFirewall5986(facts: CollectedServerFacts, context: Evalu
       { evidence },
     );
   }
-  const scope = [...new Set(domainRules.flatMap((rule) => rule.remoteAddresses))].join(', ');
+  const scope = [...new Set(everywhere.flatMap((rule) => rule.remoteAddresses))].join(', ');
   const outcomes = syncServerOutcomes(facts, context);
   const allReached = outcomes.length > 0 && outcomes.every((outcome) => outcome.result === 'reachable');
   if (allReached) {

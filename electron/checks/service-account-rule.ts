@@ -11,6 +11,9 @@ import {
   remoteManagementUsersGroup,
 } from './session-configuration-permission';
 import { findDefaultSessionConfiguration } from './session-configuration-rule';
+import { describeDaclEntry } from './session-configuration-sddl';
+import { decideSddlAccess, readSddlDacl, wellKnownSids } from './sddl-dacl';
+import type { SessionConfigurationFacts } from '../../shared/facts/session-configuration-facts';
 
 const id = 'psremoting.serviceaccount';
 
@@ -52,16 +55,66 @@ function isTheAccount(member: LocalGroupMemberFacts, account: WantedAccount): bo
 interface Membership {
   group: string;
   via: string[];
+  /** The local group's SID and those of the groups on the path that have one: what the token carries. */
+  sids: string[];
 }
 
 function membershipsIn(
   group: string,
+  groupSid: string,
   members: readonly LocalGroupMemberFacts[],
   account: WantedAccount,
 ): Membership[] {
+  const sidOf = (name: string) => members.find((member) => member.name === name)?.sid ?? null;
   return members
     .filter((member) => isTheAccount(member, account))
-    .map((member) => ({ group, via: member.via }));
+    .map((member) => ({
+      group,
+      via: member.via,
+      sids: [groupSid, ...member.via.map(sidOf).filter((sid): sid is string => sid !== null)],
+    }));
+}
+
+interface AccountAccess {
+  /** What the decision was read from: the SDDL by SID, or (facts without one) the Permission text by name. */
+  source: 'SDDL' | 'Permission';
+  problems: string[];
+  decision: 'allowed' | 'denied' | 'not-granted';
+  allowedBy: string[];
+  deniedBy: string[];
+}
+
+function accountAccess(
+  configuration: SessionConfigurationFacts,
+  account: WantedAccount,
+  memberships: readonly Membership[],
+): AccountAccess {
+  const sddl = configuration.sddl;
+  if (sddl !== null && sddl.trim() !== '') {
+    const reading = readSddlDacl(sddl);
+    const sids = [...memberships.flatMap((membership) => membership.sids)];
+    if (account.sid !== null) sids.push(account.sid.toUpperCase());
+    const access = decideSddlAccess(reading, sids);
+    return {
+      source: 'SDDL',
+      problems: reading.problems,
+      decision: access.decision,
+      allowedBy:
+        reading.kind === 'null' ? ['a NULL DACL (everyone)'] : access.allowedBy.map(describeDaclEntry),
+      deniedBy: access.deniedBy.map(describeDaclEntry),
+    };
+  }
+  const parsed = parseSessionPermission(configuration.permission);
+  // Windows puts every group of every path into the token, so a deny on any of them applies.
+  const identities = [
+    account.name,
+    ...memberships.flatMap((membership) => [membership.group, ...membership.via]),
+  ];
+  return {
+    source: 'Permission',
+    problems: parsed.problems,
+    ...decideRemoteAccess(parsed.entries, identities),
+  };
 }
 
 /** A group whose members may include the account although none is listed: unreadable, or listing no primary-group members. */
@@ -142,8 +195,13 @@ export function evaluateServiceAccount(facts: CollectedServerFacts, context: Eva
   }
   const wanted = wantedAccount(account, context);
   const memberships = [
-    ...membershipsIn(administratorsGroup, administrators.value, wanted),
-    ...membershipsIn(remoteManagementUsersGroup, remoteManagementUsers.value, wanted),
+    ...membershipsIn(administratorsGroup, wellKnownSids.administrators, administrators.value, wanted),
+    ...membershipsIn(
+      remoteManagementUsersGroup,
+      wellKnownSids.remoteManagementUsers,
+      remoteManagementUsers.value,
+      wanted,
+    ),
   ];
   const possiblePaths = [
     ...possiblePathsIn(administratorsGroup, administrators.value),
@@ -158,7 +216,7 @@ export function evaluateServiceAccount(facts: CollectedServerFacts, context: Eva
     permission: configuration?.permission ?? null,
   };
   const addRemedy = {
-    remedy: `net localgroup "Remote Management Users" /add ${account}`,
+    remedy: addToGroupRemedy(account),
     fixId: remotingFixIds.serviceAccountAddToRemoteManagementUsers,
   };
   if (memberships.length === 0 && possiblePaths.length > 0) {
@@ -194,20 +252,17 @@ export function evaluateServiceAccount(facts: CollectedServerFacts, context: Eva
       },
     );
   }
-  const parsed = parseSessionPermission(configuration.permission);
-  if (parsed.problems.length > 0) {
+  const access = accountAccess(configuration, wanted, memberships);
+  if (access.problems.length > 0) {
     return checkResult(
       id,
       'unknown',
-      `The Permission of microsoft.powershell cannot be read: ${parsed.problems.join('; ')}.`,
+      `The ${access.source} of microsoft.powershell cannot be read: ${access.problems.join('; ')}.`,
       {
         evidence,
       },
     );
   }
-  // Windows puts every group of every path into the token, so a deny on any of them applies.
-  const identities = [account, ...memberships.flatMap((membership) => [membership.group, ...membership.via])];
-  const access = decideRemoteAccess(parsed.entries, identities);
   const paths = memberships.map(describeMembership).join('; ');
   if (access.decision === 'denied') {
     return checkResult(
@@ -254,4 +309,11 @@ export function evaluateServiceAccount(facts: CollectedServerFacts, context: Eva
         : {}),
     },
   );
+}
+
+// cmd reads & | < > ^ as operators outside quotes and expands % and ! even inside them: quote, or give no command.
+function addToGroupRemedy(account: string): string {
+  if (/["%!]/.test(account) || [...account].some((char) => char.charCodeAt(0) < 0x20) || account.length > 256)
+    return 'Add the service account to the local group Remote Management Users (Computer Management > Local Users and Groups): its name cannot be quoted safely for cmd.';
+  return `net localgroup "Remote Management Users" /add "${account}"`;
 }

@@ -3,6 +3,7 @@ import { remotingFixIds } from '../../shared/checks/remoting-fix-ids';
 import type { CollectedServerFacts } from '../../shared/facts/server-facts';
 import type { SessionConfigurationFacts } from '../../shared/facts/session-configuration-facts';
 import { checkResult, notCollectedResult } from './check-result-builder';
+import { evaluateSessionSddl } from './session-configuration-sddl';
 import {
   administratorsGroup,
   decideRemoteAccess,
@@ -22,7 +23,10 @@ export function findDefaultSessionConfiguration(
 const resetRemedy =
   'Enable-PSRemoting -Force recreates the default permissions (Administrators and Remote Management Users allowed); or set them with Set-PSSessionConfiguration -Name microsoft.powershell -ShowSecurityDescriptorUI.';
 
-/** psremoting.sessionconfig: microsoft.powershell must let Administrators or Remote Management Users in; deny wins. */
+/**
+ * psremoting.sessionconfig: microsoft.powershell must let Administrators or Remote Management Users in; deny wins.
+ * Decided from the SDDL by SID (Permission is translated into the server's language); Permission only for old facts.
+ */
 export function evaluateSessionConfiguration(facts: CollectedServerFacts): CheckResult {
   const part = facts.sessionConfigurations;
   if (part.status === 'not-collected')
@@ -34,6 +38,9 @@ export function evaluateSessionConfiguration(facts: CollectedServerFacts): Check
       evidence: { configurations: part.value.map((item) => item.name) },
       ...fix,
     });
+  }
+  if (configuration.sddl !== null && configuration.sddl.trim() !== '') {
+    return evaluateSessionSddl(configuration, configuration.sddl, fix);
   }
   const parsed = parseSessionPermission(configuration.permission);
   const evidence = {

@@ -31,27 +31,29 @@ function terminalPrompt(): FixCommandDeps['prompt'] {
 export function fixCommandDependencies(scriptDir: string, now: () => Date): FixCommandDeps {
   const dataDir = userDataDir();
   const scriptsDir = locatePowerShellScripts(scriptDir);
-  const checks = createCheckRunsHandlers(
-    {
-      userDataDir: dataDir,
-      appVersion: '',
-      now,
-      labs: { demo: demoEstate },
-      openCollection: () => openPowerShellCollection({ executable: null, scriptsDir, poolSize: 1 }),
-      printToPdf: chromiumPrintToPdf,
-      chooseSaveFile: () => Promise.resolve(null),
-      knownSecrets: () => [],
-      operator: currentOperator,
-    },
-    new InventoryService(dataDir, now),
-  );
+  // Built per re-check so it collects with the PowerShell the fix ran on; its collection is closed after.
+  const checks = (executable: string | null) =>
+    createCheckRunsHandlers(
+      {
+        userDataDir: dataDir,
+        appVersion: '',
+        now,
+        labs: { demo: demoEstate },
+        openCollection: () => openPowerShellCollection({ executable, scriptsDir, poolSize: 1 }),
+        printToPdf: chromiumPrintToPdf,
+        chooseSaveFile: () => Promise.resolve(null),
+        knownSecrets: () => [],
+        operator: currentOperator,
+      },
+      new InventoryService(dataDir, now),
+    );
   return {
     audit: new AuditLog(join(dataDir, 'audit.jsonl')),
     scriptsDir,
     operator: currentOperator(),
     prompt: terminalPrompt(),
-    openHost: () => openNodePowerShellHost({ executable: null, poolSize: 1 }),
-    recheck: checks.recheckServer,
+    openHost: (executable) => openNodePowerShellHost({ executable, poolSize: 1 }),
+    recheck: (server, executable) => checks(executable).recheckServer(server),
     labs: { demo: demoEstate },
     serverFacts: (server) => latestServerFacts(new RunHistory(dataDir), server, false),
   };

@@ -1,3 +1,4 @@
+import { startupNoticeText } from '../../shared/domain/startup-notice';
 import { productName } from '../../shared/product';
 import { appVersion } from '../app-version';
 import { CliUsageError, ExitCode, type CliIo } from './cli-io';
@@ -5,6 +6,7 @@ import { demoEstate } from '../lab/demo-estate';
 import { assembleFacts } from '../facts/facts-assembler';
 import { locatePowerShellScripts } from '../resource-paths';
 import { openPowerShellCollection } from '../services/powershell-collection';
+import { runAuditCommand } from './commands/audit-command';
 import { runCheckCommand } from './commands/check-command';
 import { runEvaluateCommand } from './commands/evaluate-command';
 import { runFixCommand, runUndoCommand } from './commands/fix-command';
@@ -13,6 +15,21 @@ import { moduleDir } from '../module-dir';
 import { runReportCommand } from './commands/report-command';
 import { runWebconfigCommand } from './commands/webconfig-command';
 import { terminalSecretPrompt, type SecretSources } from './secret-input';
+import { setAsideMalformedSecretsFile, setAsideUnreadableUserData } from '../startup/user-data-recovery';
+import { userDataDir } from '../user-data-dir';
+
+// The commands that read the user-data folder (inventory, runs, audit) check it first, as the app does.
+const userDataCommands = new Set(['check', 'fix', 'undo', 'report']);
+
+/** Moves unreadable user-data files aside and says on stderr what happened and what was kept. */
+async function announceUnreadableUserData(io: CliIo, now: Date): Promise<void> {
+  const dir = userDataDir();
+  const notices = [
+    ...(await setAsideMalformedSecretsFile(dir, now)),
+    ...(await setAsideUnreadableUserData(dir, now)),
+  ];
+  for (const notice of notices) io.stderr(`exready: ${startupNoticeText(notice)}\n`);
+}
 
 const helpText = `${productName} ${appVersion}: is this Exchange estate ready for its identity integrations?
 
@@ -23,12 +40,14 @@ Commands:
         [--json] [--facts-out FILE] [--report FILE] [--history DIR]
                        Collect the estate's facts (one PowerShell round trip per server) and print the checklist.
   check --lab demo     The same on the built-in simulated estate (no PowerShell, no servers).
-  fix --server FQDN --fix ID [--param KEY=VALUE ...] [--yes] [--accept-risk] [--lab demo]
+  fix --server FQDN --fix ID [--param KEY=VALUE ...] [--yes] [--accept-risk] [--lab demo] [--powershell PATH]
                        Preview a fix, confirm, run it, audit it and re-check the server.
   fix --export plan.ps1 --server FQDN --fix ID [--param ID:KEY=VALUE ...]
                        Write the selected fixes as one idempotent script for a change window.
-  undo --audit-id N [--yes]
-                       Undo an audited fix from its before-value.
+  undo --audit-id N [--yes] [--lab demo]
+                       Undo an audited fix from its before-value (a lab's entry only in that lab).
+  audit verify [--audit FILE]
+                       Check the audit log's hash chain: OK, or each edited, removed, added or damaged line.
   report --run ID|latest --format html|pdf|json|csv --out FILE [--history DIR]
                        Write the readiness report of a saved check run (no server contacted).
   evaluate --facts FILE [--json]
@@ -58,6 +77,7 @@ export async function runCli(
 ): Promise<ExitCode> {
   const [command, ...rest] = argv;
   try {
+    if (command !== undefined && userDataCommands.has(command)) await announceUnreadableUserData(io, now());
     switch (command) {
       case undefined:
       case 'help':
@@ -86,6 +106,8 @@ export async function runCli(
         return await runUndoCommand(rest, io, now, fixCommandDependencies(moduleDir, now));
       case 'report':
         return await runReportCommand(rest, io, now);
+      case 'audit':
+        return await runAuditCommand(rest, io);
       case 'evaluate':
         return await runEvaluateCommand(rest, io, now);
       case 'webconfig':

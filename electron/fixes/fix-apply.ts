@@ -3,7 +3,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { AuditOutcome } from '../../shared/audit/audit-entry';
 import { FixScriptResult } from '../../shared/fixes/fix-result';
 import type { PowerShellHost } from '../powershell/powershell-host';
-import { auditAndRecheck, runResultScript } from '../services/script-change';
+import { auditAndRecheck, intendChange, runResultScript } from '../services/script-change';
 import type { FixPlan } from './fix-preview';
 
 /** The admin did not confirm, or did not accept the risk of a fix that lowers security: nothing ran. */
@@ -29,6 +29,8 @@ export interface FixDeps {
   timeoutMs?: number;
   /** The lab host: the audit entry says the change was simulated. */
   simulated?: boolean;
+  /** The lab's name, recorded so the entry can be undone only in that lab. */
+  lab?: string | null;
 }
 
 export interface FixOutcome {
@@ -41,9 +43,12 @@ export interface FixOutcome {
   message: string;
   error: string | null;
   recheckError: string | null;
+  /** The change ran but its outcome line could not be written (the intent is on disk). */
+  auditError: string | null;
 }
 
-const JsonRecord = z.record(z.string(), z.json());
+const JsonValue = z.json();
+const JsonRecord = z.record(z.string(), JsonValue);
 
 const outcomeOf = (result: FixScriptResult | null): FixOutcome['outcome'] => {
   if (result === null) return 'failed';
@@ -51,7 +56,16 @@ const outcomeOf = (result: FixScriptResult | null): FixOutcome['outcome'] => {
   return result.status;
 };
 
-/** Runs a previewed fix through the host, audits whatever happened, and re-checks the server only after a success. */
+// What an undo expects to find on the server (the audited after-value); a fix's script reads its own before-value.
+const expectedBefore = (plan: FixPlan): z.infer<typeof JsonValue> => {
+  const restore = JsonRecord.safeParse(plan.scriptParameters.restore);
+  return restore.success ? (restore.data.after ?? null) : null;
+};
+
+/**
+ * Writes the intent (flushed) before anything runs, runs the previewed fix through the host, writes its outcome,
+ * and re-checks the server only after a success. When the intent cannot be written nothing runs (AuditWriteError).
+ */
 export async function applyFix(
   plan: FixPlan,
   consent: FixConsent,
@@ -64,6 +78,19 @@ export async function applyFix(
     throw new FixConsentError(
       `${preview.fixId} lowers security: accept the risk explicitly (${preview.exposes ?? 'see the preview'})`,
     );
+  const change = await intendChange(
+    {
+      operator: deps.operator,
+      server: preview.server,
+      action: preview.fixId,
+      parameters: JsonRecord.parse(preview.parameters),
+      before: expectedBefore(plan),
+      undoes: preview.undoes,
+      simulated: deps.simulated ?? false,
+      lab: deps.lab ?? null,
+    },
+    deps,
+  );
   const run = await runResultScript({
     host: deps.host,
     scriptPath: preview.scriptPath,
@@ -76,19 +103,9 @@ export async function applyFix(
   const { result } = run;
   const outcome = outcomeOf(result);
   const error = run.error ?? result?.error ?? (outcome === 'succeeded' ? null : (result?.message ?? null));
-  const { auditId, recheckError } = await auditAndRecheck(
-    {
-      operator: deps.operator,
-      server: preview.server,
-      action: preview.fixId,
-      parameters: JsonRecord.parse(preview.parameters),
-      before: result?.before ?? null,
-      after: result?.after ?? null,
-      outcome,
-      error,
-      undoes: preview.undoes,
-      simulated: deps.simulated ?? false,
-    },
+  const { auditId, recheckError, auditError } = await auditAndRecheck(
+    change,
+    { before: result?.before ?? null, after: result?.after ?? null, outcome, error },
     {
       audit: deps.audit,
       ...(deps.recheck === undefined ? {} : { recheck: deps.recheck }),
@@ -103,5 +120,6 @@ export async function applyFix(
     message: result?.message ?? '',
     error,
     recheckError,
+    auditError,
   };
 }

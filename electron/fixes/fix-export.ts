@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { encodeScriptParameters } from '../powershell/script-process';
+import { FixConsentError } from './fix-apply';
 import type { FixPlan } from './fix-preview';
 
 // One .ps1 for a change window: each fix script embedded once as a function, each call given its values as a
@@ -7,7 +8,25 @@ import type { FixPlan } from './fix-preview';
 
 const commentSafe = (text: string) => text.replace(/[\r\n]+/g, ' ').replace(/#>/g, '# >');
 
-export function exportFixPlan(plans: readonly FixPlan[], generatedAt: Date): string {
+/** The same gate as applying: a plan that lowers security is exported only with "I accept this risk". */
+export function exportRefusal(plans: readonly FixPlan[], consent: { riskAccepted: boolean }): string | null {
+  const risky = plans.filter((plan) => plan.preview.risk === 'lowers-security');
+  if (risky.length === 0 || consent.riskAccepted) return null;
+  return risky
+    .map(
+      (plan) =>
+        `${plan.preview.fixId} on ${plan.preview.server} lowers security: accept the risk explicitly (${plan.preview.exposes ?? 'see the preview'})`,
+    )
+    .join('; ');
+}
+
+export function exportFixPlan(
+  plans: readonly FixPlan[],
+  generatedAt: Date,
+  consent: { riskAccepted: boolean },
+): string {
+  const refusal = exportRefusal(plans, consent);
+  if (refusal !== null) throw new FixConsentError(`${refusal}; nothing was exported`);
   const functions = new Map<string, string>();
   for (const plan of plans) {
     const name = basename(plan.preview.scriptPath, '.ps1');

@@ -5,11 +5,14 @@ import { findFix, type FixDefinition, type FixRisk } from '../../shared/fixes/fi
 import { fixConnection, type FixConnection } from '../../shared/fixes/fix-connection';
 import type { ServerFacts } from '../../shared/facts/server-facts';
 import { maskParameters } from '../audit/audit-log';
+import { quoteInput } from '../../shared/domain/quote-input';
+import { RequestIssuesError } from '../ipc/request-issues-error';
+import { AddressResolutionError, resolveFirewallNames, type HostResolver } from './firewall-addresses';
 
-/** Unknown fix, bad parameter values, or an undo the audit record does not allow. */
-export class FixInputError extends Error {
-  constructor(message: string) {
-    super(message);
+/** Unknown fix, bad parameter values (each named by its field), or an undo the audit record does not allow. */
+export class FixInputError extends RequestIssuesError {
+  constructor(message: string, issues: RequestIssuesError['issues'] = []) {
+    super(message, issues);
     this.name = 'FixInputError';
   }
 }
@@ -46,8 +49,11 @@ export function fixScriptPath(scriptsDir: string, fix: FixDefinition): string {
   return join(scriptsDir, 'fixes', fix.script);
 }
 
-function issues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'parameters'}: ${issue.message}`).join('; ');
+function parameterIssues(error: z.ZodError) {
+  return error.issues.map((issue) => ({
+    path: ['parameters', ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
 }
 
 export interface PlanOptions {
@@ -55,6 +61,8 @@ export interface PlanOptions {
   restore?: { auditId: number; before: unknown; after: unknown; risk: FixRisk };
   /** The newest collected facts of the server, which decide whether a listener fix must use HTTP 5985. */
   facts?: ServerFacts | null;
+  /** Resolves host names the firewall fix was given to addresses; without it only addresses are taken. */
+  resolveHost?: HostResolver;
 }
 
 /** Validates the parameters against the fix's schema and reads the script that will run. */
@@ -66,17 +74,37 @@ export async function planFix(
   options: PlanOptions = {},
 ): Promise<FixPlan> {
   const fix = findFix(fixId);
-  if (fix === undefined) throw new FixInputError(`There is no fix ${fixId}`);
-  if (server.trim() === '') throw new FixInputError('Name the server the fix is for');
-  const parsed = fix.parameters.safeParse(parameters);
-  if (!parsed.success) throw new FixInputError(`${fixId}: ${issues(parsed.error)}`);
+  if (fix === undefined) {
+    const message = `There is no fix ${quoteInput(fixId)}`;
+    throw new FixInputError(message, [{ path: 'fixId', message }]);
+  }
+  if (server.trim() === '')
+    throw new FixInputError('Name the server the fix is for', [{ path: 'server', message: 'is empty' }]);
+  let resolved: Record<string, unknown>;
+  try {
+    resolved = await resolveFirewallNames(fixId, parameters, options.resolveHost);
+  } catch (error) {
+    if (!(error instanceof AddressResolutionError)) throw error;
+    throw new FixInputError(`${fixId}: ${error.message}`, [
+      { path: 'parameters.remoteAddresses', message: error.message },
+    ]);
+  }
+  const parsed = fix.parameters.safeParse(resolved);
+  if (!parsed.success) {
+    const issues = parameterIssues(parsed.error);
+    throw new FixInputError(`${fixId}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  }
   const scriptPath = fixScriptPath(scriptsDir, fix);
   const restore = options.restore;
+  const assessed = fix.riskOf(parsed.data);
+  const risk = restore?.risk ?? assessed.risk;
   const connection = fixConnection(fix, options.facts ?? null, restore !== undefined);
   const scriptParameters = {
     server,
     ...(connection.transport === 'jump-host' ? {} : { transport: connection.transport }),
     ...parsed.data,
+    // The script's own check for "*": every path to running it passes the risk gate (apply, export) first.
+    ...('acceptRisk' in parsed.data ? { acceptRisk: risk === 'lowers-security' } : {}),
     ...(restore === undefined ? {} : { restore: { before: restore.before, after: restore.after } }),
   };
   return {
@@ -91,8 +119,8 @@ export async function planFix(
       scriptText: await readFile(scriptPath, 'utf8'),
       parameters: maskParameters(scriptParameters, fix.secretParameters),
       connection,
-      risk: restore?.risk ?? fix.riskOf(parsed.data),
-      exposes: fix.exposes,
+      risk,
+      exposes: risk === 'lowers-security' ? (assessed.exposes ?? fix.exposes) : null,
       saferAlternatives: fix.saferAlternatives,
       undoable: fix.undoable && restore === undefined,
       undoes: restore?.auditId ?? null,

@@ -3,6 +3,7 @@ import { invokeChannels, type EventChannel } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
 import type { EventDelivery } from './event-sink';
 import type { IpcRouter, RouterLogger } from './router';
+import { quoteInput } from '../../shared/domain/quote-input';
 
 // The only place that touches ipcMain and webContents.send: everything else goes through the router.
 
@@ -23,7 +24,7 @@ export function bindRouterToIpcMain(options: {
         if (!options.isTrustedSender(event.senderFrame, event.sender)) {
           options.logger.warn('Rejected a call from an untrusted sender', {
             channel,
-            url: event.senderFrame?.url,
+            url: quoteInput(event.senderFrame?.url ?? '(no frame)'),
           });
           return {
             ok: false,

@@ -7,8 +7,17 @@ import {
   type InvokeResponse,
 } from '../../shared/ipc/contract';
 import type { IpcIssue, IpcResult } from '../../shared/ipc/result';
+import { quoteInput } from '../../shared/domain/quote-input';
 import type { EventSink } from './event-sink';
 import { isCancellation, OperationRegistry } from './operation-registry';
+import { payloadLimitIssue } from './payload-limits';
+import { RequestIssuesError } from './request-issues-error';
+
+/** A message or log line never grows with the input: issue messages quote at most 200 characters of it. */
+const maxMessageChars = 2000;
+const maxIssues = 20;
+const bounded = (text: string, max = maxMessageChars) =>
+  text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
 
 export interface InvokeContext {
   /** Aborted when the renderer cancels this call's operation id, or the app quits. */
@@ -35,10 +44,23 @@ export interface IpcRouter {
 }
 
 export function zodIssuesToIpcIssues(error: z.ZodError): IpcIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(request)',
-    message: issue.message,
+  return error.issues.slice(0, maxIssues).map((issue) => ({
+    path: bounded(issue.path.map(String).join('.') || '(request)', 300),
+    message: bounded(issue.message, 500),
   }));
+}
+
+function invalidRequest(channel: InvokeChannel, issues: IpcIssue[]): IpcResult {
+  return {
+    ok: false,
+    error: {
+      code: 'invalid-request',
+      message: bounded(
+        `Invalid request for ${channel}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      ),
+      issues,
+    },
+  };
 }
 
 function operationIdOf(request: unknown): string | null {
@@ -68,25 +90,21 @@ export function createIpcRouter(options: {
     operations,
     async invoke(channel, rawRequest) {
       if (!isInvokeChannel(channel)) {
-        options.logger.warn('Rejected a call on an unknown channel', { channel: String(channel) });
-        return {
-          ok: false,
-          error: { code: 'unknown-channel', message: `Unknown channel "${String(channel)}"` },
-        };
+        const named = quoteInput(typeof channel === 'string' ? channel : typeof channel);
+        options.logger.warn('Rejected a call on an unknown channel', { channel: named });
+        return { ok: false, error: { code: 'unknown-channel', message: `Unknown channel ${named}` } };
       }
       const contract = invokeContract[channel];
+      const limit = payloadLimitIssue(channel, rawRequest);
+      if (limit !== null) {
+        options.logger.warn('Rejected an oversized request', { channel, issues: [limit] });
+        return invalidRequest(channel, [limit]);
+      }
       const parsed = contract.request.safeParse(rawRequest);
       if (!parsed.success) {
         const issues = zodIssuesToIpcIssues(parsed.error);
         options.logger.warn('Rejected an invalid request', { channel, issues });
-        return {
-          ok: false,
-          error: {
-            code: 'invalid-request',
-            message: `Invalid request for ${channel}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-            issues,
-          },
-        };
+        return invalidRequest(channel, issues);
       }
       const operationId = channel === 'operation:cancel' ? null : operationIdOf(parsed.data);
       let signal = idle;
@@ -94,7 +112,11 @@ export function createIpcRouter(options: {
         try {
           signal = operations.start(operationId);
         } catch (error) {
-          return { ok: false, error: { code: 'invalid-request', message: (error as Error).message } };
+          const message = bounded((error as Error).message);
+          return {
+            ok: false,
+            error: { code: 'invalid-request', message, issues: [{ path: 'operationId', message }] },
+          };
         }
       }
       try {
@@ -104,7 +126,15 @@ export function createIpcRouter(options: {
         if (isCancellation(error, signal)) {
           return { ok: false, error: { code: 'cancelled', message: `${channel} was cancelled` } };
         }
-        const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof RequestIssuesError && error.issues.length > 0) {
+          const issues = error.issues.slice(0, maxIssues).map((issue) => ({
+            path: bounded(issue.path, 300),
+            message: bounded(issue.message, 500),
+          }));
+          options.logger.warn('Rejected an invalid request', { channel, issues });
+          return invalidRequest(channel, issues);
+        }
+        const message = bounded(error instanceof Error ? error.message : String(error));
         options.logger.error('A call failed', { channel, message });
         return { ok: false, error: { code: 'failed', message } };
       } finally {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ErrorRecordData } from '../../shared/facts/collection-protocol';
-import { FirewallRuleFacts } from '../../shared/facts/firewall-facts';
+import { FirewallProfileStateFacts, FirewallRuleFacts } from '../../shared/facts/firewall-facts';
 import { LocalGroupMemberFacts } from '../../shared/facts/local-group-facts';
 import { MfaApiProbeFacts, MfaLogFacts, MfaModuleBinary, MfaPathSource } from '../../shared/facts/mfa-facts';
 import { TcpOutcome } from '../../shared/facts/reachability-facts';
@@ -80,6 +80,14 @@ export const LabExchangeServer = z.object({
   remoteManagementUsers: z.array(LocalGroupMemberFacts),
   certificates: z.array(LabCertificate),
   firewallRules: z.array(FirewallRuleFacts),
+  /** Each profile's state; by default the firewall is on everywhere and blocks what no rule allows. */
+  firewallProfiles: z.array(FirewallProfileStateFacts).default(
+    (['Domain', 'Private', 'Public'] as const).map((name) => ({
+      name,
+      enabled: true,
+      defaultInboundAction: 'Block' as const,
+    })),
+  ),
   adComputer: LabAdComputer.nullable(),
   /** TCP 5986 outcome from every sync server and the jump host unless overridden per client. */
   tcp5986: TcpOutcome.default('reachable'),

@@ -2,6 +2,7 @@ import { remotingFixIds } from '../../shared/checks/remoting-fix-ids';
 import type { FixScriptResult } from '../../shared/fixes/fix-result';
 import { sha256Hex, utf8Bytes } from './lab-bytes';
 import type { LabEstate, LabExchangeServer, LabSyncServer } from './lab-estate';
+import { decideSddlAccess, readSddlDacl, wellKnownSids } from '../checks/sddl-dacl';
 
 // What each fix script would do to a lab estate: the same read / compare / write / re-read steps, as immutable updates.
 
@@ -203,16 +204,32 @@ const fixes: Record<string, LabFix> = {
         (item) => item.name.toLowerCase() === 'microsoft.powershell',
       );
       return config === undefined
-        ? { registered: false, enabled: false, permission: null }
-        : { registered: true, enabled: config.enabled !== false, permission: config.permission };
+        ? { registered: false, enabled: false, sddl: null, permission: null }
+        : {
+            registered: true,
+            enabled: config.enabled !== false,
+            sddl: config.sddl,
+            permission: config.permission,
+          };
     },
-    want: (before) => {
-      const permission = text(field(before, 'permission') ?? '');
+    // As the script: by SID from the SDDL (Permission may be in any language); unreadable permissions are not reset.
+    want: (before): Want => {
+      const reset = {
+        registered: true,
+        enabled: true,
+        sddl: labDefaultSddl,
+        permission: labDefaultPermission,
+      };
+      if (field(before, 'registered') !== true) return reset;
+      const reading = readSddlDacl(text(field(before, 'sddl')));
+      if (reading.problems.length > 0)
+        return { refuse: `The session permissions cannot be read: ${reading.problems.join('; ')}` };
       const healthy =
         field(before, 'enabled') === true &&
-        !permission.includes('AccessDenied') &&
-        /(Administrators|Remote Management Users) AccessAllowed/.test(permission);
-      return healthy ? before : { registered: true, enabled: true, permission: labDefaultPermission };
+        [wellKnownSids.administrators, wellKnownSids.remoteManagementUsers].some(
+          (sid) => decideSddlAccess(reading, [sid]).decision === 'allowed',
+        );
+      return healthy ? before : reset;
     },
     write: (estate, request) =>
       withServer(estate, request.server, (item) => ({

@@ -1,4 +1,12 @@
 import type { LabEstate, LabExchangeServer } from './lab-estate';
+import {
+  actionNumber,
+  defaultActionNumber,
+  directionNumber,
+  gpoBooleanNumber,
+  labRuleFilters,
+  profileMask,
+} from './lab-netsecurity';
 import { labDirectory } from './powershell-lab-directory';
 
 // The lab as resources/powershell/lab/ExreadyLab.psm1 reads it: the raw values its stand-in cmdlets return,
@@ -15,7 +23,6 @@ const serviceStatus = {
   Paused: 7,
 };
 const startType = { Boot: 0, System: 1, Automatic: 2, Manual: 3, Disabled: 4 };
-const profileBit = { Any: 0, Domain: 1, Private: 2, Public: 4 };
 
 /** The loopback address a lab server answers on inside the lab's own network namespace. */
 export function labAddress(index: number): string {
@@ -80,17 +87,33 @@ function labServer(server: LabExchangeServer, now: number, index: number) {
       HasPrivateKey: certificate.hasPrivateKey,
       EnhancedKeyUsages: certificate.enhancedKeyUsages,
     })),
-    firewallRules: server.firewallRules.map((rule, index) => ({
-      InstanceID: `lab-rule-${index}`,
-      Name: rule.name,
-      DisplayName: rule.displayName,
-      Enabled: rule.enabled ? 1 : 2,
-      Direction: rule.direction === 'Inbound' ? 1 : 2,
-      Action: { NotConfigured: 0, Allow: 2, AllowBypass: 3, Block: 4 }[rule.action],
-      Profile: rule.profiles.reduce((mask, profile) => mask | profileBit[profile], 0),
-      Protocol: rule.protocol,
-      LocalPort: rule.localPorts,
-      RemoteAddress: rule.remoteAddresses,
+    // Each rule with its filters' values and the store that holds it (PersistentStore, or RSOP for a GPO rule).
+    firewallRules: server.firewallRules.map((rule, index) => {
+      const filters = labRuleFilters(rule);
+      return {
+        InstanceID: `lab-rule-${index}`,
+        Name: rule.name,
+        DisplayName: rule.displayName,
+        Enabled: rule.enabled ? 1 : 2,
+        Direction: directionNumber[rule.direction],
+        Action: actionNumber[rule.action],
+        Profile: profileMask(rule.profiles),
+        PolicyStoreSourceType: filters.origin,
+        PolicyStoreSource: filters.store,
+        Protocol: rule.protocol,
+        LocalPort: rule.localPorts,
+        RemoteAddress: rule.remoteAddresses,
+        Program: filters.program,
+        Package: filters.package,
+        Service: filters.service,
+        InterfaceAlias: filters.interfaceAliases,
+        InterfaceType: filters.interfaceTypes,
+      };
+    }),
+    firewallProfiles: server.firewallProfiles.map((profile) => ({
+      Name: profile.name,
+      Enabled: gpoBooleanNumber(profile.enabled),
+      DefaultInboundAction: defaultActionNumber[profile.defaultInboundAction],
     })),
   };
 }

@@ -3,11 +3,19 @@ import type {
   CollectionRequest,
   ErrorRecordData,
 } from '../../shared/facts/collection-protocol';
-import type { FirewallProfile, FirewallRuleFacts } from '../../shared/facts/firewall-facts';
+import type { FirewallProfileStateFacts, FirewallRuleFacts } from '../../shared/facts/firewall-facts';
 import type { LocalGroupMemberFacts } from '../../shared/facts/local-group-facts';
 import type { TcpOutcome } from '../../shared/facts/reachability-facts';
 import type { LabCertificate, LabEstate, LabExchangeServer, LabMfaApp, LabPart } from './lab-estate';
 import { base64Of, sha256Hex, utf8Bytes } from './lab-bytes';
+import {
+  actionNumber,
+  defaultActionNumber,
+  directionNumber,
+  gpoBooleanNumber,
+  labRuleFilters,
+  profileMask,
+} from './lab-netsecurity';
 
 // Prints, as records, exactly what Invoke-ExreadyCollection.ps1 would print for a lab estate on Windows PowerShell 5.1:
 // enums as numbers, DateTime as \/Date(ms)\/, WSMan values as text, one-element arrays collapsed, empty ones as null.
@@ -37,10 +45,6 @@ const serviceStatusNumber = {
   Paused: 7,
 };
 const startTypeNumber = { Boot: 0, System: 1, Automatic: 2, Manual: 3, Disabled: 4 };
-// NetSecurity enums: Direction Inbound 1 / Outbound 2, Action Allow 2 / AllowBypass 3 / Block 4, profile bit mask.
-const directionNumber = { Inbound: 1, Outbound: 2 };
-const actionNumber = { NotConfigured: 0, Allow: 2, AllowBypass: 3, Block: 4 };
-const profileBit: Record<FirewallProfile, number> = { Any: 0, Domain: 1, Private: 2, Public: 4 };
 
 function part(server: LabExchangeServer, name: LabPart, value: () => Raw): Raw {
   const error = server.failingParts[name];
@@ -123,6 +127,7 @@ function certificate(item: LabCertificate, now: number): Raw {
 }
 
 function firewallRule(rule: FirewallRuleFacts): Raw {
+  const filters = labRuleFilters(rule);
   return {
     name: rule.name,
     displayName: rule.displayName,
@@ -132,7 +137,22 @@ function firewallRule(rule: FirewallRuleFacts): Raw {
     protocol: rule.protocol,
     localPorts: ps51List(rule.localPorts),
     remoteAddresses: ps51List(rule.remoteAddresses),
-    profiles: rule.profiles.reduce((mask, profile) => mask | profileBit[profile], 0),
+    profiles: profileMask(rule.profiles),
+    policyStoreSourceType: filters.origin,
+    policyStoreSource: filters.store,
+    program: filters.program,
+    package: filters.package,
+    service: filters.service,
+    interfaceAliases: ps51List(filters.interfaceAliases),
+    interfaceTypes: filters.interfaceTypes,
+  };
+}
+
+function firewallProfile(profile: FirewallProfileStateFacts): Raw {
+  return {
+    name: profile.name,
+    enabled: gpoBooleanNumber(profile.enabled),
+    defaultInboundAction: defaultActionNumber[profile.defaultInboundAction],
   };
 }
 
@@ -240,6 +260,10 @@ function serverFacts(server: LabExchangeServer, request: CollectionRequest, now:
       ps51List(server.certificates.map((c) => certificate(c, now))),
     ),
     firewallRules: part(server, 'firewallRules', () => ps51List(server.firewallRules.map(firewallRule))),
+    // Read by the same NetSecurity module: where the lab makes the rules fail, the profiles fail too.
+    firewallProfiles: part(server, 'firewallRules', () =>
+      ps51List(server.firewallProfiles.map(firewallProfile)),
+    ),
     trustedHosts: { status: 'collected', value: server.trustedHosts },
   };
 }

@@ -1,9 +1,13 @@
 import type { z } from 'zod';
 import {
   FirewallAction,
+  FirewallDefaultAction,
   FirewallDirection,
+  FirewallInterfaceTypes,
+  FirewallProfileEnabled,
   FirewallProfiles,
   FirewallRuleEnabled,
+  FirewallRuleOrigin,
   type FirewallProfile,
 } from '../../shared/facts/firewall-facts';
 import { ServiceStartType, ServiceStatus } from '../../shared/facts/winrm-facts';
@@ -52,14 +56,40 @@ const profileBits: readonly [number, FirewallProfile][] = [
   [4, 'Public'],
 ];
 
-function decodeProfiles(value: unknown): unknown {
-  if (typeof value === 'number' && Number.isInteger(value)) {
-    if (value === 0) return ['Any'];
-    return profileBits.filter(([bit]) => (value & bit) !== 0).map(([, name]) => name);
-  }
-  // Formatted output joins flag names: "Domain, Private".
-  if (typeof value === 'string' && value.includes(',')) return value.split(/\s*,\s*/).filter(Boolean);
-  return value;
+// PolicyStoreSourceType, as FW_RULE_ORIGIN_TYPE in [MS-FASP] 2.2.32: None 0, Local 1, GP 2, Dynamic 3, AutoGen 4, Hardcoded 5, MDM 6.
+const firewallRuleOrigin: Record<number, FirewallRuleOrigin> = {
+  0: 'None',
+  1: 'Local',
+  2: 'GroupPolicy',
+  3: 'Dynamic',
+  4: 'Generated',
+  5: 'Hardcoded',
+  6: 'MDM',
+};
+
+// MSFT_NetFirewallProfile Enabled is a GpoBoolean: False 0, True 1, NotConfigured 2 (null: the profile does not say).
+const gpoBoolean: Record<number, boolean | null> = { 0: false, 1: true, 2: null };
+
+// MSFT_NetFirewallProfile DefaultInboundAction: NotConfigured 0, Allow 2, Block 4.
+const defaultAction: Record<number, FirewallDefaultAction> = { 0: 'NotConfigured', 2: 'Allow', 4: 'Block' };
+
+// MSFT_NetInterfaceTypeFilter InterfaceType bit mask: Wired 1, Wireless 2, RemoteAccess 4; 0 is Any.
+const interfaceTypeBits: readonly [number, FirewallInterfaceTypes[number]][] = [
+  [1, 'Wired'],
+  [2, 'Wireless'],
+  [4, 'RemoteAccess'],
+];
+
+function decodeMask<T extends string>(bits: readonly [number, T][]): (value: unknown) => unknown {
+  return (value) => {
+    if (typeof value === 'number' && Number.isInteger(value)) {
+      if (value === 0) return ['Any'];
+      return bits.filter(([bit]) => (value & bit) !== 0).map(([, name]) => name);
+    }
+    // Formatted output joins flag names: "Domain, Private".
+    if (typeof value === 'string' && value.includes(',')) return value.split(/\s*,\s*/).filter(Boolean);
+    return value;
+  };
 }
 
 function lookup<T>(table: Record<number, T>): (value: unknown) => unknown {
@@ -76,5 +106,9 @@ export const ps51EnumConverters: ReadonlyMap<z.ZodType, (value: unknown) => unkn
   [FirewallDirection, lookup(firewallDirection)],
   [FirewallAction, lookup(firewallAction)],
   [FirewallRuleEnabled, lookup(firewallEnabled)],
-  [FirewallProfiles, decodeProfiles],
+  [FirewallProfiles, decodeMask(profileBits)],
+  [FirewallRuleOrigin, lookup(firewallRuleOrigin)],
+  [FirewallProfileEnabled, lookup(gpoBoolean)],
+  [FirewallDefaultAction, lookup(defaultAction)],
+  [FirewallInterfaceTypes, decodeMask(interfaceTypeBits)],
 ]);

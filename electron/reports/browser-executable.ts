@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { platform as osPlatform } from 'node:os';
 
 // Debian's Chromium here and in CI; Edge or Chrome on Windows: prints PDF reports from the CLI and drives the e2e tier.
 const candidates: Record<string, string[]> = {
@@ -36,8 +37,8 @@ export function findBrowserExecutable(): string {
   return found;
 }
 
+/** Chromium's own switches; its sandbox is chosen by chromiumSandboxFor, never switched off here. */
 export const chromiumArgs = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -45,3 +46,35 @@ export const chromiumArgs = [
   '--disable-sync',
   '--disable-quic',
 ];
+
+/** What decides whether Chromium can keep its sandbox; the real process's by default. */
+export interface SandboxHost {
+  platform: NodeJS.Platform;
+  uid: number | null;
+  env: NodeJS.ProcessEnv;
+  inContainer: boolean;
+}
+
+export function currentSandboxHost(): SandboxHost {
+  return {
+    platform: osPlatform(),
+    uid: typeof process.getuid === 'function' ? process.getuid() : null,
+    env: process.env,
+    inContainer: existsSync('/.dockerenv') || existsSync('/run/.containerenv'),
+  };
+}
+
+/**
+ * The browser keeps its sandbox, except as root in CI or a container, where Chromium refuses to
+ * start sandboxed; that case is detected explicitly and named in `reason`, for the caller to say.
+ */
+export function chromiumSandboxFor(host: SandboxHost): { sandbox: boolean; reason: string | null } {
+  const root = host.platform === 'linux' && host.uid === 0;
+  const ci = host.env.CI === 'true' || host.env.CI === '1';
+  if (!root || !(ci || host.inContainer)) return { sandbox: true, reason: null };
+  const where = ci ? 'in CI (CI=true)' : 'in a container';
+  return {
+    sandbox: false,
+    reason: `Chromium runs without its sandbox: this process is root ${where}, where Chromium refuses to start sandboxed.`,
+  };
+}

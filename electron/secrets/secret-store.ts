@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../storage/atomic-file';
 
-/** Electron's safeStorage, as far as the store needs it; main.ts passes safeStorage itself (this file never imports electron). */
+/**
+ * Electron's safeStorage, as far as the store needs it: its asynchronous API (the synchronous one
+ * is deprecated in Electron 45 and goes away in 46). main.ts passes safeStorage itself (this file never imports electron).
+ */
 export interface StringEncryptor {
-  isEncryptionAvailable(): boolean;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plainText: string): Promise<Buffer>;
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
 }
 
 /** The secrets ExReady keeps: the MFA module's API key and secret, and alternate credentials per name. */
@@ -31,6 +34,17 @@ export class SecretStoreUnavailableError extends Error {
   }
 }
 
+/** secrets.json exists but cannot be used: cut short, not ExReady's shape, or encrypted for another user or machine. */
+export class UnreadableSecretsError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`${path}: ${problem}`);
+    this.name = 'UnreadableSecretsError';
+  }
+}
+
 // On disk: only base64 of the encrypted bytes, never the text.
 const SecretsFile = z.object({ version: z.literal(1), secrets: z.record(z.string(), z.string()) });
 
@@ -47,35 +61,52 @@ export interface SecretStore {
 export async function openSecretStore(userDataDir: string, encryptor: StringEncryptor): Promise<SecretStore> {
   const path = join(userDataDir, 'secrets.json');
   let file: z.infer<typeof SecretsFile> = { version: 1, secrets: {} };
+  let text: string | null = null;
   try {
-    file = SecretsFile.parse(JSON.parse(await readFile(path, 'utf8')));
+    text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  if (text !== null) file = parseSecretsFile(path, text);
   // Decrypted once at open so the redactor's synchronous callback can list them.
   const known = new Map<string, string>();
-  if (Object.keys(file.secrets).length > 0 && encryptor.isEncryptionAvailable()) {
-    for (const [name, encrypted] of Object.entries(file.secrets))
-      known.set(name, encryptor.decryptString(Buffer.from(encrypted, 'base64')));
+  let reEncrypted = false;
+  if (Object.keys(file.secrets).length > 0 && (await encryptor.isAsyncEncryptionAvailable())) {
+    for (const [name, encrypted] of Object.entries(file.secrets)) {
+      let decrypted: { result: string; shouldReEncrypt: boolean };
+      try {
+        decrypted = await encryptor.decryptStringAsync(Buffer.from(encrypted, 'base64'));
+      } catch {
+        throw new UnreadableSecretsError(
+          path,
+          `${name} cannot be decrypted: the file was encrypted for another user or on another machine (Windows data protection keys are per user and machine)`,
+        );
+      }
+      known.set(name, decrypted.result);
+      // The OS rotated its key: store the value again under the new one.
+      if (decrypted.shouldReEncrypt) {
+        file.secrets[name] = (await encryptor.encryptStringAsync(decrypted.result)).toString('base64');
+        reEncrypted = true;
+      }
+    }
   }
   const save = () => writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`);
+  if (reEncrypted) await save();
 
   return {
     async set(name, value) {
       SecretName.parse(name);
-      if (!encryptor.isEncryptionAvailable()) throw new SecretStoreUnavailableError();
-      file = {
-        ...file,
-        secrets: { ...file.secrets, [name]: encryptor.encryptString(value).toString('base64') },
-      };
+      if (!(await encryptor.isAsyncEncryptionAvailable())) throw new SecretStoreUnavailableError();
+      const encrypted = (await encryptor.encryptStringAsync(value)).toString('base64');
+      file = { ...file, secrets: { ...file.secrets, [name]: encrypted } };
       await save();
       known.set(name, value);
     },
     async get(name) {
       const encrypted = file.secrets[name];
       if (encrypted === undefined) return null;
-      if (!encryptor.isEncryptionAvailable()) throw new SecretStoreUnavailableError();
-      return Promise.resolve(encryptor.decryptString(Buffer.from(encrypted, 'base64')));
+      if (!(await encryptor.isAsyncEncryptionAvailable())) throw new SecretStoreUnavailableError();
+      return (await encryptor.decryptStringAsync(Buffer.from(encrypted, 'base64'))).result;
     },
     async delete(name) {
       if (!(name in file.secrets)) return;
@@ -119,4 +150,17 @@ export function storedRunKeySource(
     }
   };
   return () => (key ??= load());
+}
+
+/** The file's JSON and shape, or an UnreadableSecretsError naming what is wrong (no value is quoted). */
+export function parseSecretsFile(path: string, text: string): z.infer<typeof SecretsFile> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UnreadableSecretsError(path, 'it is not valid JSON: cut short or damaged');
+  }
+  const parsed = SecretsFile.safeParse(json);
+  if (!parsed.success) throw new UnreadableSecretsError(path, "it is not ExReady's secrets file (version 1)");
+  return parsed.data;
 }

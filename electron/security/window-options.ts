@@ -1,7 +1,10 @@
 import { productName } from '../../shared/product';
 
-/** BrowserWindow options: the renderer is a sandboxed web page with no Node and an isolated preload. */
-export function secureWindowOptions(preloadPath: string) {
+/**
+ * BrowserWindow options: the renderer is a sandboxed web page with no Node and an isolated preload.
+ * DevTools exist only in development: a packaged build gives no one a console into the renderer.
+ */
+export function secureWindowOptions(preloadPath: string, build: { packaged: boolean }) {
   return {
     title: productName,
     width: 1280,
@@ -22,6 +25,7 @@ export function secureWindowOptions(preloadPath: string) {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      devTools: !build.packaged,
     },
   } as const;
 }

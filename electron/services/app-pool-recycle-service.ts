@@ -4,7 +4,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { AuditOutcome } from '../../shared/audit/audit-entry';
 import type { PowerShellHost } from '../powershell/powershell-host';
 import { MfaPlanError } from './mfa-webconfig-service';
-import { auditAndRecheck, runResultScript } from './script-change';
+import { auditAndRecheck, intendChange, runResultScript } from './script-change';
 
 /** The one JSON line Restart-ExreadyAppPool.ps1 prints. */
 export const AppPoolRecycleResult = z.object({
@@ -68,6 +68,19 @@ export async function recycleAndWaitHealthy(
   let result: AppPoolRecycleResult | null = null;
   let error: string | null = null;
   let health: RecycleHealth = 'failed';
+  // Written and flushed before the pool is touched; when it cannot be, nothing runs (AuditWriteError).
+  const change = await intendChange(
+    {
+      operator: deps.operator,
+      server: request.server,
+      action: `iis.apppool.${request.appId}.recycle`,
+      parameters: { ...parameters, appPool: appPool ?? null },
+      before: null,
+      undoes: null,
+      simulated: deps.simulated ?? false,
+    },
+    deps,
+  );
   if (appPool === undefined) {
     health = 'refused';
     error = `no Exchange app pool is known for the ${request.appId} app`;
@@ -95,12 +108,9 @@ export async function recycleAndWaitHealthy(
       error = `not healthy after ${timeoutSeconds} s (last HTTP status ${result?.statusCode ?? 'none'})${error === null ? '' : `: ${error}`}`;
   }
   const outcome = auditOutcomes[health];
-  const { auditId } = await auditAndRecheck(
+  const { auditId, auditError } = await auditAndRecheck(
+    change,
     {
-      operator: deps.operator,
-      server: request.server,
-      action: `iis.apppool.${request.appId}.recycle`,
-      parameters: { ...parameters, appPool: appPool ?? null },
       before: null,
       after: {
         health,
@@ -110,11 +120,10 @@ export async function recycleAndWaitHealthy(
       },
       outcome,
       error,
-      undoes: null,
-      simulated: deps.simulated ?? false,
     },
     { audit: deps.audit },
   );
+  if (auditError !== null) error = error === null ? auditError : `${error}; ${auditError}`;
   return {
     health,
     outcome,

@@ -1,5 +1,6 @@
 import { demoEstate } from '../lab/demo-estate';
 import { productName } from '../../shared/product';
+import type { StartupNotice } from '../../shared/domain/startup-notice';
 import { currentOperator } from '../audit/operator';
 import { chromiumPrintToPdf } from '../reports/report-pdf';
 import { createCheckRunsHandlers, type CheckRunsConfig } from './check-runs-handlers';
@@ -16,6 +17,7 @@ import { openPowerShellCollection } from './powershell-collection';
 import { probePowerShell } from './powershell-probe-service';
 import { storedRunKeySource } from '../secrets/secret-store';
 import { processRunKey } from '../webconfig/run-webconfig-protection';
+import type { HostResolver } from '../fixes/firewall-addresses';
 
 export interface AppServicesConfig {
   userDataDir: string;
@@ -27,10 +29,14 @@ export interface AppServicesConfig {
   powershellCandidates: readonly string[];
   powershellTimeoutMs?: number;
   now?: () => Date;
+  /** Unreadable user-data files main moved aside at start-up, for the window to say. */
+  startupNotices?: readonly StartupNotice[];
   /** What main provides to check runs and reports (dialogs, printToPDF, secrets); defaults suit the CLI and tests. */
   checkRuns?: Partial<Omit<CheckRunsConfig, 'userDataDir' | 'appVersion' | 'now'>>;
   /** The secret store and PowerShell host of the MFA change flow; main passes safeStorage's store. */
   mfa?: Partial<Pick<MfaHandlersConfig, 'secrets' | 'host' | 'chooseModuleSource'>>;
+  /** How the firewall fix's host names become addresses in the preview; DNS unless given (tests pass a fake). */
+  resolveHost?: HostResolver;
 }
 
 /** The services behind every IPC channel: plain Node, shared by the app, the CLI and the tests. */
@@ -97,6 +103,7 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     chooseSaveFile: (name) =>
       (config.checkRuns?.chooseSaveFile ?? (() => Promise.resolve(null)))(name, 'ps1'),
     now,
+    ...(config.resolveHost === undefined ? {} : { resolveHost: config.resolveHost }),
   });
 
   return {
@@ -109,6 +116,7 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
         version: config.version,
         platform: config.platform,
         logDirectory: config.logDirectory,
+        startupNotices: [...(config.startupNotices ?? [])],
       }),
     'inventory:get': () => inventory.get(),
     'inventory:add-exchange-servers': (request) => inventory.addExchangeServers(request.fqdns),

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { fixCatalogue } from '../../shared/fixes/fix-catalogue';
 import type { InvokeHandlers } from '../ipc/router';
 import { AuditLog } from '../audit/audit-log';
-import { applyFix } from '../fixes/fix-apply';
-import { exportFixPlan } from '../fixes/fix-export';
-import { planFix, type FixPlan } from '../fixes/fix-preview';
+import { applyFix, FixConsentError } from '../fixes/fix-apply';
+import { exportFixPlan, exportRefusal } from '../fixes/fix-export';
+import { dnsResolver, labResolver, type HostResolver } from '../fixes/firewall-addresses';
+import { FixInputError, planFix, type FixPlan } from '../fixes/fix-preview';
 import { listenerCertificateCandidates } from '../fixes/certificate-candidates';
 import { planUndo } from '../fixes/fix-undo';
 import { latestServerFacts } from '../fixes/latest-server-facts';
@@ -24,6 +25,8 @@ export interface FixHandlersConfig {
   recheck: (server: string, labName: string | null) => Promise<void>;
   chooseSaveFile: (suggestedName: string) => Promise<string | null>;
   now: () => Date;
+  /** Resolves the firewall fix's host names to addresses while previewing (DNS unless given). */
+  resolveHost?: HostResolver;
 }
 
 type FixHandlers = Pick<
@@ -74,6 +77,13 @@ export function createFixHandlers(config: FixHandlersConfig): FixHandlers {
     };
   };
 
+  // The lab's servers resolve in the lab, never in DNS.
+  const resolverFor = (labName: string | null): HostResolver => {
+    if (labName === null) return config.resolveHost ?? dnsResolver;
+    const lab = config.labHost(labName);
+    return lab === undefined ? () => Promise.resolve([]) : labResolver(lab.estate());
+  };
+
   return {
     'fixes:catalogue': () => Promise.resolve(fixCatalogueForWindow()),
     'fixes:certificate-candidates': async (request) => {
@@ -86,12 +96,15 @@ export function createFixHandlers(config: FixHandlersConfig): FixHandlers {
     'fixes:preview': async (request) => {
       const facts = await latestServerFacts(history, request.server, request.lab !== null);
       return hold(
-        await planFix(request.fixId, request.server, request.parameters, config.scriptsDir, { facts }),
+        await planFix(request.fixId, request.server, request.parameters, config.scriptsDir, {
+          facts,
+          resolveHost: resolverFor(request.lab),
+        }),
         request.lab,
       );
     },
     'fixes:undo-preview': async (request) =>
-      hold(await planUndo(request.auditId, audit, config.scriptsDir), request.lab),
+      hold(await planUndo(request.auditId, audit, config.scriptsDir, { lab: request.lab }), request.lab),
     'fixes:apply': async (request, context) => {
       const held = plans.get(request.previewId);
       if (held === undefined) throw new Error('This preview is no longer known: preview the fix again.');
@@ -107,28 +120,44 @@ export function createFixHandlers(config: FixHandlersConfig): FixHandlers {
           operator: config.operator(),
           recheck: (server) => config.recheck(server, held.lab),
           simulated: lab !== undefined,
+          lab: held.lab,
         },
         context.signal,
       );
+      const { auditError, ...shown } = outcome;
       return {
-        ...outcome,
+        ...shown,
+        // The window shows this line after the outcome: an unrecorded outcome must not pass unseen.
+        recheckError: [outcome.recheckError, auditError].filter((text) => text !== null).join('; ') || null,
         before: (outcome.before ?? null) as never,
         after: (outcome.after ?? null) as never,
       };
     },
     'fixes:export': async (request) => {
       const selected = await Promise.all(
-        request.fixes.map(async (item) =>
+        request.fixes.map(async (item, index) =>
           planFix(item.fixId, item.server, item.parameters, config.scriptsDir, {
             facts: await latestServerFacts(history, item.server, false),
+            resolveHost: config.resolveHost ?? dnsResolver,
+          }).catch((error: unknown) => {
+            // Name the field as the request holds it: fixes.<index>.parameters.<name>.
+            if (!(error instanceof FixInputError)) throw error;
+            const issues = error.issues.map((issue) => ({ ...issue, path: `fixes.${index}.${issue.path}` }));
+            throw new FixInputError(`fixes.${index}: ${error.message}`, issues);
           }),
         ),
       );
+      // Refused before the save dialog: nothing to save when the risk was not accepted.
+      const refusal = exportRefusal(selected, { riskAccepted: request.riskAccepted });
+      if (refusal !== null) throw new FixConsentError(`${refusal}; nothing was exported`);
       const path = await config.chooseSaveFile(
         `ExReady-fix-plan-${config.now().toISOString().slice(0, 10)}.ps1`,
       );
       if (path === null) return { saved: false, path: null };
-      await writeFileAtomic(path, exportFixPlan(selected, config.now()));
+      await writeFileAtomic(
+        path,
+        exportFixPlan(selected, config.now(), { riskAccepted: request.riskAccepted }),
+      );
       return { saved: true, path };
     },
   };

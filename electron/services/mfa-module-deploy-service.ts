@@ -63,6 +63,15 @@ export async function deployModuleFiles(
   const binPath = binPathOf(request.facts, request.appId);
   const server = request.facts.fqdn;
   const parameters = { server, sourcePath: request.sourcePath, binPath, backupSuffix: suffix(deps.now()) };
+  // Written and flushed before a file is copied; when it cannot be, nothing runs (AuditWriteError).
+  const auditId = await deps.audit.intend({
+    operator: deps.operator,
+    server,
+    action: `mfa.${request.appId}.bin.deploy`,
+    parameters,
+    before: null,
+    undoes: null,
+  });
   const lines: string[] = [];
   let result: ModuleDeployResult | null = null;
   let error: string | null = null;
@@ -84,19 +93,22 @@ export async function deployModuleFiles(
   }
   const outcome = result?.status === 'deployed' ? 'succeeded' : 'failed';
   error = error ?? result?.error ?? null;
-  const entry = await deps.audit.append({
-    operator: deps.operator,
-    server,
-    action: `mfa.${request.appId}.bin.deploy`,
-    parameters,
-    before: { replaced: result?.files.filter((f) => f.backup !== null).map((f) => f.backup) ?? [] },
-    after: {
-      files: result?.files.map((f) => ({ name: f.name, sha256: f.sha256, fileVersion: f.fileVersion })) ?? [],
-    },
-    outcome,
-    error,
-    undoes: null,
-  });
+  const unrecorded = await deps.audit
+    .complete(auditId, {
+      before: { replaced: result?.files.filter((f) => f.backup !== null).map((f) => f.backup) ?? [] },
+      after: {
+        files:
+          result?.files.map((f) => ({ name: f.name, sha256: f.sha256, fileVersion: f.fileVersion })) ?? [],
+      },
+      outcome,
+      error,
+    })
+    .then(
+      () => null,
+      (thrown: unknown) =>
+        `the outcome of audit entry ${auditId} could not be recorded: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+    );
+  if (unrecorded !== null) error = error === null ? unrecorded : `${error}; ${unrecorded}`;
   if (outcome === 'succeeded') await deps.recheck(server).catch(() => undefined);
-  return { outcome, auditId: entry.id, result, error };
+  return { outcome, auditId, result, error };
 }

@@ -6,7 +6,7 @@ import type { CollectedServerFacts } from '../../shared/facts/server-facts';
 import type { PowerShellHost } from '../powershell/powershell-host';
 import { preRollbackFileName } from '../webconfig/webconfig-backups';
 import { MfaPlanError, WebConfigWriteResult } from './mfa-webconfig-service';
-import { appFilePath, auditAndRecheck, runResultScript } from './script-change';
+import { appFilePath, auditAndRecheck, intendChange, runResultScript } from './script-change';
 
 /** Only an apply backup ExReady wrote beside the file: a bare name, no folder, no pre-rollback copy. */
 const backupNamePattern = /^web\.config\.exready-(\d{8}-\d{6})\.bak$/;
@@ -102,6 +102,19 @@ export async function rollbackMfaWebConfig(
     preRollbackName,
   };
   const refused = refusal(request);
+  // Written and flushed before the file is touched; when it cannot be, nothing runs (AuditWriteError).
+  const change = await intendChange(
+    {
+      operator: deps.operator,
+      server: facts.fqdn,
+      action: `webconfig.mfa.${appId}.rollback`,
+      parameters: { app: appId, ...parameters },
+      before: { sha256: parameters.expectedSha256 },
+      undoes: null,
+      simulated: deps.simulated ?? false,
+    },
+    deps,
+  );
   let result: WebConfigRestoreResult | null = null;
   let error: string | null = refused;
   if (refused === null) {
@@ -129,12 +142,9 @@ export async function rollbackMfaWebConfig(
   else if (result?.status === 'written')
     error = 'the file on the server does not have the hash of the backup';
   error = error ?? result?.error ?? null;
-  const { auditId, recheckError } = await auditAndRecheck(
+  const { auditId, recheckError, auditError } = await auditAndRecheck(
+    change,
     {
-      operator: deps.operator,
-      server: facts.fqdn,
-      action: `webconfig.mfa.${appId}.rollback`,
-      parameters: { app: appId, ...parameters },
       before: { sha256: result?.before ?? parameters.expectedSha256 },
       after: {
         sha256: result?.after ?? null,
@@ -143,8 +153,6 @@ export async function rollbackMfaWebConfig(
       },
       outcome,
       error,
-      undoes: null,
-      simulated: deps.simulated ?? false,
     },
     deps,
   );
@@ -154,7 +162,7 @@ export async function rollbackMfaWebConfig(
     before: result?.before ?? null,
     after: result?.after ?? null,
     preRollbackBackup: result?.backup ?? null,
-    error,
+    error: auditError === null ? error : [error, auditError].filter(Boolean).join('; '),
     recheckError,
   };
 }

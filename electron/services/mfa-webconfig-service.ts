@@ -11,7 +11,7 @@ import { planIntegrationBytes } from '../webconfig/integration-plan';
 import { backupFileName } from '../webconfig/webconfig-backups';
 import type { WebConfigChange } from '../webconfig/webconfig-operations';
 import { withPlannedContentFile } from './planned-content-file';
-import { appFilePath, auditAndRecheck, runResultScript } from './script-change';
+import { appFilePath, auditAndRecheck, intendChange, runResultScript } from './script-change';
 
 /** The facts do not allow a plan (server not collected, app or file not read). */
 export class MfaPlanError extends Error {
@@ -152,6 +152,25 @@ export async function applyMfaWebConfig(
     throw new MfaPlanError('the confirmation does not match this plan: preview it again and confirm');
   if (preview.unchanged) return { outcome: 'unchanged' };
   const backupName = backupFileName('web.config', deps.now());
+  // Written and flushed before the file is touched; when it cannot be, nothing runs (AuditWriteError).
+  const change = await intendChange(
+    {
+      operator: deps.operator,
+      server: preview.server,
+      action: `webconfig.mfa.${preview.app}.apply`,
+      parameters: {
+        app: preview.app,
+        path: preview.path,
+        backupName,
+        expectedSha256: preview.beforeSha256,
+        settings: plan.maskedSettings,
+      },
+      before: { sha256: preview.beforeSha256 },
+      undoes: null,
+      simulated: deps.simulated ?? false,
+    },
+    deps,
+  );
   // The bytes travel as a file the script reads: the command text carries only its path.
   const run = await withPlannedContentFile(plan.contentBase64, (contentPath) =>
     runResultScript({
@@ -179,18 +198,9 @@ export async function applyMfaWebConfig(
     outcome = 'succeeded';
   else if (result?.status === 'written') error = 'the file on the server does not have the planned hash';
   error = error ?? result?.error ?? null;
-  const { auditId, recheckError } = await auditAndRecheck(
+  const { auditId, recheckError, auditError } = await auditAndRecheck(
+    change,
     {
-      operator: deps.operator,
-      server: preview.server,
-      action: `webconfig.mfa.${preview.app}.apply`,
-      parameters: {
-        app: preview.app,
-        path: preview.path,
-        backupName,
-        expectedSha256: preview.beforeSha256,
-        settings: plan.maskedSettings,
-      },
       before: { sha256: result?.before ?? preview.beforeSha256 },
       after: {
         sha256: result?.after ?? null,
@@ -199,8 +209,6 @@ export async function applyMfaWebConfig(
       },
       outcome,
       error,
-      undoes: null,
-      simulated: deps.simulated ?? false,
     },
     deps,
   );
@@ -210,7 +218,7 @@ export async function applyMfaWebConfig(
     before: result?.before ?? null,
     after: result?.after ?? null,
     backup: result?.backup ?? null,
-    error,
+    error: auditError === null ? error : [error, auditError].filter(Boolean).join('; '),
     recheckError,
   };
 }

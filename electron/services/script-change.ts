@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log';
-import type { NewAuditEntry } from '../../shared/audit/audit-entry';
+import type { AuditResult, NewAuditIntent } from '../../shared/audit/audit-entry';
 import type { PowerShellHost } from '../powershell/powershell-host';
 
-// The steps every audited change on a server shares: run our script through the host, read its one JSON
-// result line, append the audit entry whatever happened, and re-check the server only after a success.
+// The steps every audited change on a server shares: write the intent (flushed) before anything runs, run our
+// script through the host, read its one JSON result line, write the outcome whatever happened, and re-check the
+// server only after a success.
 
 export const errorMessage = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -67,19 +68,46 @@ export interface AuditAndRecheckDeps {
   recheck?: (server: string) => Promise<void>;
 }
 
-/** Appends the entry, then re-checks the server only when the change succeeded; a failed re-check is reported, not thrown. */
+/** A change whose intent is on disk: only now may it run. */
+export interface IntendedChange {
+  auditId: number;
+  server: string;
+}
+
+/**
+ * Writes the intent of a change before anything changes. Throws AuditWriteError (the change must not run)
+ * when the log cannot be written: a change that is recorded nowhere is never made.
+ */
+export async function intendChange(
+  intent: NewAuditIntent,
+  deps: Pick<AuditAndRecheckDeps, 'audit'>,
+  secretNames: readonly string[] = [],
+): Promise<IntendedChange> {
+  return { auditId: await deps.audit.intend(intent, secretNames), server: intent.server };
+}
+
+/**
+ * Writes the outcome of the intended change, then re-checks the server only when it succeeded. Neither a failed
+ * outcome write nor a failed re-check is thrown: the change already happened, so both are reported.
+ */
 export async function auditAndRecheck(
-  entry: NewAuditEntry,
+  change: IntendedChange,
+  result: AuditResult,
   deps: AuditAndRecheckDeps,
-): Promise<{ auditId: number; recheckError: string | null }> {
-  const appended = await deps.audit.append(entry);
+): Promise<{ auditId: number; recheckError: string | null; auditError: string | null }> {
+  let auditError: string | null = null;
+  try {
+    await deps.audit.complete(change.auditId, result);
+  } catch (thrown) {
+    auditError = `the outcome of audit entry ${change.auditId} could not be recorded: ${errorMessage(thrown)}`;
+  }
   let recheckError: string | null = null;
-  if (entry.outcome === 'succeeded' && deps.recheck !== undefined) {
+  if (result.outcome === 'succeeded' && deps.recheck !== undefined) {
     try {
-      await deps.recheck(entry.server);
+      await deps.recheck(change.server);
     } catch (thrown) {
       recheckError = errorMessage(thrown);
     }
   }
-  return { auditId: appended.id, recheckError };
+  return { auditId: change.auditId, recheckError, auditError };
 }

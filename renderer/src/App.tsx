@@ -8,6 +8,7 @@ import { RunHistoryScreen } from './components/RunHistoryScreen';
 import { RunProgress } from './components/RunProgress';
 import { SafeFixesScreen } from './components/SafeFixesScreen';
 import { ServerDetail } from './components/ServerDetail';
+import { StartupNotices } from './components/StartupNotices';
 import { useAppStore } from './store/app-store';
 import { useOsTheme } from './use-os-theme';
 
@@ -60,6 +61,7 @@ export function App() {
     <FluentProvider theme={theme} className={styles.root}>
       <AppHeader />
       <main className={styles.main}>
+        <StartupNotices />
         {runError !== null && (
           <MessageBar intent="error">
             <MessageBarBody>{runError}</MessageBarBody>

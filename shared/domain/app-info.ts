@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { StartupNotice } from './startup-notice';
 
 export const AppInfo = z.object({
   productName: z.string(),
   version: z.string(),
   platform: z.string(),
   logDirectory: z.string(),
+  /** The user-data files this start-up could not read and moved aside. */
+  startupNotices: z.array(StartupNotice).max(1000),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoteInput } from './quote-input';
 
 // A DNS label: letters, digits, hyphens; no leading or trailing hyphen; 1-63 chars.
 const labelPattern = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
@@ -8,6 +9,9 @@ export function describeFqdnProblem(value: string): string | null {
   if (value.length === 0) return 'is empty';
   if (value.length > 253) return 'is longer than 253 characters';
   if (/\s/.test(value)) return 'contains white space';
+  const foreign = [...value].find((char) => !/^[\x21-\x7e]$/.test(char));
+  if (foreign !== undefined)
+    return `contains U+${(foreign.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}, which is not ASCII (a look-alike of a letter is refused)`;
   const labels = value.replace(/\.$/, '').split('.');
   if (labels.length < 2) return 'is not fully qualified (expected e.g. exch01.contoso.com)';
   const bad = labels.find((label) => !labelPattern.test(label));
@@ -17,14 +21,15 @@ export function describeFqdnProblem(value: string): string | null {
 }
 
 /** A fully qualified host name, stored lower-case without a trailing dot. */
+// Validated as typed, then lower-cased: lower-casing first turned the Kelvin sign U+212A into "k".
 export const Fqdn = z
   .string()
   .trim()
-  .transform((value) => value.toLowerCase().replace(/\.$/, ''))
   .superRefine((value, ctx) => {
     const problem = describeFqdnProblem(value);
-    if (problem !== null) ctx.addIssue({ code: 'custom', message: `"${value}" ${problem}` });
-  });
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: `${quoteInput(value)} ${problem}` });
+  })
+  .transform((value) => value.toLowerCase().replace(/\.$/, ''));
 export type Fqdn = z.output<typeof Fqdn>;
 
 /** Splits pasted text (one per line, or separated by commas, semicolons or spaces) into host names. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoteInput } from './quote-input';
 
 // Characters Windows forbids in a sAMAccountName.
 const forbidden = /["/\\[\]:;|=,+*?<>@]/;
@@ -6,6 +7,7 @@ const forbidden = /["/\\[\]:;|=,+*?<>@]/;
 /** Why a service account name is not DOMAIN\name or name@domain, or null when it is one. */
 export function describeServiceAccountProblem(value: string): string | null {
   if (value.length === 0) return 'is empty';
+  if (value.length > 256) return 'is longer than 256 characters';
   const slash = value.indexOf('\\');
   if (slash >= 0) {
     const domain = value.slice(0, slash);
@@ -32,5 +34,5 @@ export const ServiceAccount = z
   .trim()
   .superRefine((value, ctx) => {
     const problem = describeServiceAccountProblem(value);
-    if (problem !== null) ctx.addIssue({ code: 'custom', message: `"${value}" ${problem}` });
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: `${quoteInput(value)} ${problem}` });
   });

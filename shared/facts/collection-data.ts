@@ -24,6 +24,7 @@ export const ServerFactsData = CollectedServerFacts.pick({
   sessionConfigurations: true,
   certificates: true,
   firewallRules: true,
+  firewallProfiles: true,
   mfa: true,
   trustedHosts: true,
 }).extend({ localGroups: LocalGroupsData });

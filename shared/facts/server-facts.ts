@@ -4,7 +4,7 @@ import { AdComputerFacts } from './ad-computer-facts';
 import { CertificateFacts } from './certificate-facts';
 import { collected } from './collected';
 import { ConnectionFailure } from './connection-failure';
-import { FirewallRuleFacts } from './firewall-facts';
+import { FirewallProfileStateFacts, FirewallRuleFacts } from './firewall-facts';
 import { LocalGroupMemberFacts } from './local-group-facts';
 import { MfaFacts } from './mfa-facts';
 import { ReachabilityFacts } from './reachability-facts';
@@ -33,7 +33,8 @@ export type LocalGroupsFacts = z.infer<typeof LocalGroupsFacts>;
  * - sessionConfigurations: Get-PSSessionConfiguration (Name, Permission, SecurityDescriptorSddl, Enabled)
  * - localGroups: Get-LocalGroupMember (direct members), domain groups expanded from the jump host by SID (via = the chain of groups)
  * - certificates: Get-ChildItem Cert:\LocalMachine\My (DnsNameList, EnhancedKeyUsageList OIDs, HasPrivateKey)
- * - firewallRules: Get-NetFirewallRule -Direction Inbound with Get-NetFirewallPortFilter / -AddressFilter
+ * - firewallRules: Get-NetFirewallRule -Direction Inbound -PolicyStore ActiveStore with its port, address, application, service and interface filters
+ * - firewallProfiles: Get-NetFirewallProfile -PolicyStore ActiveStore (Name, Enabled, DefaultInboundAction)
  * - adComputer: Get-ADComputer userAccountControl, msDS-AllowedToDelegateTo, msDS-AllowedToActOnBehalfOfOtherIdentity, on the jump host
  * - reachability: TCP connects to 5986 and 5985 run on each sync server and on the jump host
  * - mfa: the MFA module's files, web.config bytes, backups, log lines and API reachability (Get-ExreadyMfaFacts.ps1)
@@ -52,6 +53,8 @@ export const CollectedServerFacts = z.object({
   localGroups: LocalGroupsFacts,
   certificates: collected(z.array(CertificateFacts)),
   firewallRules: collected(z.array(FirewallRuleFacts)),
+  /** Optional so facts saved before ExReady read the profiles stay valid. */
+  firewallProfiles: collected(z.array(FirewallProfileStateFacts)).optional(),
   adComputer: collected(AdComputerFacts),
   /** TCP attempts to this server from each sync server and from the jump host. */
   reachability: z.array(ReachabilityFacts),

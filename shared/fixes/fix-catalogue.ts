@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { remotingFixIds } from '../checks/remoting-fix-ids';
+import { FixRisk, firewallScopeRisk, noRisk, trustedHostsRisk, type RiskAssessment } from './fix-risk';
 import {
   CbtLevelParameters,
   CertificateReplaceParameters,
@@ -10,8 +11,7 @@ import {
   TrustedHostsParameters,
 } from './fix-parameters';
 
-export const FixRisk = z.enum(['none', 'lowers-security']);
-export type FixRisk = z.infer<typeof FixRisk>;
+export { FixRisk } from './fix-risk';
 
 /** What a fix is, as data the preview, the audit and the export share. */
 export const FixDescriptor = z.object({
@@ -34,8 +34,8 @@ export type FixDescriptor = z.infer<typeof FixDescriptor>;
 
 export interface FixDefinition extends FixDescriptor {
   parameters: z.ZodType<Record<string, unknown>>;
-  /** The risk of these parameter values (a fix may lower security only with some of them). */
-  riskOf: (parameters: Record<string, unknown>) => FixRisk;
+  /** The risk of these (parsed) parameter values and what they expose: a fix may lower security only with some. */
+  riskOf: (parameters: Record<string, unknown>) => RiskAssessment;
 }
 
 const cbtExposes =
@@ -43,9 +43,14 @@ const cbtExposes =
 const delegationExposes =
   'Unconstrained delegation: every user who authenticates to this server leaves a forwardable TGT on it; whoever controls the server can impersonate them anywhere in the forest.';
 const wildcardExposes =
-  'TrustedHosts "*" lets the sync server send credentials to any host without authenticating it.';
+  'TrustedHosts "*" or "*.com" lets the sync server send credentials to any host without authenticating it.';
+const scopeExposes =
+  'A scope wider than the sync servers (Any, 0.0.0.0/0, Internet, LocalSubnet, a subnet or range) lets anyone there try credentials on TCP 5986.';
 
-const fixed = (risk: FixRisk) => (): FixRisk => risk;
+const always = (exposes: string) => (): RiskAssessment => ({ risk: 'lowers-security', exposes });
+const never = (): RiskAssessment => noRisk;
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
 const definitions: FixDefinition[] = [
   {
@@ -60,7 +65,7 @@ const definitions: FixDefinition[] = [
     undoable: true,
     target: 'exchange-server',
     parameters: NoParameters,
-    riskOf: fixed('none'),
+    riskOf: never,
   },
   {
     id: remotingFixIds.httpsListenerCreate,
@@ -74,7 +79,7 @@ const definitions: FixDefinition[] = [
     undoable: true,
     target: 'exchange-server',
     parameters: ListenerCreateParameters,
-    riskOf: fixed('none'),
+    riskOf: never,
   },
   {
     id: remotingFixIds.httpsListenerEnable,
@@ -88,7 +93,7 @@ const definitions: FixDefinition[] = [
     undoable: true,
     target: 'exchange-server',
     parameters: NoParameters,
-    riskOf: fixed('none'),
+    riskOf: never,
   },
   {
     id: remotingFixIds.listenerCertificateReplace,
@@ -102,7 +107,7 @@ const definitions: FixDefinition[] = [
     undoable: true,
     target: 'exchange-server',
     parameters: CertificateReplaceParameters,
-    riskOf: fixed('none'),
+    riskOf: never,
   },
   {
     id: remotingFixIds.cbtHardeningNone,
@@ -116,7 +121,8 @@ const definitions: FixDefinition[] = [
     undoable: true,
     target: 'exchange-server',
     parameters: CbtLevelParameters,
-    riskOf: (parameters) => (parameters.level === 'None' ? 'lowers-security' : 'none'),
+    riskOf: (parameters) =>
+      parameters.level === 'None' ? { risk: 'lowers-security', exposes: cbtExposes } : noRisk,
   },
   {
     id: remotingFixIds.sessionConfigurationReset,
@@ -131,7 +137,7 @@ const definitions: FixDefinition[] = [
     undoable: false,
     target: 'exchange-server',
     parameters: NoParameters,
-    riskOf: fixed('none'),
+    riskOf: never,
   },
   {
     id: remotingFixIds.serviceAccountAddToRemoteManagementUsers,
@@ -145,7 +151,7 @@ const definitions: FixDefinition[] = [
     undoable: true,
     target: 'exchange-server',
     parameters: ServiceAccountParameters,
-    riskOf: fixed('none'),
+    riskOf: never,
   },
   {
     id: remotingFixIds.trustedForDelegation,
@@ -162,21 +168,22 @@ const definitions: FixDefinition[] = [
     undoable: true,
     target: 'active-directory',
     parameters: NoParameters,
-    riskOf: fixed('lowers-security'),
+    riskOf: always(delegationExposes),
   },
   {
     id: remotingFixIds.firewallAllow5986,
     title: 'Allow inbound TCP 5986 from the sync servers',
     checkId: 'firewall.5986',
     script: 'New-ExreadyFirewallRule.ps1',
+    // None with the sync servers' own addresses; a wider scope lowers security (see riskOf).
     risk: 'none',
-    exposes: null,
-    saferAlternatives: [],
+    exposes: scopeExposes,
+    saferAlternatives: ["List exactly the sync servers' addresses"],
     secretParameters: [],
     undoable: true,
     target: 'exchange-server',
     parameters: FirewallParameters,
-    riskOf: fixed('none'),
+    riskOf: (parameters) => firewallScopeRisk(strings(parameters.remoteAddresses)),
   },
   {
     id: remotingFixIds.trustedHostsAddServer,
@@ -190,8 +197,7 @@ const definitions: FixDefinition[] = [
     undoable: true,
     target: 'sync-server',
     parameters: TrustedHostsParameters,
-    riskOf: (parameters) =>
-      Array.isArray(parameters.hosts) && parameters.hosts.includes('*') ? 'lowers-security' : 'none',
+    riskOf: (parameters) => trustedHostsRisk(strings(parameters.hosts)),
   },
 ];
 

@@ -247,6 +247,8 @@ export const invokeContract = {
         )
         .min(1)
         .max(500),
+      /** "I accept this risk" for every selected fix whose values lower security; without it those are refused. */
+      riskAccepted: z.boolean().default(false),
     }),
     response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },

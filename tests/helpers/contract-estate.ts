@@ -6,8 +6,22 @@ import { LabEstate } from '../../electron/lab/lab-estate';
 // dropped TCP, silent, failing cmdlets) plus the kinds the demo lacks: Group Policy owning everything it can, empty
 // parts everywhere, and a name DNS does not know.
 
-/** exch09: every setting that Group Policy can own, owned by it. */
+/** exch09: every setting that Group Policy can own, owned by it: its only 5986 rule is in the GPO store, not the PersistentStore. */
 const groupPolicyServer = healthy(9, {
+  firewallRules: [
+    {
+      name: '{5B0C6E2A-9D41-4F7E-8E1B-2A7C0F3D9E61}',
+      displayName: 'WinRM HTTPS from the sync servers (GPO)',
+      enabled: true,
+      direction: 'Inbound',
+      action: 'Allow',
+      protocol: 'TCP',
+      localPorts: ['5986'],
+      remoteAddresses: ['Any'],
+      profiles: ['Domain'],
+      policyStoreSourceType: 'GroupPolicy',
+    },
+  ],
   cbt: { level: 'None', source: 'GPO' },
   listeners: [
     {
@@ -29,8 +43,22 @@ const emptyServer = healthy(10, {
   remoteManagementUsers: [],
   certificates: [],
   firewallRules: [],
+  firewallProfiles: [],
   adComputer: { distinguishedName: 'CN=EXCH10,OU=Exchange,DC=contoso,DC=com', userAccountControl: 0x1000 },
   mfa: demoMfa({ owa: { binaries: [monosignBinary()], backups: [] }, ecp: { binaries: [], backups: [] } }),
+});
+
+/** exch12: a healthy German server: Permission is printed in German, the SDDL is the default. */
+const germanServer = healthy(12, {
+  sessionConfigurations: [
+    {
+      name: 'microsoft.powershell',
+      permission:
+        'NT-AUTORITÄT\\INTERAKTIV AccessAllowed, VORDEFINIERT\\Administratoren AccessAllowed, VORDEFINIERT\\Remoteverwaltungsbenutzer AccessAllowed',
+      sddl: 'O:NSG:BAD:P(A;;GA;;;BA)(A;;GA;;;IU)(A;;GA;;;RM)S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)',
+      enabled: true,
+    },
+  ],
 });
 
 /** In the request but unknown to DNS (and to the lab). */
@@ -44,7 +72,7 @@ export const contractEstate: LabEstate = LabEstate.parse({
     { fqdn: 'sync01.contoso.com', trustedHosts: { value: '*.contoso.com', source: null } },
     { fqdn: 'sync02.contoso.com', trustedHosts: { value: '*.contoso.com', source: 'GPO' } },
   ],
-  exchangeServers: [...demoServers, groupPolicyServer, emptyServer],
+  exchangeServers: [...demoServers, groupPolicyServer, emptyServer, germanServer],
 });
 
 export const contractServers = [
@@ -183,6 +211,19 @@ export const contractVerdicts: Record<string, Record<string, string>> = {
     'winrm.auth.cbt': 'pass',
     'winrm.listener.cert': 'n/a',
     'winrm.listener.https': 'fail',
+    'winrm.service': 'pass',
+    'winrm.trustedhosts': 'pass',
+    'winrm.trustedhosts.exchange': 'pass',
+  },
+  'exch12.contoso.com': {
+    'ad.delegation': 'pass',
+    'firewall.5986': 'pass',
+    'network.5986': 'pass',
+    'psremoting.serviceaccount': 'pass',
+    'psremoting.sessionconfig': 'pass',
+    'winrm.auth.cbt': 'pass',
+    'winrm.listener.cert': 'pass',
+    'winrm.listener.https': 'pass',
     'winrm.service': 'pass',
     'winrm.trustedhosts': 'pass',
     'winrm.trustedhosts.exchange': 'pass',

@@ -88,6 +88,7 @@ export const demoAuditEntries: AuditEntry[] = [
     error: null,
     undoes: null,
     simulated: true,
+    lab: null,
   },
   {
     schemaVersion: 1,
@@ -103,5 +104,6 @@ export const demoAuditEntries: AuditEntry[] = [
     error: 'Access is denied.',
     undoes: null,
     simulated: true,
+    lab: null,
   },
 ];

@@ -12,6 +12,7 @@ import { useTempDirs } from '../helpers/temp-dir';
 
 const run = promisify(execFile);
 const folder = join(repoRoot, 'resources', 'powershell', 'webconfig');
+const onStandInServer = join(repoRoot, 'tests', 'powershell', 'scripts', 'Invoke-ExreadyOnStandInServer.ps1');
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').toUpperCase();
 
 async function runScript(name: string, parameters: Record<string, unknown>): Promise<unknown> {
@@ -19,6 +20,8 @@ async function runScript(name: string, parameters: Record<string, unknown>): Pro
   const { stdout } = await run(pwshPath ?? 'pwsh', [
     '-NoProfile',
     '-File',
+    onStandInServer,
+    '-Script',
     join(folder, name),
     '-ParametersBase64',
     encoded,
@@ -26,7 +29,7 @@ async function runScript(name: string, parameters: Record<string, unknown>): Pro
   return JSON.parse(stdout.trim());
 }
 
-// Runs the real scripts locally (no server: the scriptblock runs in place) where PowerShell 7 is available,
+// Runs the real scripts where PowerShell 7 is available, Invoke-Command to the server stood in (the block runs here),
 // and checks their JSON against the schemas the services parse it with.
 describe.skipIf(pwshPath === null)('Restore-ExreadyWebConfig.ps1 and Restart-ExreadyAppPool.ps1', () => {
   const tempDir = useTempDirs('restore-webconfig');
@@ -40,7 +43,13 @@ describe.skipIf(pwshPath === null)('Restore-ExreadyWebConfig.ps1 and Restart-Exr
     const preRollbackName = 'web.config.exready-20261122-110000.pre-rollback.bak';
     await writeFile(path, current);
     await writeFile(join(dir, backupName), backup);
-    const parameters = { server: null, path, expectedSha256: sha(current), backupName, preRollbackName };
+    const parameters = {
+      server: 'exch01.contoso.com',
+      path,
+      expectedSha256: sha(current),
+      backupName,
+      preRollbackName,
+    };
     const result = WebConfigRestoreResult.parse(await runScript('Restore-ExreadyWebConfig.ps1', parameters));
     expect(result).toMatchObject({ status: 'written', before: sha(current), after: sha(backup) });
     expect(result.backupSha256).toBe(sha(backup));
@@ -54,7 +63,11 @@ describe.skipIf(pwshPath === null)('Restore-ExreadyWebConfig.ps1 and Restart-Exr
 
   it('refuses an app without a pool, in the shape the service parses', async () => {
     const result = AppPoolRecycleResult.parse(
-      await runScript('Restart-ExreadyAppPool.ps1', { server: null, app: 'web', timeoutSeconds: 1 }),
+      await runScript('Restart-ExreadyAppPool.ps1', {
+        server: 'exch01.contoso.com',
+        app: 'web',
+        timeoutSeconds: 1,
+      }),
     );
     expect(result).toMatchObject({ status: 'refused', appPool: null, statusCode: null });
   });

@@ -10,6 +10,7 @@ import { useTempDirs } from '../helpers/temp-dir';
 
 const run = promisify(execFile);
 const script = join(repoRoot, 'resources', 'powershell', 'webconfig', 'Write-ExreadyWebConfig.ps1');
+const onStandInServer = join(repoRoot, 'tests', 'powershell', 'scripts', 'Invoke-ExreadyOnStandInServer.ps1');
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').toUpperCase();
 
 async function write(parameters: Record<string, unknown>) {
@@ -17,6 +18,8 @@ async function write(parameters: Record<string, unknown>) {
   const { stdout } = await run(pwshPath ?? 'pwsh', [
     '-NoProfile',
     '-File',
+    onStandInServer,
+    '-Script',
     script,
     '-ParametersBase64',
     encoded,
@@ -29,7 +32,7 @@ async function write(parameters: Record<string, unknown>) {
   };
 }
 
-// Runs the real script locally (no server: the scriptblock runs in place) where PowerShell 7 is available.
+// Runs the real script where PowerShell 7 is available; Invoke-Command to the server is stood in (the block runs here).
 describe.skipIf(pwshPath === null)('Write-ExreadyWebConfig.ps1', () => {
   const tempDir = useTempDirs('write-webconfig');
 
@@ -40,7 +43,7 @@ describe.skipIf(pwshPath === null)('Write-ExreadyWebConfig.ps1', () => {
     const after = Buffer.from('\ufeff<configuration><appSettings /></configuration>\r\n', 'utf8');
     await writeFile(path, before);
     const parameters = {
-      server: null,
+      server: 'exch01.contoso.com',
       path,
       expectedSha256: sha(before),
       contentBase64: after.toString('base64'),

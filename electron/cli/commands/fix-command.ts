@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AuditLog } from '../../audit/audit-log';
+import { AuditWriteError, type AuditLog } from '../../audit/audit-log';
 import { demoEstate } from '../../lab/demo-estate';
 import type { LabEstate } from '../../lab/lab-estate';
 import { applyFix, type FixOutcome } from '../../fixes/fix-apply';
-import { exportFixPlan } from '../../fixes/fix-export';
+import { exportFixPlan, exportRefusal } from '../../fixes/fix-export';
+import { dnsResolver, labResolver, type HostResolver } from '../../fixes/firewall-addresses';
 import { describePreview, FixInputError, planFix, type FixPlan } from '../../fixes/fix-preview';
 import { planUndo } from '../../fixes/fix-undo';
 import { checkLabEstate, collectLabEstate, findCheck } from '../../fixes/lab-recheck';
@@ -15,13 +16,17 @@ import type { PowerShellHost } from '../../powershell/powershell-host';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
 
 const usage = `Usage:
-  exready fix --server FQDN --fix ID [--param KEY=VALUE ...] [--yes] [--accept-risk] [--lab demo]
-  exready fix --export plan.ps1 --server FQDN --fix ID [--fix ID ...] [--param [ID:]KEY=VALUE ...]
-  exready undo --audit-id N [--yes] [--lab demo]
+  exready fix --server FQDN --fix ID [--param KEY=VALUE ...] [--yes] [--accept-risk] [--lab demo] [--powershell PATH]
+  exready fix --export plan.ps1 --server FQDN --fix ID [--fix ID ...] [--param [ID:]KEY=VALUE ...] [--accept-risk]
+  exready undo --audit-id N [--yes] [--lab demo] [--powershell PATH]
 
 The preview (script, parameters with secrets masked, risk, the check it turns green) is printed first.
 Without --yes the command asks on the terminal; run non-interactively it refuses.
-A fix that lowers security also needs --accept-risk (or typing "I accept this risk").
+A fix whose values lower security (CBT None, delegation, TrustedHosts "*" or "*.com", a firewall scope
+wider than single addresses) also needs --accept-risk (or typing "I accept this risk"), exported or applied.
+The firewall fix takes addresses; host names are resolved to addresses in the preview.
+The audit entry is written before anything changes; when it cannot be written nothing runs.
+An entry made in a lab is undone only with that --lab.
 Exit codes: 0 done or nothing to change, 1 refused or failed, 2 bad input.
 `;
 
@@ -32,15 +37,23 @@ export interface FixCommandDeps {
   operator: string;
   /** Asks one question on the terminal; null when not interactive (then only --yes confirms). */
   prompt: ((question: string) => Promise<string>) | null;
-  /** The real PowerShell host; absent: only --lab runs work. */
-  openHost?: () => Promise<PowerShellHost>;
-  /** Re-collects and re-evaluates a server after a real change. */
-  recheck?: (server: string) => Promise<void>;
+  /** The real PowerShell host (`--powershell`, or null for the default); absent: only --lab runs work. Disposed after the run. */
+  openHost?: (executable: string | null) => Promise<PowerShellHost>;
+  /** Re-collects and re-evaluates a server after a real change, with the same PowerShell. */
+  recheck?: (server: string, executable: string | null) => Promise<void>;
   /** The lab host for a lab name; tests pass one that keeps its state between commands. */
   labHost?: (name: string) => LabFixHost | undefined;
   labs?: Readonly<Record<string, LabEstate>>;
   /** The server's newest collected facts (the run history): they decide whether a listener fix needs HTTP 5985. */
   serverFacts?: (server: string) => Promise<ServerFacts | null>;
+  /** Resolves the firewall fix's host names to addresses in the preview (DNS unless given). */
+  resolveHost?: HostResolver;
+}
+
+function resolverFor(labName: string | undefined, deps: FixCommandDeps): HostResolver {
+  if (labName === undefined) return deps.resolveHost ?? dnsResolver;
+  const estate = deps.labHost?.(labName)?.estate() ?? (deps.labs ?? { demo: demoEstate })[labName];
+  return estate === undefined ? () => Promise.resolve([]) : labResolver(estate);
 }
 
 const acceptPhrase = 'I accept this risk';
@@ -64,6 +77,7 @@ function parseFixArgs(args: readonly string[]) {
         yes: { type: 'boolean' },
         'accept-risk': { type: 'boolean' },
         lab: { type: 'string' },
+        powershell: { type: 'string' },
         export: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -83,6 +97,7 @@ function parseUndoArgs(args: readonly string[]) {
         yes: { type: 'boolean' },
         'accept-risk': { type: 'boolean' },
         lab: { type: 'string' },
+        powershell: { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -111,6 +126,7 @@ interface Runner {
   host: PowerShellHost;
   simulated: boolean;
   lab: LabFixHost | null;
+  labName: string | null;
 }
 
 /** What the preview decides the connection from: the lab's own collection, or the newest saved run of the server. */
@@ -127,16 +143,20 @@ async function factsFor(
   return outcome.savedFacts.servers.find((item) => item.fqdn === server.toLowerCase()) ?? null;
 }
 
-async function openRunner(labName: string | undefined, deps: FixCommandDeps): Promise<Runner> {
+async function openRunner(
+  labName: string | undefined,
+  powershell: string | null,
+  deps: FixCommandDeps,
+): Promise<Runner> {
   if (labName !== undefined) {
     const estate = (deps.labs ?? { demo: demoEstate })[labName];
     const lab = deps.labHost?.(labName) ?? (estate === undefined ? undefined : createLabFixHost(estate));
     if (lab === undefined) throw new CliUsageError(`unknown lab '${labName}'`);
-    return { host: lab.host, simulated: true, lab };
+    return { host: lab.host, simulated: true, lab, labName };
   }
   if (deps.openHost === undefined)
     throw new CliUsageError('PowerShell is not available here: use --lab demo');
-  return { host: await deps.openHost(), simulated: false, lab: null };
+  return { host: await deps.openHost(powershell), simulated: false, lab: null, labName: null };
 }
 
 /** Asks for the confirmation and, for a fix that lowers security, the separate acceptance; null when given. */
@@ -172,12 +192,16 @@ function report(io: CliIo, outcome: FixOutcome): ExitCode {
       : `Nothing to change (audit entry ${outcome.auditId}): ${outcome.message}\n`,
   );
   if (outcome.recheckError !== null) io.stderr(`The re-check failed: ${outcome.recheckError}\n`);
+  if (outcome.auditError !== null) {
+    io.stderr(`The change ran but ${outcome.auditError}\n`);
+    return ExitCode.failed;
+  }
   return ExitCode.ok;
 }
 
 async function run(
   plan: FixPlan,
-  flags: { yes: boolean; acceptRisk: boolean; lab?: string },
+  flags: { yes: boolean; acceptRisk: boolean; lab?: string; powershell: string | null },
   io: CliIo,
   deps: FixCommandDeps,
   now: () => Date,
@@ -188,21 +212,34 @@ async function run(
     io.stderr(`Refused: ${refusal}. Nothing was changed.\n`);
     return ExitCode.failed;
   }
-  const runner = await openRunner(flags.lab, deps);
-  const outcome = await applyFix(
-    plan,
-    {
-      confirmed: true, // consentRefusal above asked for both; nothing reaches here without them.
-      riskAccepted: true,
-    },
-    {
-      host: runner.host,
-      audit: deps.audit,
-      operator: deps.operator,
-      simulated: runner.simulated,
-      ...(runner.lab === null ? (deps.recheck === undefined ? {} : { recheck: deps.recheck }) : {}),
-    },
-  );
+  const runner = await openRunner(flags.lab, flags.powershell, deps);
+  let outcome: FixOutcome;
+  try {
+    outcome = await applyFix(
+      plan,
+      {
+        confirmed: true, // consentRefusal above asked for both; nothing reaches here without them.
+        riskAccepted: true,
+      },
+      {
+        host: runner.host,
+        audit: deps.audit,
+        operator: deps.operator,
+        simulated: runner.simulated,
+        lab: runner.labName,
+        ...(runner.lab !== null || deps.recheck === undefined
+          ? {}
+          : { recheck: (server: string) => deps.recheck?.(server, flags.powershell) ?? Promise.resolve() }),
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof AuditWriteError)) throw error;
+    io.stderr(`Refused: ${error.message}. Nothing was changed.\n`);
+    return ExitCode.failed;
+  } finally {
+    // The pool's shells keep the process alive: a real host is stopped once the fix is done, whatever happened.
+    if (runner.lab === null) await runner.host.dispose();
+  }
   const code = report(io, outcome);
   if (runner.lab !== null && outcome.outcome === 'succeeded') {
     const check = findCheck(
@@ -253,10 +290,19 @@ export function runFixCommand(
       const facts = await factsFor(server, undefined, deps, now);
       for (const fixId of fixes)
         plans.push(
-          await planFix(fixId, server, parametersFor(fixId, params, scoped), deps.scriptsDir, { facts }),
+          await planFix(fixId, server, parametersFor(fixId, params, scoped), deps.scriptsDir, {
+            facts,
+            resolveHost: resolverFor(undefined, deps),
+          }),
         );
+      const riskAccepted = values['accept-risk'] === true;
+      const refusal = exportRefusal(plans, { riskAccepted });
+      if (refusal !== null) {
+        io.stderr(`Refused: ${refusal} (pass --accept-risk). Nothing was exported.\n`);
+        return ExitCode.failed;
+      }
       const path = resolve(values.export);
-      await writeFile(path, exportFixPlan(plans, now()), 'utf8');
+      await writeFile(path, exportFixPlan(plans, now(), { riskAccepted }), 'utf8');
       io.stdout(
         `Wrote ${plans.length} fix(es) to ${path}; each changes nothing when its value is already right.\n`,
       );
@@ -267,16 +313,23 @@ export function runFixCommand(
     const options = consentOptions(values);
     const plan = await planFix(fixId, server, parametersFor(fixId, params, false), deps.scriptsDir, {
       facts: await factsFor(server, options.lab, deps, now),
+      resolveHost: resolverFor(options.lab, deps),
     });
     return run(plan, options, io, deps, now);
   });
 }
 
 /** What the flags say about consent and the lab, shared by fix and undo. */
-function consentOptions(values: { yes?: boolean; 'accept-risk'?: boolean; lab?: string | boolean }) {
+function consentOptions(values: {
+  yes?: boolean;
+  'accept-risk'?: boolean;
+  lab?: string | boolean;
+  powershell?: string | boolean;
+}) {
   return {
     yes: values.yes === true,
     acceptRisk: values['accept-risk'] === true,
+    powershell: typeof values.powershell === 'string' ? values.powershell : null,
     ...(typeof values.lab === 'string' ? { lab: values.lab } : {}),
   };
 }
@@ -293,7 +346,8 @@ export function runUndoCommand(
     const id = Number(values['audit-id']);
     if (!Number.isInteger(id) || id <= 0)
       throw new CliUsageError('--audit-id N is required (a positive number)');
-    const plan = await planUndo(id, deps.audit, deps.scriptsDir);
-    return run(plan, consentOptions(values), io, deps, now);
+    const options = consentOptions(values);
+    const plan = await planUndo(id, deps.audit, deps.scriptsDir, { lab: options.lab ?? null });
+    return run(plan, options, io, deps, now);
   });
 }

@@ -146,6 +146,18 @@ function Test-ExreadyMfaApi {
             elseif ($webStatus -eq 'ConnectFailure') { $outcome = 'tcp-failure' }
             elseif ($webStatus -eq 'Timeout') { $outcome = 'timed-out' }
             elseif ($webStatus -eq 'TrustFailure' -or $webStatus -eq 'SecureChannelFailure') { $outcome = 'tls-error' }
+            # .NET (PowerShell 7 endpoints) says UnknownError for these: the socket or TLS error inside names them.
+            $inner = $exception.InnerException
+            while ($outcome -eq 'error' -and $null -ne $inner) {
+                if ($inner -is [System.Security.Authentication.AuthenticationException]) { $outcome = 'tls-error' }
+                elseif ($inner -is [System.Net.Sockets.SocketException]) {
+                    $socketError = [string]$inner.SocketErrorCode
+                    if (@('HostNotFound', 'NoData', 'TryAgain') -contains $socketError) { $outcome = 'dns-failure' }
+                    elseif ($socketError -eq 'TimedOut') { $outcome = 'timed-out' }
+                    elseif (@('ConnectionRefused', 'HostUnreachable', 'NetworkUnreachable', 'ConnectionReset', 'HostDown') -contains $socketError) { $outcome = 'tcp-failure' }
+                }
+                $inner = $inner.InnerException
+            }
         }
     }
     [pscustomobject]@{ url = $Url; outcome = $outcome; statusCode = $status; message = $message }

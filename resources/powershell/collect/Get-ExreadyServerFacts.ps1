@@ -16,6 +16,7 @@ function Get-ExreadyServerFacts {
         }
         certificates          = Invoke-ExreadyPart { Get-ExreadyCertificates }
         firewallRules         = Invoke-ExreadyPart { Get-ExreadyFirewallRules -Port 5986 }
+        firewallProfiles      = Invoke-ExreadyPart { Get-ExreadyFirewallProfiles }
         # The server's own WinRM client: "*" there makes the Exchange Management Shell negotiate instead of using Kerberos.
         trustedHosts          = Invoke-ExreadyPart { Get-ExreadyTrustedHosts }
     }

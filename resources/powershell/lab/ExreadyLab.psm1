@@ -110,25 +110,73 @@ function Get-ChildItem {
     }
 }
 
-function Get-NetFirewallRule {
-    param([string]$Direction, $ErrorAction)
+# NetSecurity honours -PolicyStore: without it the PersistentStore (local rules only), RSOP the Group Policy rules,
+# ActiveStore both, as on Windows.
+function Get-ExreadyLabFirewallRules {
+    param([string]$PolicyStore)
     $server = Assert-ExreadyLabPart 'firewallRules'
-    @($server.firewallRules) | Where-Object { $null -ne $_ -and ($Direction -eq '' -or ($Direction -eq 'Inbound' -and $_.Direction -eq 1)) }
+    if (-not $PolicyStore) { $PolicyStore = 'PersistentStore' }
+    @($server.firewallRules) | Where-Object { $null -ne $_ -and ($PolicyStore -eq 'ActiveStore' -or [string]$_.PolicyStoreSource -eq $PolicyStore) }
+}
+
+function Get-NetFirewallRule {
+    param([string]$Direction, [string]$PolicyStore, $ErrorAction)
+    Get-ExreadyLabFirewallRules -PolicyStore $PolicyStore | Where-Object { $Direction -eq '' -or ($Direction -eq 'Inbound' -and $_.Direction -eq 1) } | ForEach-Object {
+        [pscustomobject]@{
+            InstanceID = $_.InstanceID; Name = $_.Name; DisplayName = $_.DisplayName; Enabled = $_.Enabled; Direction = $_.Direction
+            Action = $_.Action; Profile = $_.Profile; PolicyStoreSourceType = $_.PolicyStoreSourceType; PolicyStoreSource = $_.PolicyStoreSource
+        }
+    }
 }
 
 function Get-NetFirewallPortFilter {
-    param([switch]$All, $ErrorAction)
-    $server = Assert-ExreadyLabPart 'firewallRules'
-    foreach ($rule in @($server.firewallRules)) {
-        if ($null -ne $rule) { [pscustomobject]@{ InstanceID = $rule.InstanceID; Protocol = $rule.Protocol; LocalPort = @($rule.LocalPort) } }
+    param([switch]$All, [string]$PolicyStore, $ErrorAction)
+    foreach ($rule in @(Get-ExreadyLabFirewallRules -PolicyStore $PolicyStore)) {
+        [pscustomobject]@{ InstanceID = $rule.InstanceID; Protocol = $rule.Protocol; LocalPort = @($rule.LocalPort) }
     }
 }
 
 function Get-NetFirewallAddressFilter {
-    param([switch]$All, $ErrorAction)
+    param([switch]$All, [string]$PolicyStore, $ErrorAction)
+    foreach ($rule in @(Get-ExreadyLabFirewallRules -PolicyStore $PolicyStore)) {
+        [pscustomobject]@{ InstanceID = $rule.InstanceID; RemoteAddress = @($rule.RemoteAddress) }
+    }
+}
+
+function Get-NetFirewallApplicationFilter {
+    param([switch]$All, [string]$PolicyStore, $ErrorAction)
+    foreach ($rule in @(Get-ExreadyLabFirewallRules -PolicyStore $PolicyStore)) {
+        [pscustomobject]@{ InstanceID = $rule.InstanceID; Program = $rule.Program; Package = $rule.Package }
+    }
+}
+
+function Get-NetFirewallServiceFilter {
+    param([switch]$All, [string]$PolicyStore, $ErrorAction)
+    foreach ($rule in @(Get-ExreadyLabFirewallRules -PolicyStore $PolicyStore)) {
+        [pscustomobject]@{ InstanceID = $rule.InstanceID; Service = $rule.Service }
+    }
+}
+
+function Get-NetFirewallInterfaceFilter {
+    param([switch]$All, [string]$PolicyStore, $ErrorAction)
+    foreach ($rule in @(Get-ExreadyLabFirewallRules -PolicyStore $PolicyStore)) {
+        [pscustomobject]@{ InstanceID = $rule.InstanceID; InterfaceAlias = @($rule.InterfaceAlias) }
+    }
+}
+
+function Get-NetFirewallInterfaceTypeFilter {
+    param([switch]$All, [string]$PolicyStore, $ErrorAction)
+    foreach ($rule in @(Get-ExreadyLabFirewallRules -PolicyStore $PolicyStore)) {
+        [pscustomobject]@{ InstanceID = $rule.InstanceID; InterfaceType = [int]$rule.InterfaceType }
+    }
+}
+
+# The profiles fail where the lab makes the rules fail: one NetSecurity module serves both.
+function Get-NetFirewallProfile {
+    param([switch]$All, [string]$PolicyStore, $ErrorAction)
     $server = Assert-ExreadyLabPart 'firewallRules'
-    foreach ($rule in @($server.firewallRules)) {
-        if ($null -ne $rule) { [pscustomobject]@{ InstanceID = $rule.InstanceID; RemoteAddress = @($rule.RemoteAddress) } }
+    foreach ($state in @($server.firewallProfiles)) {
+        if ($null -ne $state) { [pscustomobject]@{ Name = $state.Name; Enabled = [int]$state.Enabled; DefaultInboundAction = [int]$state.DefaultInboundAction } }
     }
 }
 
@@ -304,7 +352,9 @@ Initialize-ExreadyLabDirectory
 
 $labFunctions = @(
     'Get-Service', 'Get-WSManInstance', 'Get-Item', 'Get-PSSessionConfiguration', 'Get-LocalGroupMember', 'Get-ChildItem',
-    'Get-NetFirewallRule', 'Get-NetFirewallPortFilter', 'Get-NetFirewallAddressFilter', 'New-PSSessionOption', 'Invoke-Command',
+    'Get-NetFirewallRule', 'Get-NetFirewallPortFilter', 'Get-NetFirewallAddressFilter', 'Get-NetFirewallApplicationFilter',
+    'Get-NetFirewallServiceFilter', 'Get-NetFirewallInterfaceFilter', 'Get-NetFirewallInterfaceTypeFilter', 'Get-NetFirewallProfile',
+    'Get-ExreadyLabFirewallRules', 'New-PSSessionOption', 'Invoke-Command',
     'ConvertTo-ExreadyLabRemoted', 'Set-ExreadyLabCurrentServer',
     'Get-ExreadyLabDocument', 'Get-ExreadyLabServer', 'Assert-ExreadyLabPart'
 )

@@ -6,8 +6,21 @@
 param([Parameter(Mandatory)][string]$ParametersBase64)
 
 $ErrorActionPreference = 'Stop'
-[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding($false)
-$request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ParametersBase64)) | ConvertFrom-Json
+# A console without a code page of its own (a remoting session, a redirected process) may refuse a new encoding.
+try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding($false) } catch { Write-Verbose "The output encoding stays: $($_.Exception.Message)" }
+
+# Why the request cannot run, naming the field; $null when it can. Nothing is installed on this machine.
+$invalid = {
+    param($Request)
+    if ($Request -isnot [System.Management.Automation.PSCustomObject]) { return 'ParametersBase64: the JSON is not an object' }
+    if ($null -eq $Request.server -or '' -eq $Request.server) { return 'server: missing; name the Exchange server to deploy to' }
+    $dns = '^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$'
+    if (-not ($Request.server -is [string] -and ($Request.server -match $dns -or ($Request.server -match ':' -and $null -ne ($Request.server -as [ipaddress]))))) { return "server: '$($Request.server)' is not a DNS name or IP address" }
+    if (-not ($Request.sourcePath -is [string] -and $Request.sourcePath)) { return 'sourcePath: missing; name the folder or .zip with the module files' }
+    if (-not ($Request.binPath -is [string] -and $Request.binPath)) { return 'binPath: missing; name the app bin folder on the server' }
+    if (-not ($Request.backupSuffix -is [string] -and $Request.backupSuffix -match '^exready-\d{8}-\d{6}\.bak$')) { return "backupSuffix: '$($Request.backupSuffix)' is not an ExReady backup suffix" }
+    $null
+}
 
 function Get-ExreadyFileHash([string]$Path) {
     $sha = [System.Security.Cryptography.SHA256]::Create()
@@ -38,9 +51,15 @@ $install = {
 
 $staging = $null
 $session = $null
+$request = $null
 try {
+    $problem = $null
+    try { $request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ParametersBase64)) | ConvertFrom-Json }
+    catch { $problem = "ParametersBase64: not base64 of UTF-8 JSON ($($_.Exception.Message))" }
+    if ($null -eq $problem) { $problem = & $invalid $request }
+    # The result has no refused status (the service reads deployed or failed): a bad request fails before any copy.
+    if ($null -ne $problem) { throw $problem }
     $source = [string]$request.sourcePath
-    if ([string]$request.backupSuffix -notmatch '^exready-\d{8}-\d{6}\.bak$') { throw 'The backup suffix is not an ExReady backup suffix.' }
     $folder = $source
     if ($source -like '*.zip') {
         $staging = Join-Path ([System.IO.Path]::GetTempPath()) ('exready-module-' + [guid]::NewGuid().ToString('N'))
@@ -52,16 +71,10 @@ try {
     $expected = @{}
     foreach ($dll in $dlls) { $expected[$dll.Name] = Get-ExreadyFileHash $dll.FullName }
     $remoteStaging = 'exready-module-' + [guid]::NewGuid().ToString('N')
-    if ($request.server) {
-        $session = New-PSSession -ComputerName ([string]$request.server) -UseSSL -Port 5986
-        $remoteTemp = Invoke-Command -Session $session -ScriptBlock { param($Name) (New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) $Name) -Force).FullName } -ArgumentList $remoteStaging
-        foreach ($dll in $dlls) { Copy-Item -LiteralPath $dll.FullName -Destination $remoteTemp -ToSession $session -Force }
-        $installed = Invoke-Command -Session $session -ScriptBlock $install -ArgumentList ([string]$request.binPath), $remoteTemp, ([string]$request.backupSuffix)
-    } else {
-        $remoteTemp = (New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) $remoteStaging) -Force).FullName
-        foreach ($dll in $dlls) { Copy-Item -LiteralPath $dll.FullName -Destination $remoteTemp -Force }
-        $installed = & $install ([string]$request.binPath) $remoteTemp ([string]$request.backupSuffix)
-    }
+    $session = New-PSSession -ComputerName ([string]$request.server) -UseSSL -Port 5986
+    $remoteTemp = Invoke-Command -Session $session -ScriptBlock { param($Name) (New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) $Name) -Force).FullName } -ArgumentList $remoteStaging
+    foreach ($dll in $dlls) { Copy-Item -LiteralPath $dll.FullName -Destination $remoteTemp -ToSession $session -Force }
+    $installed = Invoke-Command -Session $session -ScriptBlock $install -ArgumentList ([string]$request.binPath), $remoteTemp, ([string]$request.backupSuffix)
     $mismatch = @($installed.files | Where-Object { $expected[$_.name] -ne $_.sha256 })
     $status = 'deployed'
     $message = $null

@@ -6,8 +6,21 @@
 param([Parameter(Mandatory)][string]$ParametersBase64)
 
 $ErrorActionPreference = 'Stop'
-[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding($false)
-$request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ParametersBase64)) | ConvertFrom-Json
+# A console without a code page of its own (a remoting session, a redirected process) may refuse a new encoding.
+try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding($false) } catch { Write-Verbose "The output encoding stays: $($_.Exception.Message)" }
+
+# Why the request cannot run, naming the field; $null when it can. Nothing runs on this machine.
+$invalid = {
+    param($Request)
+    if ($Request -isnot [System.Management.Automation.PSCustomObject]) { return 'ParametersBase64: the JSON is not an object' }
+    if ($null -eq $Request.server -or '' -eq $Request.server) { return 'server: missing; name the Exchange server to recycle on' }
+    $dns = '^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$'
+    if (-not ($Request.server -is [string] -and ($Request.server -match $dns -or ($Request.server -match ':' -and $null -ne ($Request.server -as [ipaddress]))))) { return "server: '$($Request.server)' is not a DNS name or IP address" }
+    if (-not ($Request.app -is [string] -and $Request.app)) { return 'app: missing; name the app (owa or ecp)' }
+    $timeout = $Request.timeoutSeconds
+    if ($null -ne $timeout -and -not (($timeout -is [int] -or $timeout -is [long]) -and $timeout -ge 1 -and $timeout -le 3600)) { return "timeoutSeconds: '$timeout' is not a whole number of seconds from 1 to 3600" }
+    $null
+}
 
 $recycle = {
     param([string]$App, [int]$TimeoutSeconds)
@@ -64,15 +77,20 @@ $recycle = {
 }
 
 try {
-    $timeout = 300
-    if ($request.timeoutSeconds) { $timeout = [int]$request.timeoutSeconds }
-    $arguments = @([string]$request.app, $timeout)
-    if ($request.server) {
-        $result = Invoke-Command -ComputerName ([string]$request.server) -UseSSL -Port 5986 -ScriptBlock $recycle -ArgumentList $arguments
+    $request = $null
+    $problem = $null
+    try { $request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ParametersBase64)) | ConvertFrom-Json }
+    catch { $problem = "ParametersBase64: not base64 of UTF-8 JSON ($($_.Exception.Message))" }
+    if ($null -eq $problem) { $problem = & $invalid $request }
+    if ($null -ne $problem) {
+        $result = [pscustomobject]@{ exreadyResult = 1; status = 'refused'; appPool = $null; statusCode = $null; attempts = 0; seconds = 0; error = [string]$problem }
     } else {
-        $result = & $recycle @arguments
+        $timeout = 300
+        if ($request.timeoutSeconds) { $timeout = [int]$request.timeoutSeconds }
+        $arguments = @([string]$request.app, $timeout)
+        $result = Invoke-Command -ComputerName ([string]$request.server) -UseSSL -Port 5986 -ScriptBlock $recycle -ArgumentList $arguments
+        $result = $result | Select-Object -Property 'exreadyResult', 'status', 'appPool', 'statusCode', 'attempts', 'seconds', 'error'
     }
-    $result = $result | Select-Object -Property 'exreadyResult', 'status', 'appPool', 'statusCode', 'attempts', 'seconds', 'error'
 } catch {
     $result = [pscustomobject]@{ exreadyResult = 1; status = 'failed'; appPool = $null; statusCode = $null; attempts = 0; seconds = 0; error = [string]$_.Exception.Message }
 }

@@ -7,8 +7,22 @@
 param([Parameter(Mandatory)][string]$ParametersBase64)
 
 $ErrorActionPreference = 'Stop'
-[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding($false)
-$request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ParametersBase64)) | ConvertFrom-Json
+# A console without a code page of its own (a remoting session, a redirected process) may refuse a new encoding.
+try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding($false) } catch { Write-Verbose "The output encoding stays: $($_.Exception.Message)" }
+
+# Why the request cannot run, naming the field; $null when it can. Nothing is restored on this machine.
+$invalid = {
+    param($Request)
+    if ($Request -isnot [System.Management.Automation.PSCustomObject]) { return 'ParametersBase64: the JSON is not an object' }
+    if ($null -eq $Request.server -or '' -eq $Request.server) { return 'server: missing; name the Exchange server to restore on' }
+    $dns = '^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$'
+    if (-not ($Request.server -is [string] -and ($Request.server -match $dns -or ($Request.server -match ':' -and $null -ne ($Request.server -as [ipaddress]))))) { return "server: '$($Request.server)' is not a DNS name or IP address" }
+    if (-not ($Request.path -is [string] -and $Request.path)) { return 'path: missing; name the web.config to restore' }
+    if (-not ($Request.expectedSha256 -is [string] -and $Request.expectedSha256 -match '^[0-9A-Fa-f]{64}$')) { return "expectedSha256: '$($Request.expectedSha256)' is not a SHA-256 in hex" }
+    if (-not ($Request.backupName -is [string] -and $Request.backupName)) { return 'backupName: missing; name the backup to restore' }
+    if (-not ($Request.preRollbackName -is [string] -and $Request.preRollbackName)) { return 'preRollbackName: missing' }
+    $null
+}
 
 $restore = {
     param([string]$Path, [string]$ExpectedSha256, [string]$BackupName, [string]$PreRollbackName)
@@ -50,13 +64,18 @@ $restore = {
 }
 
 try {
-    $arguments = @([string]$request.path, [string]$request.expectedSha256, [string]$request.backupName, [string]$request.preRollbackName)
-    if ($request.server) {
-        $result = Invoke-Command -ComputerName ([string]$request.server) -UseSSL -Port 5986 -ScriptBlock $restore -ArgumentList $arguments
+    $request = $null
+    $problem = $null
+    try { $request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ParametersBase64)) | ConvertFrom-Json }
+    catch { $problem = "ParametersBase64: not base64 of UTF-8 JSON ($($_.Exception.Message))" }
+    if ($null -eq $problem) { $problem = & $invalid $request }
+    if ($null -ne $problem) {
+        $result = [pscustomobject]@{ exreadyResult = 1; status = 'refused'; before = $null; after = $null; backup = $null; backupSha256 = $null; error = [string]$problem }
     } else {
-        $result = & $restore @arguments
+        $arguments = @([string]$request.path, [string]$request.expectedSha256, [string]$request.backupName, [string]$request.preRollbackName)
+        $result = Invoke-Command -ComputerName ([string]$request.server) -UseSSL -Port 5986 -ScriptBlock $restore -ArgumentList $arguments
+        $result = $result | Select-Object -Property 'exreadyResult', 'status', 'before', 'after', 'backup', 'backupSha256', 'error'
     }
-    $result = $result | Select-Object -Property 'exreadyResult', 'status', 'before', 'after', 'backup', 'backupSha256', 'error'
 } catch {
     $result = [pscustomobject]@{ exreadyResult = 1; status = 'failed'; before = $null; after = $null; backup = $null; backupSha256 = $null; error = [string]$_.Exception.Message }
 }

@@ -7,8 +7,27 @@
 param([Parameter(Mandatory)][string]$ParametersBase64)
 
 $ErrorActionPreference = 'Stop'
-[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding($false)
-$request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ParametersBase64)) | ConvertFrom-Json
+# A console without a code page of its own (a remoting session, a redirected process) may refuse a new encoding.
+try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding($false) } catch { Write-Verbose "The output encoding stays: $($_.Exception.Message)" }
+
+# Why the request cannot run, naming the field; $null when it can. Nothing is written on this machine.
+$invalid = {
+    param($Request)
+    if ($Request -isnot [System.Management.Automation.PSCustomObject]) { return 'ParametersBase64: the JSON is not an object' }
+    if ($null -eq $Request.server -or '' -eq $Request.server) { return 'server: missing; name the Exchange server to write on' }
+    $dns = '^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$'
+    if (-not ($Request.server -is [string] -and ($Request.server -match $dns -or ($Request.server -match ':' -and $null -ne ($Request.server -as [ipaddress]))))) { return "server: '$($Request.server)' is not a DNS name or IP address" }
+    if (-not ($Request.path -is [string] -and $Request.path)) { return 'path: missing; name the web.config to write' }
+    if (-not ($Request.expectedSha256 -is [string] -and $Request.expectedSha256 -match '^[0-9A-Fa-f]{64}$')) { return "expectedSha256: '$($Request.expectedSha256)' is not a SHA-256 in hex" }
+    if ($null -ne $Request.contentPath) {
+        if (-not ($Request.contentPath -is [string] -and $Request.contentPath -and (Test-Path -LiteralPath $Request.contentPath -PathType Leaf))) { return "contentPath: '$($Request.contentPath)' is not a file on this machine" }
+    } else {
+        if (-not ($Request.contentBase64 -is [string])) { return 'contentBase64: missing; send the planned file as contentPath or base64' }
+        try { $null = [Convert]::FromBase64String($Request.contentBase64) } catch { return "contentBase64: not base64 ($($_.Exception.Message))" }
+    }
+    if (-not ($Request.backupName -is [string] -and $Request.backupName)) { return 'backupName: missing' }
+    $null
+}
 
 $write = {
     param([string]$Path, [string]$ExpectedSha256, [string]$ContentBase64, [string]$BackupName)
@@ -56,14 +75,21 @@ $write = {
 }
 
 try {
-    $content = if ($request.contentPath) { [Convert]::ToBase64String([System.IO.File]::ReadAllBytes([string]$request.contentPath)) } else { [string]$request.contentBase64 }
-    $arguments = @([string]$request.path, [string]$request.expectedSha256, $content, [string]$request.backupName)
-    if ($request.server) {
-        $result = Invoke-Command -ComputerName ([string]$request.server) -UseSSL -Port 5986 -ScriptBlock $write -ArgumentList $arguments
+    $request = $null
+    $problem = $null
+    try { $request = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($ParametersBase64)) | ConvertFrom-Json }
+    catch { $problem = "ParametersBase64: not base64 of UTF-8 JSON ($($_.Exception.Message))" }
+    if ($null -eq $problem) { $problem = & $invalid $request }
+    if ($null -ne $problem) {
+        $result = [pscustomobject]@{ exreadyResult = 1; status = 'refused'; before = $null; after = $null; backup = $null; error = [string]$problem }
     } else {
-        $result = & $write @arguments
+        # The planned bytes are read from their file here and cross to the server as an argument, never as command text.
+        $content = [string]$request.contentBase64
+        if ($null -ne $request.contentPath) { $content = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes([string]$request.contentPath)) }
+        $arguments = @([string]$request.path, [string]$request.expectedSha256, $content, [string]$request.backupName)
+        $result = Invoke-Command -ComputerName ([string]$request.server) -UseSSL -Port 5986 -ScriptBlock $write -ArgumentList $arguments
+        $result = $result | Select-Object -Property 'exreadyResult', 'status', 'before', 'after', 'backup', 'error'
     }
-    $result = $result | Select-Object -Property 'exreadyResult', 'status', 'before', 'after', 'backup', 'error'
 } catch {
     $result = [pscustomobject]@{ exreadyResult = 1; status = 'failed'; before = $null; after = $null; backup = $null; error = [string]$_.Exception.Message }
 }

@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { test as base } from 'vitest';
@@ -10,6 +10,7 @@ import { createEventSink } from '../../../electron/ipc/event-sink';
 import { createIpcRouter, type IpcRouter } from '../../../electron/ipc/router';
 import { createTrustedUrlCheck } from '../../../electron/security/trusted-sender';
 import { createInvokeHandlers } from '../../../electron/services/app-services';
+import { setAsideUnreadableUserData } from '../../../electron/startup/user-data-recovery';
 import { chromiumArgs, findBrowserExecutable } from './browser-executable';
 import { artifactsDir, harnessBridgeScript, rendererDir, repoRoot } from './paths';
 import { serveDirectory } from './static-server';
@@ -48,12 +49,15 @@ async function openApp(context: BrowserContext, userDataDir: string, serverUrl: 
 
   // The Save dialog's stand-in: every export is really written, into one folder the test can read.
   const savedDir = join(userDataDir, 'saved');
+  // As main does at start-up: unreadable user-data files are moved aside and the window is told.
+  const startupNotices = await setAsideUnreadableUserData(userDataDir, new Date());
   const router = createIpcRouter({
     handlers: createInvokeHandlers({
       userDataDir,
       logDirectory: join(userDataDir, 'logs'),
       version: 'e2e',
       platform: process.platform,
+      startupNotices,
       scriptsDir: join(repoRoot, 'resources', 'powershell'),
       powershellCandidates: ['pwsh'],
       checkRuns: {
@@ -108,23 +112,45 @@ async function openApp(context: BrowserContext, userDataDir: string, serverUrl: 
   };
 }
 
-export const test = base.extend<{ app: AppHarness }>({
+/** Runs a test against the app over a fresh user-data folder, seeded before the app starts. */
+async function withApp(
+  seed: (userDataDir: string) => Promise<void>,
+  use: (app: AppHarness) => Promise<void>,
+) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'exready-e2e-'));
+  const server = await serveDirectory(rendererDir);
+  const context = await chromium.launchPersistentContext(join(userDataDir, 'chromium'), {
+    executablePath: findBrowserExecutable(),
+    args: chromiumArgs,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+  });
+  try {
+    await seed(userDataDir);
+    await use(await openApp(context, userDataDir, server.url));
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+}
+
+/** A user-data folder as a crash can leave it: inventory.json and one run file cut short. */
+export const damagedUserData: Record<string, string> = {
+  'inventory.json': '{"schemaVersion":1,"exchangeServers":[{"fqdn":"exch01.con',
+  'runs/cut-short.json': '{"schemaVersion":1,"runId":"cut-short","seq',
+};
+
+async function seedFiles(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+}
+
+export const test = base.extend<{ app: AppHarness; damagedApp: AppHarness }>({
   // eslint-disable-next-line no-empty-pattern -- vitest fixtures take their dependencies as a pattern
-  app: async ({}, use) => {
-    const userDataDir = await mkdtemp(join(tmpdir(), 'exready-e2e-'));
-    const server = await serveDirectory(rendererDir);
-    const context = await chromium.launchPersistentContext(join(userDataDir, 'chromium'), {
-      executablePath: findBrowserExecutable(),
-      args: chromiumArgs,
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-    });
-    try {
-      await use(await openApp(context, userDataDir, server.url));
-    } finally {
-      await context.close();
-      await server.close();
-      await rm(userDataDir, { recursive: true, force: true });
-    }
-  },
+  app: async ({}, use) => withApp(() => Promise.resolve(), use),
+  // eslint-disable-next-line no-empty-pattern -- vitest fixtures take their dependencies as a pattern
+  damagedApp: async ({}, use) => withApp((dir) => seedFiles(dir, damagedUserData), use),
 });

@@ -15,6 +15,7 @@ import { useTempDirs } from '../../helpers/temp-dir';
 const tempDir = useTempDirs('fix-cli');
 const winrm = fixScenarios.find((scenario) => scenario.checkId === 'winrm.service')!;
 const cbt = fixScenarios.find((scenario) => scenario.checkId === 'winrm.auth.cbt')!;
+const trustedHosts = fixScenarios.find((scenario) => scenario.checkId === 'winrm.trustedhosts')!;
 
 async function cli(lab: LabFixHost, answers: string[] | null = null) {
   const out: string[] = [];
@@ -98,6 +99,38 @@ describe('exready fix / undo against the lab', () => {
     expect((await deps.audit.entries())[0]?.outcome).toBe('refused');
   });
 
+  it('refuses to run a fix whose audit entry cannot be written, saying why, and changes nothing', async () => {
+    const lab = createLabFixHost(winrm.estate);
+    const { deps, io, dir, err } = await cli(lab);
+    const readOnly = () =>
+      Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
+    deps.audit = new AuditLog(join(dir, 'audit.jsonl'), () => fixNow, { appendDurably: readOnly });
+    const args = ['--server', server, '--fix', winrm.fixId, '--yes', '--lab', 'test'];
+    expect(await runFixCommand(args, io, now, deps)).toBe(1);
+    expect(err()).toMatch(
+      /Refused: the audit log .* could not be written \(EACCES: permission denied\)\. Nothing was changed\./,
+    );
+    expect(lab.estate().exchangeServers[0]?.winrmService).toEqual({
+      status: 'Stopped',
+      startType: 'Disabled',
+    });
+  });
+
+  it('refuses to undo a lab entry without --lab', async () => {
+    const lab = createLabFixHost(winrm.estate);
+    const { deps, io, err } = await cli(lab);
+    expect(
+      await runFixCommand(
+        ['--server', server, '--fix', winrm.fixId, '--yes', '--lab', 'test'],
+        io,
+        now,
+        deps,
+      ),
+    ).toBe(0);
+    expect(await runUndoCommand(['--audit-id', '1', '--yes'], io, now, deps)).toBe(2);
+    expect(err()).toContain('Audit entry 1 was made in the test lab (simulated)');
+  });
+
   it('exits 2 on bad input', async () => {
     const { deps, io } = await cli(createLabFixHost(winrm.estate));
     expect(await runFixCommand(['--fix', winrm.fixId], io, now, deps)).toBe(2);
@@ -133,5 +166,67 @@ describe('exready fix / undo against the lab', () => {
     const text = await readFile(path, 'utf8');
     expect(await checkPowerShellSource(text, path)).toEqual([]);
     expect(text).toContain('"level":"Relaxed"');
+  });
+
+  it('asks "I accept this risk" for TrustedHosts "*.com" and refuses without it: the risk is the values\'', async () => {
+    const lab = createLabFixHost(trustedHosts.estate);
+    const before = lab.estate().syncServers[0]?.trustedHosts.value;
+    const { deps, io, err } = await cli(lab);
+    const args = [
+      '--server',
+      server,
+      '--fix',
+      trustedHosts.fixId,
+      '--param',
+      'syncServer=sync01.contoso.com',
+    ];
+    expect(
+      await runFixCommand([...args, '--param', 'hosts=*.com', '--yes', '--lab', 'test'], io, now, deps),
+    ).toBe(1);
+    expect(err()).toMatch(/lowers security: pass --accept-risk/);
+    expect(lab.estate().syncServers[0]?.trustedHosts.value).toBe(before);
+    expect(
+      await runFixCommand([...args, '--param', 'hosts=x, *', '--yes', '--lab', 'test'], io, now, deps),
+    ).toBe(1);
+    expect(lab.estate().syncServers[0]?.trustedHosts.value).toBe(before);
+  });
+
+  it('refuses to export a firewall scope of 0.0.0.0/0 without --accept-risk, and writes nothing', async () => {
+    const { deps, io, dir, err } = await cli(createLabFixHost(winrm.estate));
+    const path = join(dir, 'plan.ps1');
+    const args = [
+      '--export',
+      path,
+      '--server',
+      server,
+      '--fix',
+      'firewall.5986.allow',
+      '--param',
+      'remoteAddresses=0.0.0.0/0',
+    ];
+    expect(await runFixCommand(args, io, now, deps)).toBe(1);
+    expect(err()).toMatch(/firewall\.5986\.allow on exch01\.contoso\.com lowers security/);
+    await expect(readFile(path, 'utf8')).rejects.toThrow(/ENOENT/);
+    expect(await runFixCommand([...args, '--accept-risk'], io, now, deps)).toBe(0);
+    expect(await readFile(path, 'utf8')).toContain('# RISK ACCEPTED');
+  });
+
+  it('refuses syncServer "localhost" as bad input', async () => {
+    const { deps, io, err } = await cli(createLabFixHost(trustedHosts.estate));
+    const args = [
+      '--server',
+      server,
+      '--fix',
+      trustedHosts.fixId,
+      '--param',
+      'syncServer=localhost',
+      '--param',
+      `hosts=${server}`,
+      '--yes',
+      '--lab',
+      'test',
+    ];
+    expect(await runFixCommand(args, io, now, deps)).toBe(2);
+    expect(err()).toMatch(/syncServer: "localhost" is not fully qualified/);
   });
 });

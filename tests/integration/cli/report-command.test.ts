@@ -1,7 +1,8 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { appendFile, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { AuditLog } from '../../../electron/audit/audit-log';
 import { runReportCommand } from '../../../electron/cli/commands/report-command';
 import { runCli } from '../../../electron/cli/run-cli';
 import { simulatedNotice } from '../../../electron/reports/report-html';
@@ -79,6 +80,33 @@ describe('exready report', () => {
     expect(pdf.stderr).toMatch(/^SIMULATED: PDF report of run .* written to /);
     expect(printed).toContain('<!DOCTYPE html>');
     expect(await readFile(pdfFile, 'latin1')).toBe('%PDF');
+  });
+
+  it('still writes the report when the audit log has a damaged line, listing the readable fixes', async () => {
+    const dir = await tempDir();
+    const log = new AuditLog(join(dir, 'audit.jsonl'), () => new Date('2026-11-22T09:00:00Z'));
+    const fix = {
+      operator: 'CONTOSO\\admin',
+      server: 'exch02.contoso.com',
+      action: 'winrm.service.start-automatic',
+      parameters: {},
+      before: null,
+      after: null,
+      outcome: 'succeeded' as const,
+      error: null,
+      undoes: null,
+      simulated: true,
+      lab: 'demo',
+    };
+    await log.append(fix);
+    await appendFile(join(dir, 'audit.jsonl'), '{"schemaVersion":2,"kind":"inte');
+    await log.append(fix);
+    await runCli(['check', '--lab', 'demo', '--history', dir], capture().io, now);
+    const jsonFile = join(dir, 'r.json');
+    const written = await report(['--run', 'latest', '--out', jsonFile, '--history', dir]);
+    expect(written.code, written.stderr).toBe(0);
+    const document = JSON.parse(await readFile(jsonFile, 'utf8')) as ReadinessReport;
+    expect(document.fixesApplied.entries.map((item) => item.auditId)).toEqual([1, 2]);
   });
 
   it('answers bad input with exit code 2 and the reason', async () => {

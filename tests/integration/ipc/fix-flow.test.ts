@@ -93,14 +93,72 @@ describe('fixes through the router on the demo estate', () => {
     const dir = await tempDir();
     const path = join(dir, 'plan.ps1');
     const { router } = createTestRouter(dir, { checkRuns: { chooseSaveFile: () => Promise.resolve(path) } });
-    await expect(
-      router.invoke('fixes:export', {
-        fixes: [
-          { fixId: 'winrm.service.start-automatic', server: 'exch02.contoso.com', parameters: {} },
-          { fixId: 'winrm.auth.cbt.set-none', server: 'exch02.contoso.com', parameters: { level: 'None' } },
-        ],
-      }),
-    ).resolves.toEqual({ ok: true, value: { saved: true, path } });
+    const fixes = [
+      { fixId: 'winrm.service.start-automatic', server: 'exch02.contoso.com', parameters: {} },
+      { fixId: 'winrm.auth.cbt.set-none', server: 'exch02.contoso.com', parameters: { level: 'None' } },
+    ];
+    // The same gate as applying: a fix that lowers security is exported only with the acceptance.
+    await expect(router.invoke('fixes:export', { fixes })).resolves.toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringContaining('winrm.auth.cbt.set-none on exch02.contoso.com lowers security'),
+      },
+    });
+    await expect(readFile(path, 'utf8')).rejects.toThrow(/ENOENT/);
+    await expect(router.invoke('fixes:export', { fixes, riskAccepted: true })).resolves.toEqual({
+      ok: true,
+      value: { saved: true, path },
+    });
     expect(await checkPowerShellSource(await readFile(path, 'utf8'), path)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'TrustedHosts "*.com"',
+      'winrm.trustedhosts.add-server',
+      { syncServer: 'sync01.contoso.com', hosts: ['*.com'] },
+    ],
+    [
+      'TrustedHosts " *"',
+      'winrm.trustedhosts.add-server',
+      { syncServer: 'sync01.contoso.com', hosts: [' *'] },
+    ],
+    ['firewall ::/0', 'firewall.5986.allow', { remoteAddresses: ['::/0'] }],
+    ['firewall Internet', 'firewall.5986.allow', { remoteAddresses: ['Internet'] }],
+  ])(
+    'previews %s as lowering security and applies it only with the acceptance',
+    async (_name, fixId, parameters) => {
+      const { router } = createTestRouter(await tempDir());
+      const preview = await router.invoke('fixes:preview', {
+        fixId,
+        server: 'exch02.contoso.com',
+        parameters,
+        lab: 'demo',
+      });
+      expect(preview).toMatchObject({
+        ok: true,
+        value: { risk: 'lowers-security', exposes: expect.any(String) },
+      });
+      const previewId = preview.ok ? (preview.value as { previewId: string }).previewId : '';
+      await expect(
+        router.invoke('fixes:apply', { previewId, confirmed: true, riskAccepted: false }),
+      ).resolves.toMatchObject({ ok: false, error: { message: expect.stringContaining('accept the risk') } });
+    },
+  );
+
+  it("resolves the firewall fix's sync server names to addresses in the preview", async () => {
+    const { router } = createTestRouter(await tempDir(), {
+      resolveHost: (name) => Promise.resolve(name === 'sync01.contoso.com' ? ['10.0.0.21'] : []),
+    });
+    const preview = await router.invoke('fixes:preview', {
+      fixId: 'firewall.5986.allow',
+      server: 'exch02.contoso.com',
+      parameters: { remoteAddresses: ['sync01.contoso.com'] },
+      lab: null,
+    });
+    expect(preview).toMatchObject({
+      ok: true,
+      value: { risk: 'none', parameters: { remoteAddresses: ['10.0.0.21'] } },
+    });
   });
 });

@@ -3,24 +3,16 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  openSecretStore,
-  storedRunKeySource,
-  type StringEncryptor,
-} from '../../../electron/secrets/secret-store';
+import { openSecretStore, storedRunKeySource } from '../../../electron/secrets/secret-store';
 import { processRunKey } from '../../../electron/webconfig/run-webconfig-protection';
 import { RunHistory } from '../../../electron/storage/run-history';
 import { demoRun } from '../../helpers/demo-run';
+import { fakeEncryptor } from '../../helpers/fake-encryptor';
 import { fakeHost } from '../../helpers/fake-host';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { createTestRouter } from '../../helpers/test-router';
 
-// Stands in for safeStorage: reversible, and never the plain text.
-const encryptor: StringEncryptor = {
-  isEncryptionAvailable: () => true,
-  encryptString: (text) => Buffer.from(Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a)),
-  decryptString: (data) => Buffer.from(data.map((byte) => byte ^ 0x5a)).toString('utf8'),
-};
+const encryptor = fakeEncryptor();
 const apiSecret = 'Sx9-live-api-secret-7781';
 
 async function setUp(dir: string, simulated: boolean) {

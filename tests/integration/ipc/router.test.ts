@@ -17,6 +17,7 @@ describe('the IPC router over the real services', () => {
         version: '9.9.9-test',
         platform: 'win32',
         logDirectory: join(dir, 'logs'),
+        startupNotices: [],
       },
     });
   });
@@ -84,6 +85,55 @@ describe('the IPC router over the real services', () => {
     await expect(router.invoke(channel, request)).resolves.toMatchObject({
       ok: false,
       error: { code: 'invalid-request' },
+    });
+  });
+
+  it('refuses a 10,000-deep request before validating it, naming where it got too deep', async () => {
+    const { router, warnings } = createTestRouter(await tempDir());
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 10_000; i += 1) deep = { a: deep };
+    const result = await router.invoke('fixes:preview', {
+      fixId: 'winrm.service.start-automatic',
+      server: 'exch01.contoso.com',
+      parameters: { nested: deep },
+      lab: 'demo',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const issue = !result.ok ? result.error.issues?.[0] : undefined;
+    expect(issue?.path).toMatch(/^parameters\.nested\.a\.a/);
+    expect(issue?.message).toContain('deeper than 32');
+    expect(warnings).toContain('Rejected an oversized request');
+  });
+
+  it('refuses a 10 MB string naming the field, and the answer quotes at most 200 characters', async () => {
+    const dir = await tempDir();
+    const { router } = createTestRouter(dir);
+    const huge = 'x'.repeat(10 * 1024 * 1024);
+    const result = await router.invoke('inventory:remove-exchange-server', { fqdn: huge });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        issues: [{ path: 'fqdn', message: expect.stringContaining('at most 65536') }],
+      },
+    });
+    expect(JSON.stringify(result).length).toBeLessThan(1000);
+    // Under the cap the value reaches zod, whose message quotes at most 200 characters of it.
+    const long = await router.invoke('inventory:remove-exchange-server', { fqdn: 'y'.repeat(60_000) });
+    expect(JSON.stringify(long)).not.toContain('y'.repeat(201));
+  });
+
+  it('answers a fix parameter its fix refuses as invalid-request naming parameters.<field>', async () => {
+    const { router } = createTestRouter(await tempDir());
+    const result = await router.invoke('fixes:preview', {
+      fixId: 'winrm.trustedhosts.add-server',
+      server: 'exch01.contoso.com',
+      parameters: { syncServer: 'localhost', hosts: ['exch01.contoso.com'] },
+      lab: 'demo',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', issues: [{ path: 'parameters.syncServer' }] },
     });
   });
 

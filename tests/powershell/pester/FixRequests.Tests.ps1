@@ -1,4 +1,4 @@
-# Every fix script (except the firewall and remoting ones, tested beside their area): bad input is one refused result line
+# Every fix script (except the remoting one, tested beside its area): bad input is one refused result line
 # naming the field, nothing runs without a target, and the change travels over WinRM HTTPS 5986 unless the plan asks for HTTP.
 BeforeDiscovery {
     $thumbprint = '01' * 20
@@ -6,6 +6,7 @@ BeforeDiscovery {
         @{ Script = 'Add-ExreadyRemoteManagementUser.ps1'; Target = 'server'; Remote = $true; Http = $false; Valid = @{ server = 'exch01.contoso.com'; account = 'CONTOSO\svc-sync' } }
         @{ Script = 'Add-ExreadyTrustedHosts.ps1'; Target = 'syncServer'; Remote = $true; Http = $false; Valid = @{ server = 'exch01.contoso.com'; syncServer = 'sync01.contoso.com'; hosts = @('exch01.contoso.com') } }
         @{ Script = 'Enable-ExreadyHttpsListener.ps1'; Target = 'server'; Remote = $true; Http = $true; Valid = @{ server = 'exch01.contoso.com' } }
+        @{ Script = 'New-ExreadyFirewallRule.ps1'; Target = 'server'; Remote = $true; Http = $true; Valid = @{ server = 'exch01.contoso.com'; remoteAddresses = @('10.20.0.11') } }
         @{ Script = 'New-ExreadyHttpsListener.ps1'; Target = 'server'; Remote = $true; Http = $true; Valid = @{ server = 'exch01.contoso.com'; thumbprint = $thumbprint } }
         @{ Script = 'Set-ExreadyCbtHardening.ps1'; Target = 'server'; Remote = $true; Http = $false; Valid = @{ server = 'exch01.contoso.com'; level = 'None' } }
         @{ Script = 'Set-ExreadyListenerCertificate.ps1'; Target = 'server'; Remote = $true; Http = $false; Valid = @{ server = 'exch01.contoso.com'; thumbprint = $thumbprint } }

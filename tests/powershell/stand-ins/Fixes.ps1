@@ -2,6 +2,9 @@
 # calls a fix script as the app does (one base64 UTF-8 JSON argument) and hands back its one result line.
 # Dot-source from BeforeAll after tests/powershell/stand-ins/Remoting.ps1.
 
+# The Windows objects (ServiceController, WSMan leaves and listeners, certificates) are shared with the collector tests.
+. (Join-Path $PSScriptRoot 'WindowsObjects.ps1')
+
 $script:fixesRoot = Join-Path $PSScriptRoot '../../../resources/powershell/fixes'
 
 function Get-ExreadyFixScriptPath {
@@ -31,97 +34,6 @@ function Invoke-ExreadyRemoteBlock {
     param([scriptblock]$ScriptBlock, [object[]]$ArgumentList)
     $remoted = @($ArgumentList | ConvertTo-ExreadyRemoted)
     & $ScriptBlock @remoted | ConvertTo-ExreadyRemoted
-}
-
-# Get-Service WinRM: a ServiceController's Status and StartType are enums, printed by name.
-function New-ExreadyServiceStandIn {
-    param(
-        [System.ServiceProcess.ServiceControllerStatus]$Status,
-        [System.ServiceProcess.ServiceStartMode]$StartType
-    )
-    [pscustomobject]@{
-        PSTypeName  = 'System.ServiceProcess.ServiceController'
-        # Name is the type's alias of ServiceName.
-        ServiceName = 'WinRM'
-        DisplayName = 'Windows Remote Management (WS-Management)'
-        Status      = $Status
-        StartType   = $StartType
-    }
-}
-
-# A WSMan: provider leaf (WSManConfigLeafElement): SourceOfValue is "GPO" when Group Policy owns the value.
-function New-ExreadyWsmanLeafStandIn {
-    param([string]$Name, [string]$Value, [string]$SourceOfValue)
-    [pscustomobject]@{
-        PSTypeName    = 'Microsoft.WSMan.Management.WSManConfigLeafElement'
-        Name          = $Name
-        Value         = $Value
-        Type          = 'System.String'
-        SourceOfValue = $(if ($SourceOfValue) { $SourceOfValue } else { $null })
-    }
-}
-
-# One item of Get-WSManInstance winrm/config/Listener: an XmlElement in the cfg namespace, Source as an attribute.
-function New-ExreadyListenerStandIn {
-    param(
-        [string]$Address = '*',
-        [string]$Transport = 'HTTPS',
-        [int]$Port = 5986,
-        [string]$Hostname = '',
-        [string]$Enabled = 'true',
-        [string]$CertificateThumbprint = '',
-        [string]$Source
-    )
-    $namespace = 'http://schemas.microsoft.com/wbem/wsman/1/config/listener'
-    $document = [System.Xml.XmlDocument]::new()
-    $listener = $document.CreateElement('cfg', 'Listener', $namespace)
-    if ($Source) { $listener.SetAttribute('Source', $Source) }
-    $values = [ordered]@{
-        Address = $Address; Transport = $Transport; Port = [string]$Port; Hostname = $Hostname; Enabled = $Enabled
-        URLPrefix = 'wsman'; CertificateThumbprint = $CertificateThumbprint; ListeningOn = '10.0.0.11'
-    }
-    foreach ($name in $values.Keys) {
-        $element = $document.CreateElement('cfg', $name, $namespace)
-        $element.InnerText = $values[$name]
-        [void]$listener.AppendChild($element)
-    }
-    [void]$document.AppendChild($listener)
-    $listener
-}
-
-function Set-ExreadyListenerValue {
-    param([System.Xml.XmlElement]$Listener, [string]$Name, [string]$Value)
-    $Listener.GetElementsByTagName($Name, $Listener.NamespaceURI)[0].InnerText = $Value
-}
-
-# A real certificate as Cert:\LocalMachine\My holds it: CN and SAN, Enhanced Key Usages (or no EKU extension), validity,
-# with or without its private key.
-function New-ExreadyCertificateStandIn {
-    param(
-        [string]$Subject = 'CN=exch01.contoso.com',
-        [string[]]$DnsNames = @(),
-        [string[]]$Usages = @('1.3.6.1.5.5.7.3.1'),
-        [switch]$NoUsageExtension,
-        [int]$NotBeforeDays = -30,
-        [int]$NotAfterDays = 365,
-        [switch]$WithoutPrivateKey
-    )
-    $key = [System.Security.Cryptography.RSA]::Create(2048)
-    $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new($Subject, $key, [System.Security.Cryptography.HashAlgorithmName]::SHA256, [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
-    if ($DnsNames.Count -gt 0) {
-        $san = [System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder]::new()
-        foreach ($name in $DnsNames) { $san.AddDnsName($name) }
-        $request.CertificateExtensions.Add($san.Build())
-    }
-    if (-not $NoUsageExtension) {
-        $oids = [System.Security.Cryptography.OidCollection]::new()
-        foreach ($usage in $Usages) { [void]$oids.Add([System.Security.Cryptography.Oid]::new($usage)) }
-        $request.CertificateExtensions.Add([System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension]::new($oids, $false))
-    }
-    $now = [DateTimeOffset]::UtcNow
-    $certificate = $request.CreateSelfSigned($now.AddDays($NotBeforeDays), $now.AddDays($NotAfterDays))
-    if ($WithoutPrivateKey) { return [System.Security.Cryptography.X509Certificates.X509CertificateLoader]::LoadCertificate($certificate.RawData) }
-    $certificate
 }
 
 # Microsoft.PowerShell.Commands.PrincipalSource, as Get-LocalGroupMember prints it.

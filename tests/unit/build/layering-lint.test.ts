@@ -59,6 +59,11 @@ describe('layering rules', () => {
       'Raw ipcMain',
     ],
     [
+      'electron/main.ts',
+      'declare const contents: { openDevTools(): void };\ncontents.openDevTools();\n',
+      'DevTools are for development builds only',
+    ],
+    [
       'electron/services/leak.ts',
       "declare const win: { webContents: { send(c: string): void } };\nwin.webContents.send('x');\n",
       'webContents.send',

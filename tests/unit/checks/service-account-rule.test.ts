@@ -96,8 +96,17 @@ describe('psremoting.serviceaccount', () => {
       testContext(),
     );
     expect(result.status).toBe('fail');
-    expect(result.remedy).toBe('net localgroup "Remote Management Users" /add CONTOSO\\svc-sync');
+    expect(result.remedy).toBe('net localgroup "Remote Management Users" /add "CONTOSO\\svc-sync"');
     expect(result.fixId).toBe('psremoting.serviceaccount.add-to-remote-management-users');
+  });
+
+  it('quotes the account in the remedy, so cmd does not run what follows an & in its name', () => {
+    const noGroups = facts({ administrators: [member('CONTOSO\\Domain Admins', [], 'Group')] });
+    const amp = evaluateServiceAccount(noGroups, testContext({ serviceAccount: 'CONTOSO\\svc&calc' }));
+    expect(amp.remedy).toBe('net localgroup "Remote Management Users" /add "CONTOSO\\svc&calc"');
+    // % and ! expand even inside quotes: no command line is offered for such a name.
+    const percent = evaluateServiceAccount(noGroups, testContext({ serviceAccount: 'CONTOSO\\svc%PATH%' }));
+    expect(percent.remedy).not.toContain('net localgroup');
   });
 
   it('fails when a nested group on the path is denied by the session configuration', () => {
@@ -134,6 +143,66 @@ describe('psremoting.serviceaccount', () => {
     );
     expect(result.status).toBe('fail');
     expect(result.summary).toContain('allows none of these groups');
+  });
+
+  describe('session permissions read from the SDDL by SID', () => {
+    const contoso = 'S-1-5-21-3623811015-3361044348-30300820';
+    const german = (sddl: string, permission: string, groups: Parameters<typeof facts>[0]) =>
+      readyServerFacts({
+        ...facts(groups),
+        sessionConfigurations: collectedValue([
+          { name: 'microsoft.powershell', permission, sddl, enabled: true },
+        ]),
+      });
+
+    it('passes a Remote Management Users member on a German server', () => {
+      const result = evaluateServiceAccount(
+        german(
+          'O:NSG:BAD:P(A;;GA;;;BA)(A;;GA;;;IU)(A;;GA;;;RM)S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)',
+          'VORDEFINIERT\\Administratoren AccessAllowed, NT-AUTORITÄT\\INTERAKTIV AccessAllowed, VORDEFINIERT\\Remoteverwaltungsbenutzer AccessAllowed',
+          { remoteManagementUsers: [member('CONTOSO\\svc-sync')] },
+        ),
+        testContext(),
+      );
+      expect(result.status).toBe('pass');
+      expect(result.summary).toContain(
+        'allowed by BUILTIN\\Remote Management Users (S-1-5-32-580) AccessAllowed',
+      );
+    });
+
+    it('fails on a German server that denies NETWORK, naming the SID', () => {
+      const result = evaluateServiceAccount(
+        german(
+          'O:NSG:BAD:P(D;;GA;;;NU)(A;;GA;;;BA)(A;;GA;;;RM)',
+          'NT-AUTORITÄT\\NETZWERK AccessDenied, VORDEFINIERT\\Administratoren AccessAllowed, VORDEFINIERT\\Remoteverwaltungsbenutzer AccessAllowed',
+          { remoteManagementUsers: [member('CONTOSO\\svc-sync')] },
+        ),
+        testContext(),
+      );
+      expect(result.status).toBe('fail');
+      expect(result.summary).toContain('denies it through NT AUTHORITY\\NETWORK (S-1-5-2) AccessDenied');
+    });
+
+    it('fails when a nested group on the path is denied by its SID', () => {
+      const contractors = { ...member('CONTOSO\\Contractors', [], 'Group'), sid: `${contoso}-1200` };
+      const result = evaluateServiceAccount(
+        german(`O:NSG:BAD:P(D;;GA;;;${contoso}-1200)(A;;GA;;;RM)`, '', {
+          remoteManagementUsers: [contractors, member('CONTOSO\\svc-sync', ['CONTOSO\\Contractors'])],
+        }),
+        testContext(),
+      );
+      expect(result.status).toBe('fail');
+      expect(result.evidence.deniedBy).toEqual([`${contoso}-1200 AccessDenied`]);
+    });
+
+    it('is unknown on an SDDL it cannot read', () => {
+      const result = evaluateServiceAccount(
+        german('O:NSG:BAD:P(A;;GA;;;RM', '', { remoteManagementUsers: [member('CONTOSO\\svc-sync')] }),
+        testContext(),
+      );
+      expect(result.status).toBe('unknown');
+      expect(result.summary).toContain('The SDDL of microsoft.powershell cannot be read');
+    });
   });
 
   describe('membership by SID', () => {

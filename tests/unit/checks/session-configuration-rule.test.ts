@@ -95,4 +95,60 @@ describe('psremoting.sessionconfig', () => {
     );
     expect(result.status).toBe('unknown');
   });
+
+  describe('decided from the SDDL by SID, whatever language Permission is printed in', () => {
+    const sddl = 'O:NSG:BAD:P(A;;GA;;;BA)(A;;GA;;;IU)(A;;GA;;;RM)S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)';
+    const english =
+      'NT AUTHORITY\\INTERACTIVE AccessAllowed, BUILTIN\\Administrators AccessAllowed, BUILTIN\\Remote Management Users AccessAllowed';
+    const german =
+      'NT-AUTORITÄT\\INTERAKTIV AccessAllowed, VORDEFINIERT\\Administratoren AccessAllowed, VORDEFINIERT\\Remoteverwaltungsbenutzer AccessAllowed';
+
+    it('passes a German server exactly as an English one', () => {
+      const en = evaluate({ permission: english, sddl });
+      const de = evaluate({ permission: german, sddl });
+      expect(de.status).toBe('pass');
+      expect(de.summary).toBe(en.summary);
+      expect(de.summary).toBe(
+        'microsoft.powershell allows BUILTIN\\Administrators and BUILTIN\\Remote Management Users.',
+      );
+      expect(de.evidence.permission).toBe(german);
+      expect(de.evidence.sddl).toBe(sddl);
+    });
+
+    it('fails a deny on NETWORK (NU) on a German server, naming the SID', () => {
+      const result = evaluate({
+        permission:
+          'NT-AUTORITÄT\\NETZWERK AccessDenied, VORDEFINIERT\\Administratoren AccessAllowed, VORDEFINIERT\\Remoteverwaltungsbenutzer AccessAllowed',
+        sddl: 'O:NSG:BAD:P(D;;GA;;;NU)(A;;GA;;;BA)(A;;GA;;;RM)S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)',
+      });
+      expect(result.status).toBe('fail');
+      expect(result.summary).toContain('NT AUTHORITY\\NETWORK (S-1-5-2) AccessDenied');
+      expect(result.fixId).toBe('psremoting.sessionconfig.reset');
+    });
+
+    it('follows the SDDL when Permission text would say otherwise', () => {
+      const result = evaluate({ permission: english, sddl: 'O:NSG:BAD:P(A;;GA;;;IU)' });
+      expect(result.status).toBe('fail');
+      expect(result.summary).toContain('allows neither Administrators nor Remote Management Users');
+    });
+
+    it('fails an empty DACL', () => {
+      const result = evaluate({ permission: '', sddl: 'O:NSG:BAD:PS:P(AU;FA;GA;;;WD)' });
+      expect(result.status).toBe('fail');
+      expect(result.summary).toContain('DACL of microsoft.powershell is empty');
+    });
+
+    it('is unknown on an SDDL it cannot read, naming the part', () => {
+      const result = evaluate({ permission: german, sddl: 'O:NSG:BAD:P(A;;GA;;;BA' });
+      expect(result.status).toBe('unknown');
+      expect(result.summary).toContain('The SDDL of microsoft.powershell cannot be read');
+      const odd = evaluate({ permission: german, sddl: 'O:NSG:BAD:P(A;;GA;;;BA)(A;;ZZ;;;RM)' });
+      expect(odd.status).toBe('unknown');
+      expect(odd.summary).toContain('unknown rights ZZ');
+    });
+
+    it('still reads Permission when old facts carry no SDDL', () => {
+      expect(evaluate({ permission: english, sddl: null }).status).toBe('pass');
+    });
+  });
 });

@@ -4,7 +4,7 @@ import { secureWindowOptions } from '../../../electron/security/window-options';
 
 describe("the window's security settings", () => {
   it('isolate the renderer: sandbox, context isolation, no Node', () => {
-    const { webPreferences } = secureWindowOptions('/app/out/preload/index.cjs');
+    const { webPreferences } = secureWindowOptions('/app/out/preload/index.cjs', { packaged: true });
     expect(webPreferences).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
@@ -14,6 +14,11 @@ describe("the window's security settings", () => {
       webviewTag: false,
       webSecurity: true,
     });
+  });
+
+  it('give DevTools to development builds only', () => {
+    expect(secureWindowOptions('/p.cjs', { packaged: true }).webPreferences.devTools).toBe(false);
+    expect(secureWindowOptions('/p.cjs', { packaged: false }).webPreferences.devTools).toBe(true);
   });
 
   it('allow no script but the app’s own and no remote connection', () => {

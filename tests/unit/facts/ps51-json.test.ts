@@ -8,7 +8,7 @@ import {
 } from '../../../electron/powershell/ps51-json';
 import { CertificateFacts } from '../../../shared/facts/certificate-facts';
 import { collected } from '../../../shared/facts/collected';
-import { FirewallRuleFacts } from '../../../shared/facts/firewall-facts';
+import { FirewallProfileStateFacts, FirewallRuleFacts } from '../../../shared/facts/firewall-facts';
 import { LocalGroupMemberFacts } from '../../../shared/facts/local-group-facts';
 import { WinrmListenerFacts, WinrmServiceFacts } from '../../../shared/facts/winrm-facts';
 
@@ -153,6 +153,48 @@ describe('normalizePs51Json: enums and WSMan text', () => {
     expect(
       normalizePs51Json({ ...rule, profiles: 'Domain, Public' }, FirewallRuleFacts, { origin }).profiles,
     ).toEqual(['Domain', 'Public']);
+  });
+
+  it('names the rule origin and interface types, and the GpoBoolean and action of a profile', () => {
+    const rule = {
+      name: 'GPO-WinRM',
+      displayName: null,
+      enabled: 1,
+      direction: 1,
+      action: 2,
+      protocol: 'TCP',
+      localPorts: 'Any',
+      remoteAddresses: 'Any',
+      profiles: 1,
+      policyStoreSourceType: 2,
+      policyStoreSource: 'RSOP',
+      program: 'System',
+      package: null,
+      service: 'Any',
+      interfaceAliases: 'Any',
+      interfaceTypes: 3,
+    };
+    expect(normalizePs51Json(rule, FirewallRuleFacts, { origin })).toMatchObject({
+      policyStoreSourceType: 'GroupPolicy',
+      interfaceAliases: ['Any'],
+      interfaceTypes: ['Wired', 'Wireless'],
+    });
+    expect(
+      normalizePs51Json({ ...rule, policyStoreSourceType: 1, interfaceTypes: 0 }, FirewallRuleFacts, {
+        origin,
+      }),
+    ).toMatchObject({ policyStoreSourceType: 'Local', interfaceTypes: ['Any'] });
+    const profile = (enabled: number, action: number) =>
+      normalizePs51Json(
+        { name: 'Domain', enabled, defaultInboundAction: action },
+        FirewallProfileStateFacts,
+        {
+          origin,
+        },
+      );
+    expect(profile(0, 4)).toEqual({ name: 'Domain', enabled: false, defaultInboundAction: 'Block' });
+    expect(profile(1, 2)).toEqual({ name: 'Domain', enabled: true, defaultInboundAction: 'Allow' });
+    expect(profile(2, 0)).toEqual({ name: 'Domain', enabled: null, defaultInboundAction: 'NotConfigured' });
   });
 
   it('reads the numbers and booleans WSMan hands over as text', () => {

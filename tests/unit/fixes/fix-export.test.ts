@@ -22,7 +22,7 @@ function callArguments(text: string): Record<string, unknown>[] {
 
 describe('exportFixPlan', () => {
   it('writes one script that parses clean, each fix a function called with a base64 literal', async () => {
-    const text = exportFixPlan(await allPlans(), fixNow);
+    const text = exportFixPlan(await allPlans(), fixNow, { riskAccepted: true });
     expect(await checkPowerShellSource(text, 'plan.ps1')).toEqual([]);
     expect(text.match(/^function /gm)).toHaveLength(fixScenarios.length);
     expect(text).toContain('# RISK ACCEPTED: this change lowers security.');
@@ -32,13 +32,13 @@ describe('exportFixPlan', () => {
 
   it('embeds a script used twice only once', async () => {
     const [first] = await allPlans();
-    const text = exportFixPlan([first!, first!], fixNow);
+    const text = exportFixPlan([first!, first!], fixNow, { riskAccepted: true });
     expect(text.match(/^function /gm)).toHaveLength(1);
     expect(callArguments(text)).toHaveLength(2);
   });
 
   it('is idempotent against the lab: the second run of every call changes nothing', async () => {
-    const text = exportFixPlan(await allPlans(), fixNow);
+    const text = exportFixPlan(await allPlans(), fixNow, { riskAccepted: true });
     const calls = callArguments(text);
     for (const [index, scenario] of fixScenarios.entries()) {
       const lab = createLabFixHost(scenario.estate);

@@ -26,6 +26,7 @@ async function setUp(scenario: FixScenario) {
     audit,
     operator: 'CONTOSO\\admin',
     simulated: true,
+    lab: 'demo',
     recheck: () => {
       rechecks += 1;
       return Promise.resolve();
@@ -33,6 +34,9 @@ async function setUp(scenario: FixScenario) {
   };
   return { lab, audit, deps, rechecks: () => rechecks };
 }
+
+// Lab entries are undone only in their lab.
+const inLab = { lab: 'demo' };
 
 const consent = (scenario: FixScenario) => ({ confirmed: true, riskAccepted: scenario.riskAccepted });
 
@@ -84,17 +88,17 @@ describe('every fix against the lab', () => {
       const plan = await planFix(scenario.fixId, server, scenario.parameters, scriptsDir);
       const applied = await applyFix(plan, consent(scenario), deps);
       if (findFix(scenario.fixId)?.undoable !== true) {
-        await expect(planUndo(applied.auditId, audit, scriptsDir)).rejects.toThrow(/cannot be undone/);
+        await expect(planUndo(applied.auditId, audit, scriptsDir, inLab)).rejects.toThrow(/cannot be undone/);
         return;
       }
-      const undo = await planUndo(applied.auditId, audit, scriptsDir);
+      const undo = await planUndo(applied.auditId, audit, scriptsDir, inLab);
       expect(undo.preview.undoes).toBe(applied.auditId);
       const undone = await applyFix(undo, { confirmed: true, riskAccepted: false }, deps);
       expect(undone).toMatchObject({ outcome: 'succeeded', changed: true });
       expect(undone.after).toEqual(applied.before);
       expect((await checkOf(lab, scenario.checkId)).status).toBe(original.status);
       expect((await audit.entries()).at(-1)).toMatchObject({ undoes: applied.auditId, outcome: 'succeeded' });
-      await expect(planUndo(applied.auditId, audit, scriptsDir)).rejects.toThrow(/already undone/);
+      await expect(planUndo(applied.auditId, audit, scriptsDir, inLab)).rejects.toThrow(/already undone/);
     });
 
     it('leaves a failed audit entry and the check as it was when the server refuses or hangs', async () => {
@@ -150,22 +154,20 @@ describe('consent and input', () => {
     });
   });
 
-  it('rejects unknown fixes and bad parameters, and "*" in TrustedHosts without acceptRisk', async () => {
+  it('rejects unknown fixes and bad parameters; "*" in TrustedHosts previews as lowering security', async () => {
     await expect(planFix('no.such.fix', server, {}, scriptsDir)).rejects.toThrow(FixInputError);
     await expect(
       planFix('winrm.listener.cert.replace', server, { thumbprint: 'xyz' }, scriptsDir),
     ).rejects.toThrow(/40 hex/);
     const th = { syncServer: 'sync01.contoso.com', hosts: '*' };
-    await expect(planFix('winrm.trustedhosts.add-server', server, th, scriptsDir)).rejects.toThrow(
-      /acceptRisk/,
+    const wildcard = await planFix('winrm.trustedhosts.add-server', server, th, scriptsDir);
+    expect(wildcard.preview.risk).toBe('lowers-security');
+    expect(wildcard.preview.exposes).toContain('"*"');
+    const scenario = fixScenarios.find((item) => item.checkId === 'winrm.trustedhosts')!;
+    const { deps } = await setUp(scenario);
+    await expect(applyFix(wildcard, { confirmed: true, riskAccepted: false }, deps)).rejects.toThrow(
+      FixConsentError,
     );
-    const accepted = await planFix(
-      'winrm.trustedhosts.add-server',
-      server,
-      { ...th, acceptRisk: 'true' },
-      scriptsDir,
-    );
-    expect(accepted.preview.risk).toBe('lowers-security');
   });
 
   it('appends to TrustedHosts without dropping what was there', async () => {

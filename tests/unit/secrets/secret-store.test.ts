@@ -6,21 +6,11 @@ import {
   credentialSecretName,
   openSecretStore,
   SecretStoreUnavailableError,
+  UnreadableSecretsError,
   type StringEncryptor,
 } from '../../../electron/secrets/secret-store';
+import { fakeEncryptor } from '../../helpers/fake-encryptor';
 import { useTempDirs } from '../../helpers/temp-dir';
-
-// A stand-in for safeStorage: reversible, and never the plain text on the way out.
-function fakeEncryptor(available = true): StringEncryptor {
-  return {
-    isEncryptionAvailable: () => available,
-    encryptString: (text) => Buffer.from([...Buffer.from(`enc:${text}`, 'utf8')].map((byte) => byte ^ 0x5a)),
-    decryptString: (buffer) =>
-      Buffer.from([...buffer].map((byte) => byte ^ 0x5a))
-        .toString('utf8')
-        .slice(4),
-  };
-}
 
 describe('secret store', () => {
   const tempDir = useTempDirs('secret-store');
@@ -51,7 +41,7 @@ describe('secret store', () => {
 
   it('refuses to store when encryption is unavailable, and writes nothing', async () => {
     const dir = await tempDir();
-    const store = await openSecretStore(dir, fakeEncryptor(false));
+    const store = await openSecretStore(dir, fakeEncryptor({ available: false }));
     await expect(store.set('MONOSIGN_API_KEY', 'key-abcdef-123')).rejects.toBeInstanceOf(
       SecretStoreUnavailableError,
     );
@@ -61,5 +51,49 @@ describe('secret store', () => {
   it('refuses names it does not know', async () => {
     const store = await openSecretStore(await tempDir(), fakeEncryptor());
     await expect(store.set('credential:bad name', 'x')).rejects.toThrow();
+  });
+
+  it('uses only safeStorage’s asynchronous API (the synchronous one goes away in Electron 46)', async () => {
+    const asyncOnly = fakeEncryptor();
+    const deprecated = () => {
+      throw new Error('the synchronous safeStorage API was called');
+    };
+    const encryptor = Object.assign(Object.create(null) as object, asyncOnly, {
+      isEncryptionAvailable: deprecated,
+      encryptString: deprecated,
+      decryptString: deprecated,
+    }) as StringEncryptor;
+    const dir = await tempDir();
+    await (await openSecretStore(dir, encryptor)).set('MONOSIGN_API_KEY', 'key-abcdef-123');
+    const reopened = await openSecretStore(dir, encryptor);
+    expect(reopened.knownSecrets()).toEqual(['key-abcdef-123']);
+    expect(await reopened.get('MONOSIGN_API_KEY')).toBe('key-abcdef-123');
+  });
+
+  it('re-encrypts a value whose key the OS rotated (shouldReEncrypt)', async () => {
+    const dir = await tempDir();
+    await (
+      await openSecretStore(dir, fakeEncryptor({ machine: 'old-key' }))
+    ).set('MONOSIGN_API_KEY', 'key-1');
+    const before = await readFile(join(dir, 'secrets.json'), 'utf8');
+    const oldKey = fakeEncryptor({ machine: 'old-key' });
+    const rotated: StringEncryptor = {
+      ...fakeEncryptor({ machine: 'new-key' }),
+      decryptStringAsync: async (bytes) => ({
+        ...(await oldKey.decryptStringAsync(bytes)),
+        shouldReEncrypt: true,
+      }),
+    };
+    expect((await openSecretStore(dir, rotated)).knownSecrets()).toEqual(['key-1']);
+    expect(await readFile(join(dir, 'secrets.json'), 'utf8')).not.toBe(before);
+    expect(
+      await (await openSecretStore(dir, fakeEncryptor({ machine: 'new-key' }))).get('MONOSIGN_API_KEY'),
+    ).toBe('key-1');
+  });
+
+  it('names a truncated or foreign file as unreadable instead of failing blindly', async () => {
+    const dir = await tempDir();
+    await (await openSecretStore(dir, fakeEncryptor({ machine: 'other' }))).set('MONOSIGN_API_KEY', 'k-1');
+    await expect(openSecretStore(dir, fakeEncryptor())).rejects.toBeInstanceOf(UnreadableSecretsError);
   });
 });

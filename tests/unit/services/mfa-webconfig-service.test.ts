@@ -181,6 +181,20 @@ describe('MFA web.config service', () => {
     expect(entry?.before).toEqual({ sha256: plan.preview.beforeSha256 });
   });
 
+  it('writes nothing to the server when the audit log cannot be written, and says why', async () => {
+    const { host, calls } = fakeHost(written);
+    const { deps: d, path } = await deps(host);
+    const full = () =>
+      Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+    const plan = planMfaWebConfig(facts(), 'owa', monosignProfile, settings());
+    const applying = applyMfaWebConfig(plan, confirm(plan), {
+      ...d,
+      audit: new AuditLog(path, now, { appendDurably: full }),
+    });
+    await expect(applying).rejects.toThrow(/audit log .*could not be written \(ENOSPC/);
+    expect(calls).toEqual([]);
+  });
+
   it('audits a refusal (file changed since read) and does not re-check', async () => {
     const { host } = fakeHost(() =>
       JSON.stringify({

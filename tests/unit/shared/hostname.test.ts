@@ -19,6 +19,19 @@ describe('Fqdn', () => {
     expect(Fqdn.safeParse(value).success).toBe(false);
   });
 
+  it('refuses the Kelvin sign U+212A instead of lower-casing it into "k"', () => {
+    const result = Fqdn.safeParse('exch01.\u212Aontoso.com');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain('U+212A');
+    expect(Fqdn.safeParse('ex\u0441h01.contoso.com').success).toBe(false); // Cyrillic es
+  });
+
+  it('quotes at most 200 characters of a long value in its message', () => {
+    const message = Fqdn.safeParse(`${'a'.repeat(10_000)}.com`).error?.issues[0]?.message ?? '';
+    expect(message).not.toContain('a'.repeat(201));
+    expect(message.length).toBeLessThan(300);
+  });
+
   it('accepts names with digits and hyphens inside labels', () => {
     expect(describeFqdnProblem('ex-2019-01.eu.contoso.com')).toBeNull();
   });

@@ -1,0 +1,165 @@
+# Deploy-ExreadyModuleFiles.ps1 as the module deploy service calls it: the DLLs from the admin's folder or zip reach the app's
+# bin folder byte-exact through stand-in PSSession, Copy-Item -ToSession and Invoke-Command (serialised like remoting);
+# replaced DLLs are kept, a transfer that changes a file fails, and a bad request copies nothing.
+BeforeAll {
+    . (Join-Path $PSScriptRoot '../stand-ins/Remoting.ps1')
+    . (Join-Path $PSScriptRoot '../stand-ins/Fixes.ps1')
+    . (Join-Path $PSScriptRoot '../stand-ins/WebConfig.ps1')
+    $script = Get-ExreadyWebConfigScriptPath -Name 'Deploy-ExreadyModuleFiles.ps1'
+    $deploy = { param($Request) Invoke-ExreadyConsoleScript -Path $script -ParametersBase64 (ConvertTo-ExreadyWebConfigArgument -Parameters $Request) }
+    # A DLL's bytes: a PE header and content of its own, so a swapped or truncated file shows in the hash.
+    function New-ExreadyDllBytes([string]$Seed) { [byte[]](0x4D, 0x5A, 0x90, 0x00) + [Text.Encoding]::UTF8.GetBytes("$Seed " * 64) }
+    # The files the deploy sees on the server's disk: with New-PSSession stood in, the "server" is this machine's TestDrive.
+    function Get-ExreadyFileNames([string]$Folder) { @(Get-ChildItem -LiteralPath $Folder -File | ForEach-Object Name | Sort-Object) }
+    # -ToSession is a dynamic parameter of the FileSystem provider, typed PSSession, which Pester's Mock cannot loosen: a
+    # function stands in for Copy-Item, sending -ToSession copies to $transfer (the "server" is this disk) and the rest on.
+    function Copy-Item {
+        [CmdletBinding()]
+        param([string]$LiteralPath, [string]$Destination, $ToSession, [switch]$Force)
+        if ($null -eq $ToSession) { return Microsoft.PowerShell.Management\Copy-Item -LiteralPath $LiteralPath -Destination $Destination -Force:$Force }
+        $transfers.Add([pscustomobject]@{ Path = $LiteralPath; Destination = $Destination; Session = $ToSession })
+        & $transfer $LiteralPath $Destination
+    }
+}
+
+Describe 'Deploy-ExreadyModuleFiles.ps1' {
+    BeforeEach {
+        $root = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+        $source = Join-Path $root 'module'
+        $app = Join-Path $root 'owa'
+        $null = New-Item -ItemType Directory -Path (Join-Path $source 'net48') -Force
+        $null = New-Item -ItemType Directory -Path $app -Force
+        $moduleDll = New-ExreadyDllBytes 'MonoSign.Exchange.Mfa 2.4.0'
+        $helperDll = New-ExreadyDllBytes 'MonoSign.Exchange.Mfa.Http 2.4.0'
+        [System.IO.File]::WriteAllBytes((Join-Path $source 'MonoSign.Exchange.Mfa.dll'), $moduleDll)
+        [System.IO.File]::WriteAllBytes((Join-Path $source 'net48/MonoSign.Exchange.Mfa.Http.dll'), $helperDll)
+        [System.IO.File]::WriteAllText((Join-Path $source 'README.txt'), 'not a DLL')
+        $bin = Join-Path $app 'bin'
+        $request = @{ server = 'exch01.contoso.com'; sourcePath = $source; binPath = $bin; backupSuffix = 'exready-20261122-100000.bak' }
+        # A PSSession as New-PSSession returns it: the script only passes it on.
+        Mock New-PSSession {
+            $session = [pscustomobject]@{ Id = 1; Name = 'Runspace1'; ComputerName = $ComputerName; State = 'Opened'; Transport = 'WSMan' }
+            $session.PSObject.TypeNames.Insert(0, 'System.Management.Automation.Runspaces.PSSession')
+            $session
+        }
+        Mock Remove-PSSession -RemoveParameterType Session { }
+        Mock Invoke-Command -RemoveParameterType Session { Invoke-ExreadyRemoteBlock -ScriptBlock $ScriptBlock -ArgumentList $ArgumentList }
+        $transfers = [System.Collections.Generic.List[object]]::new()
+        $transfer = { param($From, $To) [System.IO.File]::Copy($From, (Join-Path $To (Split-Path -Leaf $From)), $true) }
+    }
+
+    It 'creates bin, copies every DLL (also from subfolders) byte-exact and reports each hash' {
+        $result = & $deploy $request
+        Assert-ExreadyResultShape $result 'binPath', 'createdBin', 'files'
+        $result.status | Should -Be 'deployed'
+        $result.error | Should -BeNullOrEmpty
+        $result.binPath | Should -Be $bin
+        $result.createdBin | Should -BeTrue
+        Get-ExreadyFileNames $bin | Should -Be @('MonoSign.Exchange.Mfa.dll', 'MonoSign.Exchange.Mfa.Http.dll')
+        [System.IO.File]::ReadAllBytes((Join-Path $bin 'MonoSign.Exchange.Mfa.dll')) | Should -Be $moduleDll
+        [System.IO.File]::ReadAllBytes((Join-Path $bin 'MonoSign.Exchange.Mfa.Http.dll')) | Should -Be $helperDll
+        $files = @($result.files | Sort-Object name)
+        $files.Count | Should -Be 2
+        $files[0].sha256 | Should -Be (Get-ExreadySha256 $moduleDll)
+        $files[1].sha256 | Should -Be (Get-ExreadySha256 $helperDll)
+        $files[0].backup | Should -BeNullOrEmpty
+        $files[0].PSObject.Properties.Name | Should -Be @('name', 'sha256', 'fileVersion', 'backup')
+    }
+
+    It 'opens one session to the server over WinRM HTTPS on 5986 and closes it' {
+        $null = & $deploy $request
+        Should -Invoke New-PSSession -Times 1 -Exactly -ParameterFilter { $ComputerName -eq 'exch01.contoso.com' -and $UseSSL -and $Port -eq 5986 }
+        $transfers.Count | Should -Be 2
+        @($transfers | Where-Object { $_.Session.ComputerName -ne 'exch01.contoso.com' }).Count | Should -Be 0
+        Should -Invoke Remove-PSSession -Times 1 -Exactly
+    }
+
+    It 'keeps a DLL it replaces under the backup suffix, byte-exact, and reports it' {
+        $null = New-Item -ItemType Directory -Path $bin
+        $old = New-ExreadyDllBytes 'MonoSign.Exchange.Mfa 2.3.1'
+        [System.IO.File]::WriteAllBytes((Join-Path $bin 'MonoSign.Exchange.Mfa.dll'), $old)
+        $result = & $deploy $request
+        $result.status | Should -Be 'deployed'
+        $result.createdBin | Should -BeFalse
+        $backup = Join-Path $bin 'MonoSign.Exchange.Mfa.dll.exready-20261122-100000.bak'
+        [System.IO.File]::ReadAllBytes($backup) | Should -Be $old
+        [System.IO.File]::ReadAllBytes((Join-Path $bin 'MonoSign.Exchange.Mfa.dll')) | Should -Be $moduleDll
+        ($result.files | Where-Object name -EQ 'MonoSign.Exchange.Mfa.dll').backup | Should -Be $backup
+        ($result.files | Where-Object name -EQ 'MonoSign.Exchange.Mfa.Http.dll').backup | Should -BeNullOrEmpty
+    }
+
+    It 'deploys from a .zip the admin picked and leaves no staging folder behind' {
+        $zip = Join-Path $root 'module.zip'
+        Compress-Archive -Path (Join-Path $source '*') -DestinationPath $zip
+        $request.sourcePath = $zip
+        $before = @(Get-ChildItem -LiteralPath ([System.IO.Path]::GetTempPath()) -Directory -Filter 'exready-module-*').Count
+        $result = & $deploy $request
+        $result.status | Should -Be 'deployed'
+        [System.IO.File]::ReadAllBytes((Join-Path $bin 'MonoSign.Exchange.Mfa.Http.dll')) | Should -Be $helperDll
+        @(Get-ChildItem -LiteralPath ([System.IO.Path]::GetTempPath()) -Directory -Filter 'exready-module-*').Count | Should -Be $before
+    }
+
+    It 'fails, naming the file, when a DLL arrives with other bytes than were sent' {
+        # A transfer cut short for one file.
+        $transfer = {
+            param($From, $To)
+            $bytes = [System.IO.File]::ReadAllBytes($From)
+            if ($From -like '*Http.dll') { $bytes = $bytes[0..9] }
+            [System.IO.File]::WriteAllBytes((Join-Path $To (Split-Path -Leaf $From)), [byte[]]$bytes)
+        }
+        $result = & $deploy $request
+        $result.status | Should -Be 'failed'
+        $result.error | Should -Be 'The hash after copying did not match for MonoSign.Exchange.Mfa.Http.dll'
+    }
+
+    It 'fails when the folder holds no DLL, and opens no session' {
+        $empty = Join-Path $root 'empty'
+        $null = New-Item -ItemType Directory -Path $empty
+        $request.sourcePath = $empty
+        $result = & $deploy $request
+        $result.status | Should -Be 'failed'
+        $result.error | Should -Be "No .dll file was found in $empty."
+        $result.files.Count | Should -Be 0
+        Should -Invoke New-PSSession -Times 0 -Exactly
+    }
+
+    It 'answers bad base64 with one failed result line naming ParametersBase64' {
+        $result = Invoke-ExreadyConsoleScript -Path $script -ParametersBase64 'not base64 at all!'
+        Assert-ExreadyResultShape $result 'binPath', 'createdBin', 'files'
+        $result.status | Should -Be 'failed'
+        $result.binPath | Should -Be ''
+        $result.error | Should -Match '^ParametersBase64: not base64'
+        Should -Invoke New-PSSession -Times 0 -Exactly
+    }
+
+    It 'refuses a request without a server: nothing is copied on this machine' {
+        $request.server = ''
+        $result = & $deploy $request
+        $result.status | Should -Be 'failed'
+        $result.error | Should -Match '^server: missing'
+        Test-Path -LiteralPath $bin | Should -BeFalse
+        Should -Invoke New-PSSession -Times 0 -Exactly
+        $transfers.Count | Should -Be 0
+    }
+
+    It 'refuses a backup suffix that is not ours, naming backupSuffix' {
+        $request.backupSuffix = '..\evil.bak'
+        $result = & $deploy $request
+        $result.status | Should -Be 'failed'
+        $result.error | Should -Match '^backupSuffix: '
+        Should -Invoke New-PSSession -Times 0 -Exactly
+    }
+
+    It 'reports a session that cannot be opened as failed, with its error' {
+        Mock New-PSSession { throw [System.Management.Automation.Remoting.PSRemotingTransportException]::new('WinRM cannot complete the operation.') }
+        $result = & $deploy $request
+        $result.status | Should -Be 'failed'
+        $result.error | Should -Be 'WinRM cannot complete the operation.'
+        Should -Invoke Remove-PSSession -Times 0 -Exactly
+    }
+
+    It 'still deploys and prints its one line on a console that refuses a new output encoding' {
+        Mock New-Object -ParameterFilter { $TypeName -eq 'System.Text.UTF8Encoding' } { throw [System.IO.IOException]::new('The handle is invalid.') }
+        (& $deploy $request).status | Should -Be 'deployed'
+    }
+}
