@@ -14,6 +14,7 @@ import { fixCommandDependencies } from './fix-dependencies';
 import { moduleDir } from '../module-dir';
 import { runReportCommand } from './commands/report-command';
 import { runWebconfigCommand } from './commands/webconfig-command';
+import { terminalSecretPrompt, type SecretSources } from './secret-input';
 import { setAsideMalformedSecretsFile, setAsideUnreadableUserData } from '../startup/user-data-recovery';
 import { userDataDir } from '../user-data-dir';
 
@@ -52,7 +53,8 @@ Commands:
   evaluate --facts FILE [--json]
                        Rebuild the Remote PowerShell checklist from saved facts (no server contacted).
   webconfig plan|apply|rollback --file PATH --profile monosign --app owa|ecp --set KEY=VALUE ...
-                       Plan, apply or roll back the MFA module's web.config changes on a local file.
+                       Plan, apply or roll back the MFA module's web.config changes on a local file;
+                       secrets from --set-from-file KEY=PATH, EXREADY_SECRET_<KEY> or a no-echo prompt.
   help                 Show this help.
   version              Print the version.
 
@@ -68,6 +70,10 @@ export async function runCli(
   argv: readonly string[],
   io: CliIo,
   now: () => Date = () => new Date(),
+  secretSources: SecretSources = {
+    env: process.env,
+    prompt: terminalSecretPrompt(process.stdin, process.stderr),
+  },
 ): Promise<ExitCode> {
   const [command, ...rest] = argv;
   try {
@@ -105,7 +111,7 @@ export async function runCli(
       case 'evaluate':
         return await runEvaluateCommand(rest, io, now);
       case 'webconfig':
-        return await runWebconfigCommand(rest, io, now);
+        return await runWebconfigCommand(rest, io, now, secretSources);
       default:
         throw new CliUsageError(
           command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { findFixByScript } from '../../shared/fixes/fix-catalogue';
 import { applyLabFix, type LabFixRequest } from './lab-fix-effects';
@@ -53,7 +54,11 @@ export function createLabFixHost(initial: LabEstate): LabFixHost {
   // The web.config write and restore scripts, as the lab performs them.
   const webConfigScripts: Record<string, (parameters: Record<string, unknown>) => unknown> = {
     'Write-ExreadyWebConfig.ps1': (parameters) => {
-      const written = writeLabWebConfig(estate, LabWriteRequest.parse(parameters), backups);
+      // As the script does: the planned bytes are read from the file the command names.
+      const { contentPath, ...rest } = parameters;
+      const contentBase64 =
+        typeof contentPath === 'string' ? readFileSync(contentPath).toString('base64') : rest.contentBase64;
+      const written = writeLabWebConfig(estate, LabWriteRequest.parse({ ...rest, contentBase64 }), backups);
       estate = written.estate;
       return written.result;
     },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -15,7 +16,7 @@ export interface StringEncryptor {
 
 /** The secrets ExReady keeps: the MFA module's API key and secret, and alternate credentials per name. */
 export const SecretName = z.union([
-  z.enum(['MONOSIGN_API_KEY', 'MONOSIGN_API_SECRET']),
+  z.enum(['MONOSIGN_API_KEY', 'MONOSIGN_API_SECRET', 'exready:run-facts-key']),
   z.string().regex(/^credential:[A-Za-z0-9._@\\-]{1,200}$/),
 ]);
 export type SecretName = z.infer<typeof SecretName>;
@@ -115,9 +116,40 @@ export async function openSecretStore(userDataDir: string, encryptor: StringEncr
       known.delete(name);
     },
     names: () =>
-      Promise.resolve(Object.keys(file.secrets).filter((name) => SecretName.safeParse(name).success)),
+      Promise.resolve(
+        Object.keys(file.secrets).filter(
+          (name) => SecretName.safeParse(name).success && name !== runFactsKeyName,
+        ),
+      ),
     knownSecrets: () => [...known.values()],
   };
+}
+
+/** The install key saved runs hash and seal web.config secrets with; kept by the store, never listed to the window. */
+const runFactsKeyName = 'exready:run-facts-key';
+
+/**
+ * The install key from the store, created on first use; where the store cannot encrypt, a key for this
+ * process only (runs then cannot be planned on after a restart, and nothing is kept in clear).
+ */
+export function storedRunKeySource(
+  store: SecretStore,
+  fallback: () => Promise<Buffer>,
+): () => Promise<Buffer> {
+  let key: Promise<Buffer> | null = null;
+  const load = async (): Promise<Buffer> => {
+    const stored = await store.get(runFactsKeyName).catch(() => null);
+    if (stored !== null && /^[0-9a-f]{64}$/.test(stored)) return Buffer.from(stored, 'hex');
+    const created = randomBytes(32);
+    try {
+      await store.set(runFactsKeyName, created.toString('hex'));
+      return created;
+    } catch (error) {
+      if (error instanceof SecretStoreUnavailableError) return fallback();
+      throw error;
+    }
+  };
+  return () => (key ??= load());
 }
 
 /** The file's JSON and shape, or an UnreadableSecretsError naming what is wrong (no value is quoted). */

@@ -15,6 +15,8 @@ import { parseInventoryCsv } from './inventory-csv';
 import { InventoryService } from './inventory-service';
 import { openPowerShellCollection } from './powershell-collection';
 import { probePowerShell } from './powershell-probe-service';
+import { storedRunKeySource } from '../secrets/secret-store';
+import { processRunKey } from '../webconfig/run-webconfig-protection';
 import type { HostResolver } from '../fixes/firewall-addresses';
 
 export interface AppServicesConfig {
@@ -47,6 +49,9 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     timeoutMs: config.powershellTimeoutMs ?? 30_000,
   };
 
+  // One install key for every run this process saves and plans from: the store's, or this process's own.
+  const runKey =
+    config.mfa?.secrets == null ? processRunKey : storedRunKeySource(config.mfa.secrets, processRunKey);
   // The demo estate of this session: fixes change it, and later checks of it show the change.
   const demoLab = createLabFixHost(demoEstate);
   const checkRuns = createCheckRunsHandlers(
@@ -54,6 +59,7 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
       userDataDir: config.userDataDir,
       appVersion: config.version,
       now,
+      runKey,
       labs: {
         get demo() {
           return demoLab.estate();
@@ -80,6 +86,7 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     now,
     operator: config.checkRuns?.operator ?? currentOperator,
     secrets: config.mfa?.secrets ?? null,
+    runKey,
     host: powershellHost,
     labHost: (name) => (name === 'demo' ? demoLab : undefined),
     recheck: checkRuns.recheckServer,

@@ -15,6 +15,7 @@ import type { PrintToPdf } from '../reports/report-pdf';
 import { RunHistory, savedRunOf } from '../storage/run-history';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { runForWindow } from '../webconfig/window-safe-run';
+import { protectFactsSecrets, type RunKeySource } from '../webconfig/run-webconfig-protection';
 import { runCheck, toOperationProgress, type CheckRunProgress, type CheckTarget } from './check-run-service';
 import type { CollectionSource } from './collection-source';
 import type { InventoryService } from './inventory-service';
@@ -32,6 +33,8 @@ export interface CheckRunsConfig {
   chooseSaveFile: (suggestedName: string, extension: string) => Promise<string | null>;
   knownSecrets: () => Iterable<string>;
   operator: () => string;
+  /** The install key web.config secrets in saved runs are hashed and sealed with (this process's own by default). */
+  runKey?: RunKeySource;
 }
 
 type CheckRunsHandlers = Pick<
@@ -47,7 +50,7 @@ export function createCheckRunsHandlers(
   handlers: CheckRunsHandlers;
   recheckServer: (server: string, labName?: string | null) => Promise<void>;
 } {
-  const history = new RunHistory(config.userDataDir);
+  const history = new RunHistory(config.userDataDir, config.runKey);
   const auditLog = new AuditLog(join(config.userDataDir, 'audit.jsonl'));
 
   /** Collects, evaluates and saves one run; what `check:run` and the re-check after a change share. */
@@ -70,8 +73,11 @@ export function createCheckRunsHandlers(
         },
         { signal, onProgress },
       );
+      // Merged facts are judged as saved: the fresh server's secrets hashed with the same key as the others'.
       const run =
-        mergeInto === null ? savedRunOf(outcome, config.now()) : mergedRun(mergeInto, outcome.savedFacts);
+        mergeInto === null
+          ? savedRunOf(outcome, config.now())
+          : mergedRun(mergeInto, protectFactsSecrets(outcome.savedFacts, await history.keySource()));
       const summary = await history.save(run);
       return { ...summary, warnings: outcome.warnings };
     } finally {

@@ -10,6 +10,7 @@ import { AuditLog } from '../audit/audit-log';
 import type { PowerShellHost } from '../powershell/powershell-host';
 import type { SecretStore } from '../secrets/secret-store';
 import { RunHistory } from '../storage/run-history';
+import { revealWebConfigs, type RunKeySource } from '../webconfig/run-webconfig-protection';
 import { recycleAndWaitHealthy } from './app-pool-recycle-service';
 import { deployModuleFiles } from './mfa-module-deploy-service';
 import { applyMfaWebConfig, planMfaWebConfig, type MfaWebConfigPlan } from './mfa-webconfig-service';
@@ -22,6 +23,8 @@ export interface MfaHandlersConfig {
   operator: () => string;
   /** Main's safeStorage-backed store; absent where no encryption exists (then secrets are refused). */
   secrets: SecretStore | null;
+  /** The install key saved runs were sealed with; their web.config bytes are opened with it to plan. */
+  runKey?: RunKeySource;
   /** The long-lived PowerShell pool on the jump host, opened on first use. */
   host: () => Promise<PowerShellHost>;
   /** The demo lab's host: a simulated run's web.config changes go to the lab, never to a server. */
@@ -51,7 +54,7 @@ const noSecrets = 'Secrets cannot be stored here: Windows data protection (safeS
 
 /** The MFA module's web.config flow for the window: settings and secrets, plan, apply, backups, rollback, recycle. */
 export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
-  const history = new RunHistory(config.userDataDir);
+  const history = new RunHistory(config.userDataDir, config.runKey);
   const audit = new AuditLog(join(config.userDataDir, 'audit.jsonl'));
   // Planned content stays in main: the renderer only ever sees the masked preview and the plan's id.
   const plans = new Map<string, { plan: MfaWebConfigPlan; lab: string | null }>();
@@ -117,7 +120,9 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
         request.extra === null ? [] : [request.extra],
       );
       if (!resolution.ok) throw new Error(resolution.problems.join('; '));
-      const plan = planMfaWebConfig(facts, request.app, monosignProfile, resolution.settings);
+      // Planned on the bytes the server sent, opened from the run's sealed copy (the run shows only hashes).
+      const revealed = revealWebConfigs(facts, await history.keySource());
+      const plan = planMfaWebConfig(revealed, request.app, monosignProfile, resolution.settings);
       const planId = randomUUID();
       plans.set(planId, { plan, lab });
       return { planId, ...plan.preview, changes: [...plan.preview.changes], simulated: lab !== null };

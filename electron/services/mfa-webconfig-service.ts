@@ -10,6 +10,7 @@ import type { PowerShellHost } from '../powershell/powershell-host';
 import { planIntegrationBytes } from '../webconfig/integration-plan';
 import { backupFileName } from '../webconfig/webconfig-backups';
 import type { WebConfigChange } from '../webconfig/webconfig-operations';
+import { withPlannedContentFile } from './planned-content-file';
 import { appFilePath, auditAndRecheck, intendChange, runResultScript } from './script-change';
 
 /** The facts do not allow a plan (server not collected, app or file not read). */
@@ -170,21 +171,24 @@ export async function applyMfaWebConfig(
     },
     deps,
   );
-  const run = await runResultScript({
-    host: deps.host,
-    scriptPath: deps.writeScriptPath,
-    parameters: {
-      server: preview.server,
-      path: preview.path,
-      expectedSha256: preview.beforeSha256,
-      contentBase64: plan.contentBase64,
-      backupName,
-    },
-    schema: WebConfigWriteResult,
-    signal,
-    timeoutMs: deps.timeoutMs ?? 120_000,
-    label: 'the write script',
-  });
+  // The bytes travel as a file the script reads: the command text carries only its path.
+  const run = await withPlannedContentFile(plan.contentBase64, (contentPath) =>
+    runResultScript({
+      host: deps.host,
+      scriptPath: deps.writeScriptPath,
+      parameters: {
+        server: preview.server,
+        path: preview.path,
+        expectedSha256: preview.beforeSha256,
+        contentPath,
+        backupName,
+      },
+      schema: WebConfigWriteResult,
+      signal,
+      timeoutMs: deps.timeoutMs ?? 120_000,
+      label: 'the write script',
+    }),
+  );
   const { result } = run;
   let error = run.error;
   // Only a written file whose hash is the planned one counts as done.

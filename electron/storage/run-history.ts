@@ -2,6 +2,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CheckStatus } from '../../shared/checks/check-result';
 import { SavedRun, type NewSavedRun, type RunSummary } from '../../shared/runs/run-records';
+import { processRunKey, protectRunSecrets, type RunKeySource } from '../webconfig/run-webconfig-protection';
 import { writeFileAtomic } from './atomic-file';
 import { StoredFileError } from './json-store';
 
@@ -66,7 +67,11 @@ const newestFirst = (a: RunSummary, b: RunSummary) =>
 export class RunHistory {
   readonly folder: string;
 
-  constructor(userDataDir: string) {
+  /** keySource: the install key web.config secrets are hashed and sealed with before a run reaches the disk. */
+  constructor(
+    userDataDir: string,
+    readonly keySource: RunKeySource = processRunKey,
+  ) {
     this.folder = join(userDataDir, 'runs');
   }
 
@@ -78,7 +83,7 @@ export class RunHistory {
   /** Saves a run as the newest of the history and answers its line of the list. */
   async save(run: NewSavedRun): Promise<RunSummary> {
     const sequence = Math.max(0, ...(await this.list()).map((summary) => summary.sequence)) + 1;
-    const checked = SavedRun.parse({ ...run, sequence });
+    const checked = SavedRun.parse(protectRunSecrets({ ...run, sequence }, await this.keySource()));
     await writeFileAtomic(this.pathOf(checked.runId), `${JSON.stringify(checked)}\n`);
     return summaryOf(checked);
   }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { ConfigEncodingError, decodeConfig } from './config-encoding';
@@ -11,6 +11,8 @@ import {
 } from './integration-plan';
 import { backupFileName, newestBackupName, preRollbackFileName } from './webconfig-backups';
 import { readWebConfig } from './webconfig-reader';
+import { lockWebConfig } from './webconfig-lock';
+import { replaceFileKeepingMode, sweepStaleTemps, type ReplaceStep } from './webconfig-replace';
 import { WebConfigRefusal } from './webconfig-refusal';
 
 export function sha256(bytes: Uint8Array): string {
@@ -44,6 +46,11 @@ async function readIfPresent(path: string): Promise<Uint8Array | null> {
 /** Writes atomically, then reads back and compares SHA-256, so a torn or redirected write is caught. */
 async function writeVerified(path: string, bytes: Uint8Array): Promise<string> {
   await writeFileAtomic(path, bytes);
+  return verify(path, bytes);
+}
+
+/** Reads the file back: only the planned hash counts as written. */
+async function verify(path: string, bytes: Uint8Array): Promise<string> {
   const expected = sha256(bytes);
   const actual = sha256(await readFile(path));
   if (actual !== expected) {
@@ -55,8 +62,11 @@ async function writeVerified(path: string, bytes: Uint8Array): Promise<string> {
   return expected;
 }
 
-/** A copy that never overwrites a different file of the same name (two runs in one second). */
-async function writeBackup(path: string, bytes: Uint8Array): Promise<void> {
+/**
+ * A copy that never overwrites a different file of the same name (two runs in one second); it holds the
+ * same secrets as the file, so it gets the file's mode, created owner-only first.
+ */
+async function writeBackup(path: string, bytes: Uint8Array, mode: number): Promise<void> {
   const existing = await readIfPresent(path);
   if (existing !== null) {
     if (sameBytes(existing, bytes)) return;
@@ -65,8 +75,18 @@ async function writeBackup(path: string, bytes: Uint8Array): Promise<void> {
       `${path} already exists with other content; try again in a second`,
     );
   }
-  await writeVerified(path, bytes);
+  const handle = await open(path, 'wx', 0o600);
+  try {
+    await handle.chmod(mode);
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await verify(path, bytes);
 }
+
+const modeOf = async (path: string) => (await stat(path)).mode & 0o7777;
 
 export interface FilePlan extends PlannedBytes {
   path: string;
@@ -79,19 +99,47 @@ export async function planFile(path: string, request: IntegrationRequest): Promi
 
 export type ApplyOutcome = { kind: 'unchanged' } | { kind: 'applied'; backupPath: string; sha256: string };
 
+/** Where an apply is, for a test that stops the process there; the apply never waits on it otherwise. */
+export type ApplyStep = 'locked' | 'backup-written' | ReplaceStep;
+
+export interface ApplyOptions {
+  /** Named in the lock file, so a refused apply can say who holds the file. */
+  runId?: string;
+  onStep?: (step: ApplyStep) => Promise<void>;
+}
+
 /**
- * Writes a planned edit: backup beside the file first, then refuse if the file changed since it
- * was planned, then an atomic replace verified by SHA-256.
+ * Writes a planned edit under the file's lock: sweep temp files a killed apply left, refuse if the file
+ * changed since it was planned (checked under the lock, so a concurrent apply cannot slip in between),
+ * write the backup beside the file, then replace it atomically, keeping its mode, verified by SHA-256.
  */
-export async function applyFilePlan(planned: FilePlan, now: () => Date): Promise<ApplyOutcome> {
+export async function applyFilePlan(
+  planned: FilePlan,
+  now: () => Date,
+  options: ApplyOptions = {},
+): Promise<ApplyOutcome> {
   if (planned.plan.edit.changes.length === 0) return { kind: 'unchanged' };
-  const backupPath = join(dirname(planned.path), backupFileName(basename(planned.path), now()));
-  await writeBackup(backupPath, planned.before);
-  const current = await readExisting(planned.path, 'web.config');
-  if (!sameBytes(current, planned.before)) {
-    throw new WebConfigRefusal('changed-on-disk', `${planned.path} changed since it was planned; plan again`);
+  const step = options.onStep ?? (() => Promise.resolve());
+  await readExisting(planned.path, 'web.config');
+  const unlock = await lockWebConfig(planned.path, options.runId ?? randomUUID());
+  try {
+    await step('locked');
+    await sweepStaleTemps(planned.path);
+    const current = await readExisting(planned.path, 'web.config');
+    if (!sameBytes(current, planned.before)) {
+      throw new WebConfigRefusal(
+        'changed-on-disk',
+        `${planned.path} changed since it was planned; plan again`,
+      );
+    }
+    const backupPath = join(dirname(planned.path), backupFileName(basename(planned.path), now()));
+    await writeBackup(backupPath, planned.before, await modeOf(planned.path));
+    await step('backup-written');
+    await replaceFileKeepingMode(planned.path, planned.after, step);
+    return { kind: 'applied', backupPath, sha256: await verify(planned.path, planned.after) };
+  } finally {
+    await unlock();
   }
-  return { kind: 'applied', backupPath, sha256: await writeVerified(planned.path, planned.after) };
 }
 
 export type RollbackOutcome =
@@ -128,10 +176,22 @@ export async function rollbackFile(
   }
   const current = await readIfPresent(path);
   if (current !== null && sameBytes(current, restored)) return { kind: 'unchanged', backupPath };
-  let preRollbackPath: string | null = null;
-  if (current !== null) {
-    preRollbackPath = join(folder, preRollbackFileName(basename(path), now()));
-    await writeBackup(preRollbackPath, current);
+  if (current === null)
+    return {
+      kind: 'restored',
+      backupPath,
+      preRollbackPath: null,
+      sha256: await writeVerified(path, restored),
+    };
+  // As an apply: under the lock, the file's mode kept, no temp copy left behind.
+  const unlock = await lockWebConfig(path, randomUUID());
+  try {
+    await sweepStaleTemps(path);
+    const preRollbackPath = join(folder, preRollbackFileName(basename(path), now()));
+    await writeBackup(preRollbackPath, current, await modeOf(path));
+    await replaceFileKeepingMode(path, restored);
+    return { kind: 'restored', backupPath, preRollbackPath, sha256: await verify(path, restored) };
+  } finally {
+    await unlock();
   }
-  return { kind: 'restored', backupPath, preRollbackPath, sha256: await writeVerified(path, restored) };
 }

@@ -4,7 +4,7 @@ import { escapeAttributeValue } from './xml-escape';
 import type { XmlDocument, XmlElement } from './xml-scanner';
 
 /** Where the values of secret appSettings entries sit, in any appSettings of the file. */
-function secretValueRanges(
+export function secretValueRanges(
   doc: XmlDocument,
   isSecretKey: (key: string) => boolean,
 ): { start: number; end: number }[] {

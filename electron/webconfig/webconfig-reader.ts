@@ -3,22 +3,14 @@ import { WebConfigRefusal } from './webconfig-refusal';
 import { scanXml, XmlScanError, type XmlDocument } from './xml-scanner';
 
 /**
- * Reads web.config text (without its byte order mark) for editing. fast-xml-parser's validator
- * names the line and column of malformed input; the scanner then refuses what the validator lets
- * through (a bare &, < in a value, two roots, a DOCTYPE) with its own line and column.
+ * Reads web.config text (without its byte order mark) for editing. The scanner refuses malformed input
+ * with its own line, column and reason (names, namespaces, the declaration, characters XML forbids);
+ * fast-xml-parser's validator then gets a second say, so what either finds malformed is refused.
  */
 export function readWebConfig(text: string): XmlDocument {
-  const verdict = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (verdict !== true) {
-    const { line, col, msg } = verdict.err;
-    throw new WebConfigRefusal(
-      'malformed',
-      `web.config is not well-formed XML at line ${line}, column ${col}: ${msg}`,
-      { line, column: col },
-    );
-  }
+  let doc: XmlDocument;
   try {
-    return scanXml(text);
+    doc = scanXml(text);
   } catch (error) {
     if (!(error instanceof XmlScanError)) throw error;
     const what = error.kind === 'malformed' ? 'is not well-formed XML' : 'cannot be edited';
@@ -28,4 +20,14 @@ export function readWebConfig(text: string): XmlDocument {
       { line: error.line, column: error.column },
     );
   }
+  const verdict = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  if (verdict !== true) {
+    const { line, col, msg } = verdict.err;
+    throw new WebConfigRefusal(
+      'malformed',
+      `web.config is not well-formed XML at line ${line}, column ${col}: ${msg}`,
+      { line, column: col },
+    );
+  }
+  return doc;
 }

@@ -12,7 +12,8 @@ export type RefusalCode =
   | 'not-idempotent'
   | 'changed-on-disk'
   | 'backup-conflict'
-  | 'verification-failed';
+  | 'verification-failed'
+  | 'locked';
 
 /** ExReady will not make this edit; the message says why and, where it helps, where in the file. */
 export class WebConfigRefusal extends Error {

@@ -35,14 +35,16 @@ function maskedMfa(
       ...mfa.value,
       apps: mfa.value.apps.map((app) => {
         if (app.webConfig.status !== 'collected') return app;
-        const masked = maskedWebConfig(app.webConfig.value.base64, profile, knownSecrets);
+        // The sealed bytes never cross to the window: only main opens them, to plan.
+        const { sealed: _sealed, ...file } = app.webConfig.value;
+        const masked = maskedWebConfig(file.base64, profile, knownSecrets);
         return {
           ...app,
           webConfig:
             'error' in masked
               ? { status: 'not-collected' as const, error: masked.error }
               : // The hash stays the server's: it names the file on the server, which the window never edits.
-                { status: 'collected' as const, value: { ...app.webConfig.value, base64: masked.base64 } },
+                { status: 'collected' as const, value: { ...file, base64: masked.base64 } },
         };
       }),
     },

@@ -59,18 +59,42 @@ export class XmlScanError extends Error {
   }
 }
 
-const namePattern = /[A-Za-z_:\u00C0-\uFFFF][A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]*/y;
+// XML 1.0 (fifth edition) NameStartChar and NameChar, section 2.3, over code points.
+const nameStartChars =
+  ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D' +
+  '\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const nameChars = `${nameStartChars}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
+// The class lists combining marks (U+0300..U+036F) as a range of escapes, not as combined characters.
+// eslint-disable-next-line no-misleading-character-class
+const namePattern = new RegExp(`[${nameStartChars}][${nameChars}]*`, 'uy');
+/** What may follow a name: white space, markup, or the end; anything else is a character names may not hold. */
+const afterName = /[ \t\r\n=>/?]/;
 const referencePattern = /&(?:#([0-9]+)|#x([0-9A-Fa-f]+)|(amp|lt|gt|quot|apos));/y;
 
-/** Offset of the first character XML forbids anywhere (C0 controls but tab, LF, CR; U+FFFE, U+FFFF), or -1. */
+/** Offset of the first character XML forbids anywhere (C0 controls but tab, LF, CR; U+FFFE, U+FFFF; a lone surrogate), or -1. */
 function firstForbiddenCharacter(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i += 1;
+        continue;
+      }
+      return i;
+    }
     if ((code < 0x20 && code !== 0x9 && code !== 0xa && code !== 0xd) || code === 0xfffe || code === 0xffff)
       return i;
+    if (code >= 0xdc00 && code <= 0xdfff) return i;
   }
   return -1;
 }
+
+const describeCharacter = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Declared prefixes in scope: the xml prefix is always bound (Namespaces in XML 1.0, section 3). */
+type PrefixScope = ReadonlySet<string>;
+const rootScope: PrefixScope = new Set(['xml']);
 const predefined: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function isXmlChar(code: number): boolean {
@@ -108,9 +132,15 @@ class Scanner {
 
   scan(): XmlDocument {
     const bad = firstForbiddenCharacter(this.text);
-    if (bad !== -1) this.fail(bad, 'a control character is not allowed in XML');
+    if (bad !== -1) {
+      const code = this.text.charCodeAt(bad);
+      const what = code < 0x20 ? 'control character' : 'character';
+      this.fail(bad, `the ${what} ${describeCharacter(code)} is not allowed in XML`);
+    }
     this.scanDeclaration();
     const stack: XmlElement[] = [];
+    // The namespace prefixes declared in scope of each open element, parallel to the stack.
+    const scopes: PrefixScope[] = [];
     let root: XmlElement | null = null;
     const text = this.text;
     while (this.pos < text.length) {
@@ -135,13 +165,18 @@ class Scanner {
         if (parent === null) this.fail(this.pos, 'an end tag without a start tag');
         this.scanEndTag(parent);
         stack.pop();
+        scopes.pop();
       } else if (text.startsWith('<!', this.pos)) this.fail(this.pos, 'unexpected markup declaration');
       else {
         if (parent === null && root !== null) this.fail(this.pos, 'a second root element');
         const element = this.scanStartTag(parent);
+        const scope = this.scopeOf(element, scopes[scopes.length - 1] ?? rootScope);
         if (parent === null) root = element;
         else parent.children.push(element);
-        if (!element.selfClosing) stack.push(element);
+        if (!element.selfClosing) {
+          stack.push(element);
+          scopes.push(scope);
+        }
       }
     }
     const open = stack[stack.length - 1];
@@ -163,7 +198,17 @@ class Scanner {
     const end = this.text.indexOf('?>', at + 5);
     if (end === -1) this.fail(at, 'the XML declaration is not closed');
     const body = this.text.slice(at + 5, end);
-    this.declaredEncoding = /\bencoding\s*=\s*(["'])([^"']*)\1/.exec(body)?.[2] ?? null;
+    // version, then optional encoding and standalone, in that order (XML 1.0 section 2.8, [23]-[32], [80]).
+    const declaration =
+      /^\s+version\s*=\s*(["'])1\.[0-9]+\1(?:\s+encoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]*)\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\4)?\s*$/.exec(
+        body,
+      );
+    if (declaration === null)
+      this.fail(
+        at,
+        'the XML declaration is malformed: it must be <?xml version="1.0"?>, optionally with encoding="..." and standalone="yes|no" in that order',
+      );
+    this.declaredEncoding = declaration[3] ?? null;
     this.pos = end + 2;
   }
 
@@ -222,8 +267,52 @@ class Scanner {
   private readName(offset: number, what: string): string {
     namePattern.lastIndex = offset;
     const match = namePattern.exec(this.text);
-    if (match === null) this.fail(offset, `expected ${what}`);
+    if (match === null) {
+      const code = this.text.codePointAt(offset);
+      if (code !== undefined && !/[ \t\r\n<>"'=/?!&]/.test(String.fromCodePoint(code)))
+        this.fail(offset, `${describeCharacter(code)} cannot start ${what}`);
+      this.fail(offset, `expected ${what}`);
+    }
+    const end = offset + match[0].length;
+    const next = this.text.codePointAt(end);
+    if (next !== undefined && !afterName.test(String.fromCodePoint(next)))
+      this.fail(end, `${describeCharacter(next)} is not allowed in ${what} '${match[0]}'`);
     return match[0];
+  }
+
+  /** The prefixes in scope inside `element`: its parent's plus its own xmlns:p declarations, every name checked. */
+  private scopeOf(element: XmlElement, inherited: PrefixScope): PrefixScope {
+    const declared = new Set(inherited);
+    for (const attribute of element.attributes) {
+      if (!attribute.name.startsWith('xmlns:')) continue;
+      const prefix = attribute.name.slice('xmlns:'.length);
+      if (
+        prefix === 'xmlns' ||
+        (prefix === 'xml' && attribute.value !== 'http://www.w3.org/XML/1998/namespace')
+      )
+        this.fail(attribute.nameStart, `the prefix '${prefix}' cannot be declared`);
+      if (attribute.value === '') this.fail(attribute.valueStart, `xmlns:${prefix} cannot be empty`);
+      declared.add(prefix);
+    }
+    this.checkPrefix(element.name, element.start + 1, declared, 'the element');
+    for (const attribute of element.attributes)
+      if (attribute.name !== 'xmlns' && !attribute.name.startsWith('xmlns:'))
+        this.checkPrefix(attribute.name, attribute.nameStart, declared, 'the attribute');
+    return declared;
+  }
+
+  /** A prefixed name must be prefix:local once, with its prefix declared in scope; answers nothing, fails otherwise. */
+  private checkPrefix(name: string, offset: number, scope: PrefixScope, what: string): void {
+    const parts = name.split(':');
+    if (parts.length === 1) return;
+    if (parts.length > 2 || parts[0] === '' || parts[1] === '')
+      this.fail(offset, `${what} '${name}' is not a valid qualified name (one prefix:local)`);
+    const prefix = parts[0] ?? '';
+    if (!scope.has(prefix))
+      this.fail(
+        offset,
+        `the namespace prefix '${prefix}' of ${what} '${name}' is not declared (xmlns:${prefix}="...")`,
+      );
   }
 
   private skipSpace(offset: number): number {

@@ -37,6 +37,8 @@ export type WebConfigBackupFacts = z.infer<typeof WebConfigBackupFacts>;
 export const WebConfigFileFacts = z.object({
   base64: z.string(),
   sha256: z.string().regex(/^[0-9A-Fa-f]{64}$/),
+  /** In a saved run: the bytes encrypted under the install key, while base64 holds secret values as keyed hashes. */
+  sealed: z.string().optional(),
 });
 export type WebConfigFileFacts = z.infer<typeof WebConfigFileFacts>;
 

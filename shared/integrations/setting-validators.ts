@@ -40,11 +40,35 @@ const emailAddress =
   /^[^\s@<>()[\]\\,;:"]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
 
 /**
+ * The 1-based character position of the first character XML 1.0 does not allow (U+FFFE, U+FFFF, a lone
+ * surrogate), or null: such a value would make the planned web.config malformed, so the value itself is refused.
+ */
+export function firstNonXmlCharacter(value: string): { position: number; code: number } | null {
+  let position = 0;
+  for (let i = 0; i < value.length; i++) {
+    position += 1;
+    const code = value.charCodeAt(i);
+    const next = value.charCodeAt(i + 1);
+    if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      i += 1;
+      continue;
+    }
+    if (code === 0xfffe || code === 0xffff || (code >= 0xd800 && code <= 0xdfff)) return { position, code };
+  }
+  return null;
+}
+
+const hex4 = (code: number) => code.toString(16).toUpperCase().padStart(4, '0');
+
+/**
  * Why a value fails its validator, or null when it passes. The message never quotes the value,
  * so it can be shown even when the value is a secret.
  */
 export function describeSettingProblem(kind: SettingValidatorKind, value: string): string | null {
   if (hasControlCharacter(value)) return 'contains a line break, tab or other control character';
+  const nonXml = firstNonXmlCharacter(value);
+  if (nonXml !== null)
+    return `contains U+${hex4(nonXml.code)} at character ${nonXml.position}, which XML 1.0 does not allow in web.config`;
   switch (kind) {
     case 'https-url': {
       const match = httpsUrl.exec(value);

@@ -10,6 +10,7 @@ import { applyFilePlan, planFile, rollbackFile } from '../../webconfig/local-web
 import { maskKnownSecrets } from '../../webconfig/secret-display';
 import { WebConfigRefusal } from '../../webconfig/webconfig-refusal';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
+import { collectSecretSettings, refuseSecretsInArgv, type SecretSources } from '../secret-input';
 
 const usage = `Usage: exready webconfig plan|apply|rollback --file PATH [options]
 
@@ -26,11 +27,16 @@ Options:
   --profile ID|FILE    Integration profile: ${builtInProfiles.map((p) => p.id).join(', ')}, or a profile .json file.
   --app ID             The application the file belongs to (monosign: owa or ecp).
   --set KEY=VALUE      A value for one of the profile's appSettings keys; repeat for each key.
+                       Secret keys are refused here (argv is visible to every local user).
+  --set-from-file KEY=PATH
+                       A secret setting read from a file (one trailing line break dropped).
   --extra KEY=VALUE    The key the admin names (monosign: the optional user source).
   --backup PATH        rollback only: the backup to restore.
   -h, --help           Show this help.
 
-Secret values are masked in everything printed.
+Secrets (monosign: MONOSIGN_API_KEY, MONOSIGN_API_SECRET) come from --set-from-file, else the
+environment variable EXREADY_SECRET_<KEY> (e.g. EXREADY_SECRET_MONOSIGN_API_SECRET), else a prompt
+that does not echo (when a terminal is attached). Secret values are masked in everything printed.
 Exit codes: 0 done or nothing to change, 1 refused, 2 bad input.
 `;
 
@@ -42,6 +48,7 @@ interface WebconfigOptions {
   profile?: string;
   app?: string;
   set: SettingInput[];
+  setFromFile: SettingInput[];
   extra: SettingInput[];
   backup?: string;
 }
@@ -65,6 +72,7 @@ function parseOptions(args: readonly string[]): WebconfigOptions | 'help' {
         profile: { type: 'string' },
         app: { type: 'string' },
         set: { type: 'string', multiple: true },
+        'set-from-file': { type: 'string', multiple: true },
         extra: { type: 'string', multiple: true },
         backup: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -86,9 +94,11 @@ function parseOptions(args: readonly string[]): WebconfigOptions | 'help' {
   if (rest.length > 0) throw new CliUsageError(`unexpected argument '${rest[0] ?? ''}'`);
   if (values.file === undefined || values.file === '') throw new CliUsageError('--file PATH is required');
   const set = (values.set ?? []).map((text) => splitAssignment('--set', text));
+  const setFromFile = (values['set-from-file'] ?? []).map((text) => splitAssignment('--set-from-file', text));
   const extra = (values.extra ?? []).map((text) => splitAssignment('--extra', text));
   if (action === 'rollback') {
-    if (set.length > 0 || extra.length > 0) throw new CliUsageError('rollback takes no --set or --extra');
+    if (set.length > 0 || extra.length > 0 || setFromFile.length > 0)
+      throw new CliUsageError('rollback takes no --set, --set-from-file or --extra');
   } else {
     if (values.backup !== undefined) throw new CliUsageError('--backup is for rollback only');
     if (values.profile === undefined) throw new CliUsageError('--profile is required');
@@ -100,6 +110,7 @@ function parseOptions(args: readonly string[]): WebconfigOptions | 'help' {
     profile: values.profile,
     app: values.app,
     set,
+    setFromFile,
     extra,
     backup: values.backup === undefined ? undefined : resolve(values.backup),
   };
@@ -146,6 +157,7 @@ export async function runWebconfigCommand(
   args: readonly string[],
   io: CliIo,
   now: () => Date,
+  secretSources: SecretSources,
 ): Promise<ExitCode> {
   let secrets: string[] = [];
   // Whatever is printed passes through the mask, including messages built from the file.
@@ -161,7 +173,10 @@ export async function runWebconfigCommand(
     }
     if (options.action === 'rollback') return await runRollback(options, safeIo, now);
     const profile = await loadProfile(options.profile ?? '');
-    const resolution = resolveDesiredSettings(profile, options.set, options.extra);
+    refuseSecretsInArgv(profile, options.set, '--set');
+    refuseSecretsInArgv(profile, options.extra, '--extra');
+    const fromSources = await collectSecretSettings(profile, options.setFromFile, secretSources);
+    const resolution = resolveDesiredSettings(profile, [...options.set, ...fromSources], options.extra);
     if (!resolution.ok) throw new CliUsageError(resolution.problems.join('; '));
     secrets = resolution.settings.filter((s) => s.secret).map((s) => s.value);
     const request = { profile, appId: options.app ?? '', settings: resolution.settings };

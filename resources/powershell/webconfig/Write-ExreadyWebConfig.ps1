@@ -1,7 +1,8 @@
 # Writes a planned web.config on an Exchange server: refuses if the file changed since it was read (SHA-256),
 # writes the timestamped backup beside the original, replaces atomically through a temp file, checks the hash after
 # writing, and prints one JSON result {status, before, after, backup, error}. Runs on Windows PowerShell 5.1.
-# Parameters arrive as one base64 UTF-8 JSON argument: server, path, expectedSha256, contentBase64, backupName.
+# Parameters arrive as one base64 UTF-8 JSON argument: server, path, expectedSha256, contentPath (a file on this
+# host holding the planned bytes, so they never sit in command text) or contentBase64, backupName.
 [CmdletBinding()]
 param([Parameter(Mandatory)][string]$ParametersBase64)
 
@@ -18,8 +19,12 @@ $invalid = {
     if (-not ($Request.server -is [string] -and ($Request.server -match $dns -or ($Request.server -match ':' -and $null -ne ($Request.server -as [ipaddress]))))) { return "server: '$($Request.server)' is not a DNS name or IP address" }
     if (-not ($Request.path -is [string] -and $Request.path)) { return 'path: missing; name the web.config to write' }
     if (-not ($Request.expectedSha256 -is [string] -and $Request.expectedSha256 -match '^[0-9A-Fa-f]{64}$')) { return "expectedSha256: '$($Request.expectedSha256)' is not a SHA-256 in hex" }
-    if (-not ($Request.contentBase64 -is [string])) { return 'contentBase64: missing; send the planned file as base64' }
-    try { $null = [Convert]::FromBase64String($Request.contentBase64) } catch { return "contentBase64: not base64 ($($_.Exception.Message))" }
+    if ($null -ne $Request.contentPath) {
+        if (-not ($Request.contentPath -is [string] -and $Request.contentPath -and (Test-Path -LiteralPath $Request.contentPath -PathType Leaf))) { return "contentPath: '$($Request.contentPath)' is not a file on this machine" }
+    } else {
+        if (-not ($Request.contentBase64 -is [string])) { return 'contentBase64: missing; send the planned file as contentPath or base64' }
+        try { $null = [Convert]::FromBase64String($Request.contentBase64) } catch { return "contentBase64: not base64 ($($_.Exception.Message))" }
+    }
     if (-not ($Request.backupName -is [string] -and $Request.backupName)) { return 'backupName: missing' }
     $null
 }
@@ -47,13 +52,17 @@ $write = {
     $bytes = [Convert]::FromBase64String($ContentBase64)
     $expectedAfter = Get-ExreadyHash $bytes
     $temp = Join-Path $folder ('web.config.exready-' + [guid]::NewGuid().ToString('N') + '.tmp')
-    [System.IO.File]::WriteAllBytes($temp, $bytes)
     try {
-        # One call moves the original to the backup and the temp file into place, keeping the original's ACL.
+        [System.IO.File]::WriteAllBytes($temp, $bytes)
+        # The replacement takes the original's security descriptor before the swap, not the folder's inherited one.
+        if (Get-Command -Name Set-Acl -ErrorAction SilentlyContinue) { Set-Acl -LiteralPath $temp -AclObject (Get-Acl -LiteralPath $Path) }
+        # One call moves the original to the backup and the temp file into place.
         [System.IO.File]::Replace($temp, $Path, $backupPath)
     } catch {
-        Remove-Item -LiteralPath $temp -Force -ErrorAction SilentlyContinue
         return New-ExreadyResult 'failed' $before $before $null "The file could not be replaced: $($_.Exception.Message)"
+    } finally {
+        # Every exit path: the temp file holds the secrets.
+        Remove-Item -LiteralPath $temp -Force -ErrorAction SilentlyContinue
     }
     $after = Get-ExreadyHash ([System.IO.File]::ReadAllBytes($Path))
     if ($after -ne $expectedAfter) {
@@ -74,7 +83,10 @@ try {
     if ($null -ne $problem) {
         $result = [pscustomobject]@{ exreadyResult = 1; status = 'refused'; before = $null; after = $null; backup = $null; error = [string]$problem }
     } else {
-        $arguments = @([string]$request.path, [string]$request.expectedSha256, [string]$request.contentBase64, [string]$request.backupName)
+        # The planned bytes are read from their file here and cross to the server as an argument, never as command text.
+        $content = [string]$request.contentBase64
+        if ($null -ne $request.contentPath) { $content = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes([string]$request.contentPath)) }
+        $arguments = @([string]$request.path, [string]$request.expectedSha256, $content, [string]$request.backupName)
         $result = Invoke-Command -ComputerName ([string]$request.server) -UseSSL -Port 5986 -ScriptBlock $write -ArgumentList $arguments
         $result = $result | Select-Object -Property 'exreadyResult', 'status', 'before', 'after', 'backup', 'error'
     }

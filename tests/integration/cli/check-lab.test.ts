@@ -69,8 +69,18 @@ describe('exready check --lab demo', () => {
   it('saves facts that `evaluate` rebuilds into the same checklist, still labelled simulated', async () => {
     const factsFile = join(await tempDir(), 'facts.json');
     const checked = await exready('check', '--lab', 'demo', '--facts-out', factsFile);
-    const saved = JSON.parse(await readFile(factsFile, 'utf8')) as { simulated?: boolean };
+    const text = await readFile(factsFile, 'utf8');
+    const saved = JSON.parse(text) as { simulated?: boolean };
     expect(saved.simulated).toBe(true);
+    // The collected web.configs are kept with their secret values hashed: not in clear, not inside base64.
+    const decoded = [...text.matchAll(/"(?:base64|sealed)": "([^"]+)"/g)].map((m) =>
+      Buffer.from(m[1] ?? '', 'base64').toString('utf8'),
+    );
+    expect(decoded.length).toBeGreaterThan(4);
+    for (const candidate of [text, ...decoded]) {
+      expect(candidate).not.toContain('demo-app-secret');
+      expect(candidate).not.toContain('demo-app-key');
+    }
     const evaluated = await exready('evaluate', '--facts', factsFile);
     expect(evaluated.code).toBe(checked.code);
     expect(evaluated.stdout.split('\n')[0]).toBe('SIMULATED: lab facts, not collected from real servers');

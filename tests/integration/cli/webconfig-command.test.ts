@@ -2,6 +2,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runWebconfigCommand } from '../../../electron/cli/commands/webconfig-command';
+import type { SecretSources } from '../../../electron/cli/secret-input';
 import { copyWebconfig, makeTempDir, readWebconfigFixture, toCrlf } from '../../helpers/webconfig-fixtures';
 
 const owaFixture = 'exchange2016_DefaultWebSite-OWA_web.config';
@@ -9,13 +10,24 @@ const apiKey = 'ak-4f9e2c71';
 const apiSecret = `s3cr&t<"quoted">'x`;
 const secretForms = [apiKey, apiSecret, 's3cr&amp;t', 's3cr&t'];
 
-async function run(args: readonly string[], iso = '2026-03-01T09:08:07Z') {
+// The secrets as an admin's shell would hold them: never on the command line.
+const secretEnv = {
+  EXREADY_SECRET_MONOSIGN_API_KEY: apiKey,
+  EXREADY_SECRET_MONOSIGN_API_SECRET: apiSecret,
+};
+
+async function run(
+  args: readonly string[],
+  iso = '2026-03-01T09:08:07Z',
+  sources: SecretSources = { env: secretEnv, prompt: null },
+) {
   let stdout = '';
   let stderr = '';
   const code = await runWebconfigCommand(
     args,
     { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
     () => new Date(iso),
+    sources,
   );
   return { code, stdout, stderr };
 }
@@ -36,10 +48,6 @@ describe('exready webconfig', () => {
     'owa',
     '--set',
     'MONOSIGN_API_URL=https://mfa.contoso.com/',
-    '--set',
-    `MONOSIGN_API_KEY=${apiKey}`,
-    '--set',
-    `MONOSIGN_API_SECRET=${apiSecret}`,
     '--set',
     'MONOSIGN_DEBUG_MODE=true',
     '--set',
@@ -140,17 +148,10 @@ describe('exready webconfig', () => {
         module: { name: 'AcmeOtp', type: 'Acme.Otp.Module, Acme.Otp' },
       }),
     );
-    const output = await run([
-      'apply',
-      '--file',
-      file,
-      '--profile',
-      profile,
-      '--app',
-      'owa',
-      '--set',
-      'ACME_TOKEN=acme-secret-9',
-    ]);
+    const output = await run(['apply', '--file', file, '--profile', profile, '--app', 'owa'], undefined, {
+      env: { EXREADY_SECRET_ACME_TOKEN: 'acme-secret-9' },
+      prompt: null,
+    });
     expect(output.code).toBe(0);
     expect(output.stdout).not.toContain('acme-secret-9');
     expect(await readFile(file, 'utf8')).toContain('<add name="AcmeOtp" type="Acme.Otp.Module, Acme.Otp" />');
@@ -206,16 +207,19 @@ describe('exready webconfig', () => {
     const otherApp = await run(['plan', ...monosign().map((arg) => (arg === 'owa' ? 'ecp' : arg))]);
     expect(otherApp.code).toBe(2);
     expect(otherApp.stderr).toContain('belongs to another app');
-    const required = await run(['plan', '--file', file, '--profile', 'monosign', '--app', 'owa']);
+    const required = await run(['plan', '--file', file, '--profile', 'monosign', '--app', 'owa'], undefined, {
+      env: {},
+      prompt: null,
+    });
     expect(required.code).toBe(2);
     expect(required.stderr).toContain('MONOSIGN_API_URL, MONOSIGN_API_KEY, MONOSIGN_API_SECRET are required');
   });
 
   it('never echoes a secret that fails its validator', async () => {
-    const output = await run([
-      ...monosign().map((arg) => (arg.startsWith('MONOSIGN_API_SECRET=') ? 'MONOSIGN_API_SECRET=\t' : arg)),
-      'plan',
-    ]);
+    const output = await run([...monosign(), 'plan'], undefined, {
+      env: { ...secretEnv, EXREADY_SECRET_MONOSIGN_API_SECRET: '\t' },
+      prompt: null,
+    });
     expect(output.code).toBe(2);
     expect(output.stderr).toContain(
       'MONOSIGN_API_SECRET contains a line break, tab or other control character',
@@ -253,5 +257,67 @@ describe('exready webconfig', () => {
     const output = await run(['rollback', '--file', file]);
     expect(output.code).toBe(1);
     expect(output.stderr).toContain('no ExReady backup of web.config');
+  });
+
+  describe('secrets never on the command line', () => {
+    it('refuses a secret key given with --set, naming the key and where to give it instead', async () => {
+      for (const key of ['MONOSIGN_API_SECRET', 'MONOSIGN_API_KEY']) {
+        const output = await run(['plan', ...monosign(), '--set', `${key}=argv-secret-4411`]);
+        expect(output.code).toBe(2);
+        expect(output.stderr).toContain(`--set ${key}=... puts a secret in the process list`);
+        expect(output.stderr).toContain(`--set-from-file ${key}=PATH`);
+        expect(output.stderr).toContain(`EXREADY_SECRET_${key}`);
+        expect(`${output.stdout}${output.stderr}`).not.toContain('argv-secret-4411');
+      }
+      // A key whose name looks like a secret is one too, even given as --extra.
+      const extra = await run(['plan', ...monosign(), '--extra', 'MONOSIGN_TOKEN=argv-secret-4411']);
+      expect(extra.code).toBe(2);
+      expect(extra.stderr).toContain('--extra MONOSIGN_TOKEN=... puts a secret in the process list');
+      expect(await readFile(file, 'utf8')).not.toContain('argv-secret-4411');
+    });
+
+    it('reads secrets from --set-from-file (one trailing line break dropped) before the environment', async () => {
+      await writeFile(join(dir, 'secret.txt'), 'file-secret-0192\r\n');
+      const output = await run(
+        ['apply', ...monosign(), '--set-from-file', `MONOSIGN_API_SECRET=${join(dir, 'secret.txt')}`],
+        undefined,
+        {
+          env: { EXREADY_SECRET_MONOSIGN_API_KEY: apiKey, EXREADY_SECRET_MONOSIGN_API_SECRET: 'env-loses' },
+          prompt: null,
+        },
+      );
+      expect(output.code).toBe(0);
+      const written = await readFile(file, 'utf8');
+      expect(written).toContain('<add key="MONOSIGN_API_SECRET" value="file-secret-0192" />');
+      expect(written).toContain(`<add key="MONOSIGN_API_KEY" value="${apiKey}" />`);
+      expect(`${output.stdout}${output.stderr}`).not.toContain('file-secret-0192');
+      const missing = await run([
+        'plan',
+        ...monosign(),
+        '--set-from-file',
+        `MONOSIGN_API_SECRET=${join(dir, 'nope')}`,
+      ]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain(
+        `--set-from-file MONOSIGN_API_SECRET: ${join(dir, 'nope')} does not exist`,
+      );
+    });
+
+    it('asks at the no-echo prompt for each required secret the file and the environment did not give', async () => {
+      const asked: string[] = [];
+      const output = await run(['apply', ...monosign()], undefined, {
+        env: { EXREADY_SECRET_MONOSIGN_API_KEY: apiKey },
+        prompt: (label) => {
+          asked.push(label);
+          return Promise.resolve('typed-secret-7733');
+        },
+      });
+      expect(output.code).toBe(0);
+      expect(asked).toEqual(['MONOSIGN_API_SECRET']);
+      expect(await readFile(file, 'utf8')).toContain(
+        '<add key="MONOSIGN_API_SECRET" value="typed-secret-7733" />',
+      );
+      expect(`${output.stdout}${output.stderr}`).not.toContain('typed-secret-7733');
+    });
   });
 });

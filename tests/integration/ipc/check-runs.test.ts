@@ -77,6 +77,7 @@ describe('check runs, history and reports through the router', () => {
         : [],
     );
     expect(texts.length).toBeGreaterThan(4);
+    expect(JSON.stringify(run)).not.toContain('"sealed"');
     for (const text of texts) {
       expect(text).not.toContain(demoMfaSecrets.secret);
       expect(text).not.toContain(demoMfaSecrets.key);
@@ -86,12 +87,19 @@ describe('check runs, history and reports through the router', () => {
       '<add key="MONOSIGN_API_URL" value="https://mfa.contoso.com/monosign-api/" />',
     );
     expect(texts.join('\n')).toMatch(/<add key="MONOSIGN_API_SECRET" value="\*+" \/>/);
-    // The run file keeps the collected bytes: plans and rollbacks need them.
+    // The run file keeps keyed hashes of the secrets, never the values: not as text, not inside any base64.
     const saved = await readFile(join(dir, 'runs', `${runId}.json`), 'utf8');
-    const savedTexts = [...saved.matchAll(/"base64":"([^"]+)"/g)].map((m) =>
+    const savedTexts = [...saved.matchAll(/"(?:base64|sealed)":"([^"]+)"/g)].map((m) =>
       Buffer.from(m[1] ?? '', 'base64').toString('utf8'),
     );
-    expect(savedTexts.join('\n')).toContain(demoMfaSecrets.secret);
+    expect(savedTexts.length).toBeGreaterThan(8);
+    for (const text of [saved, ...savedTexts]) {
+      expect(text).not.toContain(demoMfaSecrets.secret);
+      expect(text).not.toContain(demoMfaSecrets.key);
+    }
+    expect(savedTexts.join('\n')).toMatch(
+      /key="MONOSIGN_API_SECRET" value="exready-hmac-sha256:[0-9a-f]{64}"/,
+    );
   });
 
   it('refuses to check an empty inventory, saying what to do', async () => {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSecretStore } from '../../../electron/secrets/secret-store';
+import { openSecretStore, storedRunKeySource } from '../../../electron/secrets/secret-store';
+import { processRunKey } from '../../../electron/webconfig/run-webconfig-protection';
 import { RunHistory } from '../../../electron/storage/run-history';
 import { demoRun } from '../../helpers/demo-run';
 import { fakeEncryptor } from '../../helpers/fake-encryptor';
@@ -17,10 +19,12 @@ async function setUp(dir: string, simulated: boolean) {
   const run = await demoRun();
   // The demo facts stand for a real collection here: only a real run's servers can be changed.
   if (!simulated) delete run.savedFacts.simulated;
-  await new RunHistory(dir).save(run);
   const secrets = await openSecretStore(dir, encryptor);
+  // Saved as the window saves it: sealed under the install key the store keeps.
+  await new RunHistory(dir, storedRunKeySource(secrets, processRunKey)).save(run);
   const writes = fakeHost((parameters) => {
-    const content = Buffer.from(String(parameters.contentBase64), 'base64');
+    // The script reads the planned bytes from the file the command names.
+    const content = readFileSync(String(parameters.contentPath));
     const after = createHash('sha256').update(content).digest('hex').toUpperCase();
     return JSON.stringify({
       exreadyResult: 1,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import {
 import { resolveDesiredSettings, type DesiredSetting } from '../../../shared/integrations/desired-settings';
 import { monosignProfile } from '../../../shared/integrations/monosign-profile';
 import { demoWebConfig } from '../../../electron/lab/demo-mfa';
+import { buildScriptCommand, decodeScriptParameters } from '../../../electron/powershell/script-command';
 import { mfaApp, mfaFacts, serverWithMfa } from '../../helpers/mfa-facts';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -65,12 +67,18 @@ const sha = (base64: unknown) =>
     .digest('hex')
     .toUpperCase();
 
+// What the script writes: the bytes of the file the command names (or, in a test's stand-in, base64 given).
+const plannedBase64 = (parameters: Record<string, unknown>) =>
+  typeof parameters.contentBase64 === 'string'
+    ? parameters.contentBase64
+    : readFileSync(String(parameters.contentPath)).toString('base64');
+
 const written = (parameters: Record<string, unknown>) =>
   JSON.stringify({
     exreadyResult: 1,
     status: 'written',
     before: parameters.expectedSha256,
-    after: sha(parameters.contentBase64),
+    after: sha(plannedBase64(parameters)),
     backup: `C:\\x\\owa\\${String(parameters.backupName)}`,
     error: null,
   });
@@ -102,6 +110,37 @@ describe('MFA web.config service', () => {
   const confirm = (plan: MfaWebConfigPlan) => ({
     confirmed: true as const,
     beforeSha256: plan.preview.beforeSha256,
+  });
+
+  it('sends the planned web.config as a file: the command text holds no secret, the file is gone afterwards', async () => {
+    const seen: { command: string; path: string; mode: number; bytes: string }[] = [];
+    const { host } = fakeHost((parameters) => {
+      const path = String(parameters.contentPath);
+      seen.push({
+        // The exact text the pool would send to the shell for this call.
+        command: buildScriptCommand('C:\\ExReady\\Write-ExreadyWebConfig.ps1', parameters),
+        path,
+        mode: statSync(path).mode & 0o777,
+        bytes: readFileSync(path).toString('utf8'),
+      });
+      return written(parameters);
+    });
+    const { deps: d } = await deps(host);
+    const plan = planMfaWebConfig(facts(), 'owa', monosignProfile, settings());
+    expect((await applyMfaWebConfig(plan, confirm(plan), d)).outcome).toBe('succeeded');
+    const [call] = seen;
+    if (call === undefined) throw new Error('the write script was not run');
+    const encoded = /-ParametersBase64 '([^']+)'/.exec(call.command)?.[1] ?? '';
+    for (const text of [call.command, JSON.stringify(decodeScriptParameters(encoded))]) {
+      expect(text).not.toContain(apiSecret);
+      expect(text).not.toContain(apiKey);
+      expect(text).not.toContain(Buffer.from(apiSecret).toString('base64').slice(0, 16));
+    }
+    expect(decodeScriptParameters(encoded)).not.toHaveProperty('contentBase64');
+    // The script read the planned bytes from a file only this user can read, removed once the script ended.
+    expect(call.bytes).toContain(`value="${apiSecret}"`);
+    if (process.platform !== 'win32') expect(call.mode).toBe(0o600);
+    expect(existsSync(call.path)).toBe(false);
   });
 
   it('previews a masked diff and the semantic changes, never the secrets', () => {
