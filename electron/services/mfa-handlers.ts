@@ -173,7 +173,13 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
       if (sourcePath === null)
         return { deployed: false, outcome: null, auditId: null, error: null, files: [] };
       const deployed = await deployModuleFiles(
-        { facts, appId: request.app, sourcePath },
+        {
+          facts,
+          appId: request.app,
+          sourcePath,
+          expectedSigner: monosignProfile.module.signer,
+          acceptUnverifiedSignature: request.acceptUnverifiedSignature,
+        },
         {
           ...(await changeDeps(null)),
           scriptPath: join(config.scriptsDir, 'webconfig', 'Deploy-ExreadyModuleFiles.ps1'),

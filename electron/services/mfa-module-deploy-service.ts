@@ -18,6 +18,8 @@ export const ModuleDeployResult = z.object({
       backup: z.string().nullable(),
     }),
   ),
+  /** Whether the signatures were verified before the copy, or deployed unverified because the operator accepted it. */
+  signature: z.string().nullable().default(null),
   error: z.string().nullable(),
 });
 export type ModuleDeployResult = z.infer<typeof ModuleDeployResult>;
@@ -54,15 +56,37 @@ export function binPathOf(facts: CollectedServerFacts, appId: string): string {
   return `${app.path.value.physicalPath.replace(/[\\/]+$/, '')}\\bin`;
 }
 
+/** What to deploy, and whose Authenticode signature each DLL must carry (checked on the jump host before any copy). */
+export interface ModuleDeployRequest {
+  facts: CollectedServerFacts;
+  appId: string;
+  sourcePath: string;
+  /** The signer's certificate subject the profile names; undefined refuses the deploy. */
+  expectedSigner: string | undefined;
+  /** Deploy even where signatures cannot be checked (no Get-AuthenticodeSignature): the operator accepted that risk. */
+  acceptUnverifiedSignature?: boolean;
+}
+
 /** Copies the module DLLs from the admin's folder or zip to one server's app bin; audited; re-checks on success. */
 export async function deployModuleFiles(
-  request: { facts: CollectedServerFacts; appId: string; sourcePath: string },
+  request: ModuleDeployRequest,
   deps: ModuleDeployDeps,
   signal: AbortSignal = new AbortController().signal,
 ): Promise<ModuleDeployOutcome> {
   const binPath = binPathOf(request.facts, request.appId);
   const server = request.facts.fqdn;
-  const parameters = { server, sourcePath: request.sourcePath, binPath, backupSuffix: suffix(deps.now()) };
+  if (request.expectedSigner === undefined)
+    throw new MfaPlanError(
+      "The integration profile names no signer for the module's DLLs: their signatures cannot be checked, so nothing is deployed",
+    );
+  const parameters = {
+    server,
+    sourcePath: request.sourcePath,
+    binPath,
+    backupSuffix: suffix(deps.now()),
+    expectedSigner: request.expectedSigner,
+    acceptUnverifiedSignature: request.acceptUnverifiedSignature ?? false,
+  };
   // Written and flushed before a file is copied; when it cannot be, nothing runs (AuditWriteError).
   const auditId = await deps.audit.intend({
     operator: deps.operator,
@@ -99,6 +123,7 @@ export async function deployModuleFiles(
       after: {
         files:
           result?.files.map((f) => ({ name: f.name, sha256: f.sha256, fileVersion: f.fileVersion })) ?? [],
+        signature: result?.signature ?? null,
       },
       outcome,
       error,

@@ -60,6 +60,11 @@ export const ProfileModule = z.object({
       (type) => parseModuleType(type) !== null,
       'must be assembly-qualified, e.g. "Namespace.Type, Assembly"',
     ),
+  /**
+   * Subject of the certificate the vendor signs the module's DLLs with (Get-AuthenticodeSignature's signer);
+   * without it the module files are not deployed, since nothing says whose signature to trust.
+   */
+  signer: z.string().min(1).optional(),
 });
 export type ProfileModule = z.infer<typeof ProfileModule>;
 

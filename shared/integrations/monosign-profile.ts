@@ -72,5 +72,10 @@ export const monosignProfile: IntegrationProfile = IntegrationProfile.parse({
     validator: 'text',
     secret: false,
   },
-  module: { name: 'MonoSignExchange', type: 'MonoSign.IISModule.MSExchange, MonoSign.IISModule' },
+  module: {
+    name: 'MonoSignExchange',
+    type: 'MonoSign.IISModule.MSExchange, MonoSign.IISModule',
+    // The subject the demo lab shows for the vendor's signed DLLs; confirm it against a signed release.
+    signer: 'CN=Monofor Bilisim A.S., O=Monofor Bilisim A.S., L=Istanbul, C=TR',
+  },
 });

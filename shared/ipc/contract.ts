@@ -160,7 +160,14 @@ export const invokeContract = {
   },
   /** Copies the module's DLLs (folder or zip the admin picks in main's dialog) into the app's bin, audited. */
   'mfa:deploy-module': {
-    request: z.object({ runId: RunId, server: Fqdn, app: MfaApp, confirmed: z.literal(true) }),
+    request: z.object({
+      runId: RunId,
+      server: Fqdn,
+      app: MfaApp,
+      confirmed: z.literal(true),
+      /** Deploy where signatures cannot be checked (no Get-AuthenticodeSignature): "I accept this risk". */
+      acceptUnverifiedSignature: z.boolean().default(false),
+    }),
     response: z.object({
       deployed: z.boolean(),
       outcome: z.enum(['succeeded', 'failed']).nullable(),

@@ -1,7 +1,9 @@
 # Copies the MFA module's DLL files from a folder or .zip on this machine (the admin's pick) into an app's bin folder
 # on an Exchange server, creating bin if missing; keeps a copy of any DLL it replaces, checks each file's SHA-256 after
-# copying, and prints one JSON result {status, binPath, createdBin, files, error}. Runs on Windows PowerShell 5.1.
-# Parameters arrive as one base64 UTF-8 JSON argument: server, sourcePath, binPath, backupSuffix.
+# copying, and prints one JSON result {status, binPath, createdBin, files, signature, error}. Runs on Windows PowerShell 5.1.
+# Before anything is copied, each DLL's Authenticode signature must be Valid and its signer the vendor's (expectedSigner).
+# Parameters arrive as one base64 UTF-8 JSON argument: server, sourcePath, binPath, backupSuffix, expectedSigner,
+# acceptUnverifiedSignature (true only when the operator accepted deploying where signatures cannot be checked).
 [CmdletBinding()]
 param([Parameter(Mandatory)][string]$ParametersBase64)
 
@@ -19,12 +21,31 @@ $invalid = {
     if (-not ($Request.sourcePath -is [string] -and $Request.sourcePath)) { return 'sourcePath: missing; name the folder or .zip with the module files' }
     if (-not ($Request.binPath -is [string] -and $Request.binPath)) { return 'binPath: missing; name the app bin folder on the server' }
     if (-not ($Request.backupSuffix -is [string] -and $Request.backupSuffix -match '^exready-\d{8}-\d{6}\.bak$')) { return "backupSuffix: '$($Request.backupSuffix)' is not an ExReady backup suffix" }
+    if (-not ($Request.expectedSigner -is [string] -and $Request.expectedSigner)) { return "expectedSigner: missing; name the subject of the vendor's signing certificate" }
+    if (-not ($null -eq $Request.acceptUnverifiedSignature -or $Request.acceptUnverifiedSignature -is [bool])) { return 'acceptUnverifiedSignature: must be true or false' }
     $null
 }
 
 function Get-ExreadyFileHash([string]$Path) {
     $sha = [System.Security.Cryptography.SHA256]::Create()
     try { ([BitConverter]::ToString($sha.ComputeHash([System.IO.File]::ReadAllBytes($Path)))).Replace('-', '') } finally { $sha.Dispose() }
+}
+
+# Why each DLL may not be deployed (unsigned, a bad signature, another signer); nothing when all are the vendor's.
+# A missing Get-AuthenticodeSignature (pwsh off Windows) is not caught here: the caller decides on acceptance.
+$signatureProblems = {
+    param([object[]]$Dlls, [string]$ExpectedSigner)
+    foreach ($dll in $Dlls) {
+        try { $signature = Get-AuthenticodeSignature -LiteralPath $dll.FullName -ErrorAction Stop }
+        catch [System.Management.Automation.CommandNotFoundException] { throw }
+        catch { "$($dll.Name): the signature could not be read ($($_.Exception.Message))"; continue }
+        $status = [string]$signature.Status
+        $subject = $null
+        if ($signature.SignerCertificate) { $subject = [string]$signature.SignerCertificate.Subject }
+        if ($status -eq 'NotSigned') { "$($dll.Name): not signed" }
+        elseif ($status -ne 'Valid') { "$($dll.Name): the signature is not valid ($status)" }
+        elseif ($subject -ne $ExpectedSigner) { "$($dll.Name): signed by '$subject', not by the vendor ('$ExpectedSigner')" }
+    }
 }
 
 # Runs on the server: bin created if missing, replaced DLLs kept as <name>.<suffix>, files moved in from the staging folder.
@@ -68,6 +89,15 @@ try {
     }
     $dlls = @(Get-ChildItem -LiteralPath $folder -Filter '*.dll' -File -Recurse)
     if ($dlls.Count -eq 0) { throw "No .dll file was found in $source." }
+    $names = ($dlls | ForEach-Object { $_.Name }) -join ', '
+    $signature = "verified: every DLL is signed by '$($request.expectedSigner)'"
+    try { $refusals = @(& $signatureProblems $dlls ([string]$request.expectedSigner)) }
+    catch [System.Management.Automation.CommandNotFoundException] {
+        $refusals = @()
+        if ($request.acceptUnverifiedSignature -ne $true) { throw "Refused before any copy: Get-AuthenticodeSignature is not available on this machine, so the signatures of $names cannot be checked; deploy from Windows PowerShell, or accept the risk of unverified files." }
+        $signature = "not verified: Get-AuthenticodeSignature is not available on this machine; $names deployed because the operator accepted that risk"
+    }
+    if ($refusals.Count -gt 0) { throw ('Refused before any copy, the module files are not signed by the vendor: ' + ($refusals -join '; ')) }
     $expected = @{}
     foreach ($dll in $dlls) { $expected[$dll.Name] = Get-ExreadyFileHash $dll.FullName }
     $remoteStaging = 'exready-module-' + [guid]::NewGuid().ToString('N')
@@ -79,9 +109,9 @@ try {
     $status = 'deployed'
     $message = $null
     if ($mismatch.Count -gt 0) { $status = 'failed'; $message = 'The hash after copying did not match for ' + (($mismatch | ForEach-Object { $_.name }) -join ', ') }
-    $result = [pscustomobject]@{ exreadyResult = 1; status = $status; binPath = [string]$request.binPath; createdBin = [bool]$installed.createdBin; files = @($installed.files | Select-Object -Property 'name', 'sha256', 'fileVersion', 'backup'); error = $message }
+    $result = [pscustomobject]@{ exreadyResult = 1; status = $status; binPath = [string]$request.binPath; createdBin = [bool]$installed.createdBin; files = @($installed.files | Select-Object -Property 'name', 'sha256', 'fileVersion', 'backup'); signature = $signature; error = $message }
 } catch {
-    $result = [pscustomobject]@{ exreadyResult = 1; status = 'failed'; binPath = [string]$request.binPath; createdBin = $false; files = @(); error = [string]$_.Exception.Message }
+    $result = [pscustomobject]@{ exreadyResult = 1; status = 'failed'; binPath = [string]$request.binPath; createdBin = $false; files = @(); signature = $null; error = [string]$_.Exception.Message }
 } finally {
     if ($null -ne $session) { Remove-PSSession -Session $session }
     if ($null -ne $staging) { Remove-Item -LiteralPath $staging -Recurse -Force -ErrorAction SilentlyContinue }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openSecretStore, storedRunKeySource } from '../../../electron/secrets/secret-store';
 import { processRunKey } from '../../../electron/webconfig/run-webconfig-protection';
 import { RunHistory } from '../../../electron/storage/run-history';
+import { monosignProfile } from '../../../shared/integrations/monosign-profile';
 import { demoRun } from '../../helpers/demo-run';
 import { fakeEncryptor } from '../../helpers/fake-encryptor';
 import { fakeHost } from '../../helpers/fake-host';
@@ -302,5 +303,47 @@ describe('the MFA web.config change flow through the router', () => {
       value: { deployed: false, outcome: null },
     });
     expect(deploys.calls).toHaveLength(1);
+  });
+
+  it("sends the profile's expected signer with the deploy, acceptance false unless asked, and returns the script's refusal", async () => {
+    const dir = await tempDir();
+    const run = await demoRun();
+    delete run.savedFacts.simulated;
+    await new RunHistory(dir).save(run);
+    const refusal =
+      'Refused before any copy, the module files are not signed by the vendor: MonoSign.IISModule.dll: not signed';
+    const deploys = fakeHost((parameters) =>
+      JSON.stringify({
+        exreadyResult: 1,
+        status: 'failed',
+        binPath: parameters.binPath,
+        createdBin: false,
+        files: [],
+        signature: null,
+        error: refusal,
+      }),
+    );
+    const { router } = createTestRouter(dir, {
+      mfa: {
+        host: () => Promise.resolve(deploys.host),
+        chooseModuleSource: () => Promise.resolve('C:\\packages\\monosign.zip'),
+      },
+    });
+    const request = { runId: run.runId, server: 'exch03.contoso.com', app: 'owa', confirmed: true };
+    await expect(router.invoke('mfa:deploy-module', request)).resolves.toMatchObject({
+      ok: true,
+      value: { deployed: false, outcome: 'failed', error: refusal, files: [] },
+    });
+    expect(deploys.calls[0]?.parameters).toMatchObject({
+      expectedSigner: monosignProfile.module.signer,
+      acceptUnverifiedSignature: false,
+    });
+    expect(monosignProfile.module.signer).toMatch(/^CN=Monofor/);
+    await router.invoke('mfa:deploy-module', { ...request, acceptUnverifiedSignature: true });
+    expect(deploys.calls[1]?.parameters).toMatchObject({ acceptUnverifiedSignature: true });
+    await expect(
+      router.invoke('mfa:deploy-module', { ...request, acceptUnverifiedSignature: 'yes' }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(deploys.calls).toHaveLength(2);
   });
 });

@@ -1,7 +1,9 @@
 # Deploy-ExreadyModuleFiles.ps1 as the module deploy service calls it: the DLLs from the admin's folder or zip reach the app's
 # bin folder byte-exact through stand-in PSSession, Copy-Item -ToSession and Invoke-Command (serialised like remoting);
-# replaced DLLs are kept, a transfer that changes a file fails, and a bad request copies nothing.
+# replaced DLLs are kept, a transfer that changes a file fails, and a bad request or a DLL not signed by the vendor copies
+# nothing.
 BeforeAll {
+    . (Join-Path $PSScriptRoot '../stand-ins/Mfa.ps1')
     . (Join-Path $PSScriptRoot '../stand-ins/Remoting.ps1')
     . (Join-Path $PSScriptRoot '../stand-ins/Fixes.ps1')
     . (Join-Path $PSScriptRoot '../stand-ins/WebConfig.ps1')
@@ -35,7 +37,11 @@ Describe 'Deploy-ExreadyModuleFiles.ps1' {
         [System.IO.File]::WriteAllBytes((Join-Path $source 'net48/MonoSign.Exchange.Mfa.Http.dll'), $helperDll)
         [System.IO.File]::WriteAllText((Join-Path $source 'README.txt'), 'not a DLL')
         $bin = Join-Path $app 'bin'
-        $request = @{ server = 'exch01.contoso.com'; sourcePath = $source; binPath = $bin; backupSuffix = 'exready-20261122-100000.bak' }
+        $vendor = 'CN=Monofor Bilisim A.S., O=Monofor Bilisim A.S., L=Istanbul, C=TR'
+        $request = @{ server = 'exch01.contoso.com'; sourcePath = $source; binPath = $bin; backupSuffix = 'exready-20261122-100000.bak'; expectedSigner = $vendor }
+        # Every DLL signed by the vendor unless a test says otherwise (one certificate: making one takes an RSA key).
+        $vendorSigned = New-ExreadySignatureStandIn -Status Valid -SignerSubject $vendor
+        Mock Get-AuthenticodeSignature { $vendorSigned }
         # A PSSession as New-PSSession returns it: the script only passes it on.
         Mock New-PSSession {
             $session = [pscustomobject]@{ Id = 1; Name = 'Runspace1'; ComputerName = $ComputerName; State = 'Opened'; Transport = 'WSMan' }
@@ -161,5 +167,76 @@ Describe 'Deploy-ExreadyModuleFiles.ps1' {
     It 'still deploys and prints its one line on a console that refuses a new output encoding' {
         Mock New-Object -ParameterFilter { $TypeName -eq 'System.Text.UTF8Encoding' } { throw [System.IO.IOException]::new('The handle is invalid.') }
         (& $deploy $request).status | Should -Be 'deployed'
+    }
+
+    It 'checks every DLL on this machine before copying, and deploys when each is validly signed by the vendor' {
+        $result = & $deploy $request
+        $result.status | Should -Be 'deployed'
+        $result.signature | Should -Be "verified: every DLL is signed by '$vendor'"
+        Should -Invoke Get-AuthenticodeSignature -Times 1 -Exactly -ParameterFilter { $LiteralPath -eq (Join-Path $source 'MonoSign.Exchange.Mfa.dll') }
+        Should -Invoke Get-AuthenticodeSignature -Times 1 -Exactly -ParameterFilter { $LiteralPath -like '*net48*MonoSign.Exchange.Mfa.Http.dll' }
+        Get-ExreadyFileNames $bin | Should -Be @('MonoSign.Exchange.Mfa.dll', 'MonoSign.Exchange.Mfa.Http.dll')
+    }
+
+    It 'refuses an unsigned DLL before anything is copied, naming the file' {
+        Mock Get-AuthenticodeSignature -ParameterFilter { $LiteralPath -like '*Http.dll' } { New-ExreadySignatureStandIn -Status NotSigned }
+        $result = & $deploy $request
+        $result.status | Should -Be 'failed'
+        $result.error | Should -Be 'Refused before any copy, the module files are not signed by the vendor: MonoSign.Exchange.Mfa.Http.dll: not signed'
+        $result.files.Count | Should -Be 0
+        Should -Invoke New-PSSession -Times 0 -Exactly
+        $transfers.Count | Should -Be 0
+        Test-Path -LiteralPath $bin | Should -BeFalse
+    }
+
+    It 'refuses a DLL whose signature does not match its bytes (HashMismatch), and copies nothing' {
+        Mock Get-AuthenticodeSignature -ParameterFilter { $LiteralPath -like '*Mfa.dll' } { New-ExreadySignatureStandIn -Status HashMismatch -SignerSubject $vendor }
+        $result = & $deploy $request
+        $result.status | Should -Be 'failed'
+        $result.error | Should -Be 'Refused before any copy, the module files are not signed by the vendor: MonoSign.Exchange.Mfa.dll: the signature is not valid (HashMismatch)'
+        Should -Invoke New-PSSession -Times 0 -Exactly
+        $transfers.Count | Should -Be 0
+    }
+
+    It 'refuses DLLs validly signed by someone other than the vendor, naming each file and its signer' {
+        $other = New-ExreadySignatureStandIn -Status Valid -SignerSubject 'CN=Contoso Tools, O=Contoso, C=US'
+        Mock Get-AuthenticodeSignature { $other }
+        $result = & $deploy $request
+        $result.status | Should -Be 'failed'
+        $result.error | Should -Match '^Refused before any copy'
+        $result.error | Should -BeLike "*MonoSign.Exchange.Mfa.dll: signed by 'CN=Contoso Tools, O=Contoso, C=US', not by the vendor ('$vendor')*"
+        $result.error | Should -BeLike "*MonoSign.Exchange.Mfa.Http.dll: signed by 'CN=Contoso Tools, O=Contoso, C=US'*"
+        Should -Invoke New-PSSession -Times 0 -Exactly
+        $transfers.Count | Should -Be 0
+    }
+
+    It 'refuses, without copying, where Get-AuthenticodeSignature does not exist and the risk was not accepted' {
+        Mock Get-AuthenticodeSignature { throw [System.Management.Automation.CommandNotFoundException]::new("The term 'Get-AuthenticodeSignature' is not recognized") }
+        $result = & $deploy $request
+        $result.status | Should -Be 'failed'
+        $result.error | Should -BeLike 'Refused before any copy: Get-AuthenticodeSignature is not available on this machine, so the signatures of *MonoSign.Exchange.Mfa.dll* cannot be checked*'
+        Should -Invoke New-PSSession -Times 0 -Exactly
+        $transfers.Count | Should -Be 0
+        $request.acceptUnverifiedSignature = $false
+        (& $deploy $request).status | Should -Be 'failed'
+        $transfers.Count | Should -Be 0
+    }
+
+    It 'deploys where Get-AuthenticodeSignature does not exist when the operator accepted that risk, and says so' {
+        Mock Get-AuthenticodeSignature { throw [System.Management.Automation.CommandNotFoundException]::new("The term 'Get-AuthenticodeSignature' is not recognized") }
+        $request.acceptUnverifiedSignature = $true
+        $result = & $deploy $request
+        $result.status | Should -Be 'deployed'
+        $result.signature | Should -BeLike 'not verified: Get-AuthenticodeSignature is not available on this machine; * deployed because the operator accepted that risk'
+        Get-ExreadyFileNames $bin | Should -Be @('MonoSign.Exchange.Mfa.dll', 'MonoSign.Exchange.Mfa.Http.dll')
+    }
+
+    It 'refuses a request without the expected signer, or with an acceptance that is not a boolean' {
+        $request.Remove('expectedSigner')
+        (& $deploy $request).error | Should -Match '^expectedSigner: missing'
+        $request.expectedSigner = $vendor
+        $request.acceptUnverifiedSignature = 'yes'
+        (& $deploy $request).error | Should -Be 'acceptUnverifiedSignature: must be true or false'
+        Should -Invoke New-PSSession -Times 0 -Exactly
     }
 }

@@ -22,6 +22,7 @@ describe('the Monosign profile', () => {
     expect(monosignProfile.module).toEqual({
       name: 'MonoSignExchange',
       type: 'MonoSign.IISModule.MSExchange, MonoSign.IISModule',
+      signer: 'CN=Monofor Bilisim A.S., O=Monofor Bilisim A.S., L=Istanbul, C=TR',
     });
     expect(monosignProfile.apps.map((app) => app.id)).toEqual(['owa', 'ecp']);
     expect(assemblyFileOfModuleType(monosignProfile.module.type)).toBe('MonoSign.IISModule.dll');
