@@ -41,6 +41,25 @@ Describe 'Write-ExreadyWebConfig.ps1' {
         @(Get-ChildItem -LiteralPath $folder -Filter '*.tmp').Count | Should -Be 0
     }
 
+    It 'reads the planned bytes from contentPath, as the MFA service sends them (never in the command text)' {
+        $contentFile = Join-Path $TestDrive ([guid]::NewGuid().ToString('N') + '.planned')
+        [System.IO.File]::WriteAllBytes($contentFile, $planned)
+        $request.Remove('contentBase64')
+        $request.contentPath = $contentFile
+        (& $write $request).status | Should -Be 'written'
+        [System.IO.File]::ReadAllBytes($path) | Should -Be $planned
+    }
+
+    It 'refuses a contentPath that is not a file on the jump host, naming the field, and writes nothing' {
+        $request.Remove('contentBase64')
+        $request.contentPath = Join-Path $TestDrive 'no-such.planned'
+        $result = & $write $request
+        $result.status | Should -Be 'refused'
+        $result.error | Should -BeLike 'contentPath:*'
+        [System.IO.File]::ReadAllBytes($path) | Should -Be $original
+        Should -Invoke Invoke-Command -Times 0 -Exactly
+    }
+
     It 'keeps a UTF-16 file UTF-16: the bytes are written as sent, never re-encoded' {
         $utf16 = [byte[]](0xFF, 0xFE) + [Text.Encoding]::Unicode.GetBytes("<configuration><!-- Größe --></configuration>`r`n")
         $request.contentBase64 = [Convert]::ToBase64String($utf16)
