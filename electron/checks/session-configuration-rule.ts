@@ -3,7 +3,7 @@ import { remotingFixIds } from '../../shared/checks/remoting-fix-ids';
 import type { CollectedServerFacts } from '../../shared/facts/server-facts';
 import type { SessionConfigurationFacts } from '../../shared/facts/session-configuration-facts';
 import { checkResult, notCollectedResult } from './check-result-builder';
-import { evaluateSessionSddl } from './session-configuration-sddl';
+import { disabledResult, evaluateSessionSddl } from './session-configuration-sddl';
 import {
   administratorsGroup,
   decideRemoteAccess,
@@ -52,13 +52,8 @@ export function evaluateSessionConfiguration(facts: CollectedServerFacts): Check
       (entry) => `${entry.principal} ${entry.access === 'deny' ? 'AccessDenied' : 'AccessAllowed'}`,
     ),
   };
-  if (configuration.enabled === false) {
-    return checkResult(id, 'fail', 'The microsoft.powershell session configuration is disabled.', {
-      evidence,
-      remedy: 'Enable-PSSessionConfiguration -Name microsoft.powershell -Force',
-      fixId: remotingFixIds.sessionConfigurationReset,
-    });
-  }
+  if (configuration.enabled === false)
+    return disabledResult(evidence, remotingFixIds.sessionConfigurationReset);
   if (parsed.problems.length > 0) {
     return checkResult(
       id,

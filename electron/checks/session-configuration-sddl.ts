@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../shared/checks/check-result';
+import type { CheckEvidence, CheckResult } from '../../shared/checks/check-result';
 import type { SessionConfigurationFacts } from '../../shared/facts/session-configuration-facts';
 import { checkResult } from './check-result-builder';
 import { decideSddlAccess, readSddlDacl, wellKnownSids, type DaclEntry } from './sddl-dacl';
@@ -38,6 +38,15 @@ interface Fix {
   fixId: string;
 }
 
+/** A disabled configuration fails whatever it grants; both readings (SDDL, Permission text) answer it alike. */
+export function disabledResult(evidence: CheckEvidence, fixId: string): CheckResult {
+  return checkResult(id, 'fail', 'The microsoft.powershell session configuration is disabled.', {
+    evidence,
+    remedy: 'Enable-PSSessionConfiguration -Name microsoft.powershell -Force',
+    fixId,
+  });
+}
+
 /** The verdict from SecurityDescriptorSddl; Permission rides along in the evidence as the server printed it. */
 export function evaluateSessionSddl(
   configuration: SessionConfigurationFacts,
@@ -52,13 +61,7 @@ export function evaluateSessionSddl(
     enabled: configuration.enabled,
     entries: reading.kind === 'null' ? [] : reading.entries.map(describeDaclEntry),
   };
-  if (configuration.enabled === false) {
-    return checkResult(id, 'fail', 'The microsoft.powershell session configuration is disabled.', {
-      evidence,
-      remedy: 'Enable-PSSessionConfiguration -Name microsoft.powershell -Force',
-      fixId: fix.fixId,
-    });
-  }
+  if (configuration.enabled === false) return disabledResult(evidence, fix.fixId);
   if (reading.problems.length > 0) {
     return checkResult(
       id,
