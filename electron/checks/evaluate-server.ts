@@ -1,6 +1,6 @@
 import type { CheckResult } from '../../shared/checks/check-result';
 import { remotingCatalogue, type RemotingCheckId } from '../../shared/checks/remoting-catalogue';
-import type { ConnectionFailureCause } from '../../shared/facts/connection-failure';
+import { connectionFailureText } from '../../shared/facts/connection-failure';
 import type { ServerFacts, UnreachableServerFacts } from '../../shared/facts/server-facts';
 import { evaluateCbtHardening } from './cbt-hardening-rule';
 import { checkResult } from './check-result-builder';
@@ -33,23 +33,12 @@ const rules: Record<RemotingCheckId, RemotingRule> = {
   'winrm.trustedhosts.exchange': evaluateExchangeTrustedHosts,
 };
 
-const causeText: Record<ConnectionFailureCause, string> = {
-  dns: 'its name does not resolve',
-  'tcp-refused': 'it refused the TCP connection',
-  'tcp-timeout': 'the TCP connection timed out',
-  'winrm-auth-401': 'WinRM rejected the credentials (HTTP 401)',
-  kerberos: 'Kerberos authentication failed',
-  proxy: 'a proxy is in the way',
-  'access-denied': 'access was denied',
-  unknown: 'of an unrecognised error',
-};
-
 function unreachableResult(checkId: RemotingCheckId, facts: UnreachableServerFacts): CheckResult {
   const { cause, message, remedy } = facts.failure;
   return checkResult(
     checkId,
     'unknown',
-    `Not checked: ${facts.fqdn} could not be reached because ${causeText[cause]} (${cause}). ${remedy}`,
+    `Not checked: ${facts.fqdn} could not be reached because ${connectionFailureText(cause)} (${cause}). ${remedy}`,
     { evidence: { cause, message }, remedy },
   );
 }
@@ -67,7 +56,7 @@ function mfaResults(facts: ServerFacts, context: MfaContext): CheckResult[] {
     return mfaResult(
       checkId,
       'unknown',
-      `Not checked: ${facts.fqdn} could not be reached because ${causeText[cause]} (${cause}). ${remedy}`,
+      `Not checked: ${facts.fqdn} could not be reached because ${connectionFailureText(cause)} (${cause}). ${remedy}`,
       { cause, message },
       remedy,
     );

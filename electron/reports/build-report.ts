@@ -12,6 +12,7 @@ import {
   type ReportServer,
   type StatusCounts,
 } from '../../shared/reports/report-schema';
+import { integrationOf } from '../../shared/readiness/integration';
 import { estateFingerprint } from './estate-fingerprint';
 import { maskSecrets } from './mask-report-secrets';
 
@@ -32,13 +33,6 @@ export interface ReportInput {
 
 const remotingIds: ReadonlySet<string> = new Set(RemotingCheckId.options);
 const integrations: readonly Integration[] = ['Remote PowerShell', 'MFA module'];
-
-// The MFA module's checks are mfa.* and exchange.<app>.health (DESIGN.md); everything else is Remote PowerShell.
-function integrationOf(checkId: string): Integration {
-  return checkId.startsWith('mfa.') || /^exchange\.[a-z]+\.health$/.test(checkId)
-    ? 'MFA module'
-    : 'Remote PowerShell';
-}
 
 function titleOf(checkId: string): string {
   return remotingIds.has(checkId)

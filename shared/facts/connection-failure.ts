@@ -43,3 +43,19 @@ const remedies: Record<ConnectionFailureCause, string> = {
 export function defaultRemedyFor(cause: ConnectionFailureCause): string {
   return remedies[cause];
 }
+
+const causeText: Record<ConnectionFailureCause, string> = {
+  dns: 'its name does not resolve',
+  'tcp-refused': 'it refused the TCP connection',
+  'tcp-timeout': 'the TCP connection timed out',
+  'winrm-auth-401': 'WinRM rejected the credentials (HTTP 401)',
+  kerberos: 'Kerberos authentication failed',
+  proxy: 'a proxy is in the way',
+  'access-denied': 'access was denied',
+  unknown: 'of an unrecognised error',
+};
+
+/** Why a server could not be reached, as the end of "could not be reached because …". */
+export function connectionFailureText(cause: ConnectionFailureCause): string {
+  return causeText[cause];
+}

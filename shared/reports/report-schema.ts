@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AcceptedRisk, CheckEvidence, CheckStatus } from '../checks/check-result';
+import { Integration } from '../readiness/integration';
 
 // The readiness report as data: what the JSON export holds and what the HTML, PDF and CSV are rendered from.
 // Bump reportSchemaVersion on any change a reader could notice; docs/report-schema.json is generated from it.
@@ -15,8 +16,7 @@ export const StatusCounts = z.object({
 });
 export type StatusCounts = z.infer<typeof StatusCounts>;
 
-export const Integration = z.enum(['Remote PowerShell', 'MFA module']);
-export type Integration = z.infer<typeof Integration>;
+export { Integration };
 
 /** Ready: every check of the integration was decided and none failed; not checked: the run holds none of its checks. */
 export const IntegrationVerdict = z.enum(['ready', 'not ready', 'not checked']);
