@@ -10,7 +10,7 @@ import { createCheckRunsHandlers } from '../services/check-runs-handlers';
 import { InventoryService } from '../services/inventory-service';
 import { openPowerShellCollection } from '../services/powershell-collection';
 import { userDataDir } from '../user-data-dir';
-import { latestServerFacts } from '../fixes/latest-server-facts';
+import { latestServerFacts, latestSyncServerFacts } from '../fixes/latest-server-facts';
 import { RunHistory } from '../storage/run-history';
 import type { FixCommandDeps } from './commands/fix-command';
 
@@ -56,5 +56,6 @@ export function fixCommandDependencies(scriptDir: string, now: () => Date): FixC
     recheck: (server, executable) => checks(executable).recheckServer(server),
     labs: { demo: demoEstate },
     serverFacts: (server) => latestServerFacts(new RunHistory(dataDir), server, false),
+    syncServerFacts: (server) => latestSyncServerFacts(new RunHistory(dataDir), server, false),
   };
 }

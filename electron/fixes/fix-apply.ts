@@ -56,10 +56,11 @@ const outcomeOf = (result: FixScriptResult | null): FixOutcome['outcome'] => {
   return result.status;
 };
 
-// What an undo expects to find on the server (the audited after-value); a fix's script reads its own before-value.
+// An undo expects the audited after-value; a fix records what the newest run saw (its script re-reads it live).
 const expectedBefore = (plan: FixPlan): z.infer<typeof JsonValue> => {
   const restore = JsonRecord.safeParse(plan.scriptParameters.restore);
-  return restore.success ? (restore.data.after ?? null) : null;
+  if (restore.success) return restore.data.after ?? null;
+  return JsonValue.parse(plan.observedBefore);
 };
 
 /**

@@ -7,6 +7,8 @@ import type { ServerFacts } from '../../shared/facts/server-facts';
 import { maskParameters } from '../audit/audit-log';
 import { quoteInput } from '../../shared/domain/quote-input';
 import { RequestIssuesError } from '../ipc/request-issues-error';
+import type { LatestSyncServerFacts } from './latest-server-facts';
+import { observedBefore, type NotObserved, type ObservedBefore } from './observed-before';
 import { AddressResolutionError, resolveFirewallNames, type HostResolver } from './firewall-addresses';
 
 /** Unknown fix, bad parameter values (each named by its field), or an undo the audit record does not allow. */
@@ -43,6 +45,8 @@ export interface FixPlan {
   preview: FixPreview;
   fix: FixDefinition;
   scriptParameters: Record<string, unknown>;
+  /** What the newest run saw of the value the fix changes: the intent's before-value. */
+  observedBefore: ObservedBefore | NotObserved;
 }
 
 export function fixScriptPath(scriptsDir: string, fix: FixDefinition): string {
@@ -61,6 +65,8 @@ export interface PlanOptions {
   restore?: { auditId: number; before: unknown; after: unknown; risk: FixRisk };
   /** The newest collected facts of the server, which decide whether a listener fix must use HTTP 5985. */
   facts?: ServerFacts | null;
+  /** The newest facts of a sync server, for a fix that changes one (TrustedHosts). */
+  syncFacts?: LatestSyncServerFacts | null;
   /** Resolves host names the firewall fix was given to addresses; without it only addresses are taken. */
   resolveHost?: HostResolver;
 }
@@ -110,6 +116,10 @@ export async function planFix(
   return {
     fix,
     scriptParameters,
+    observedBefore: observedBefore(fix, server, {
+      exchange: options.facts ?? null,
+      sync: options.syncFacts ?? null,
+    }),
     preview: {
       fixId,
       title: restore === undefined ? fix.title : `Undo: ${fix.title}`,

@@ -1,4 +1,4 @@
-import type { ServerFacts } from '../../shared/facts/server-facts';
+import type { ServerFacts, SyncServerFacts } from '../../shared/facts/server-facts';
 import type { RunHistory } from '../storage/run-history';
 
 /** The server's facts from the newest saved run that collected it (lab runs for lab fixes only); null when none did. */
@@ -13,6 +13,28 @@ export async function latestServerFacts(
     const run = await history.open(summary.runId);
     const facts = run.savedFacts.servers.find((item) => item.fqdn.toLowerCase() === wanted);
     if (facts !== undefined) return facts;
+  }
+  return null;
+}
+
+/** A sync server's client side as the newest run read it, with when. */
+export interface LatestSyncServerFacts {
+  facts: SyncServerFacts;
+  collectedAt: string;
+}
+
+/** The sync server's facts from the newest saved run that read it; null when none did. */
+export async function latestSyncServerFacts(
+  history: RunHistory,
+  server: string,
+  simulated: boolean,
+): Promise<LatestSyncServerFacts | null> {
+  const wanted = server.toLowerCase();
+  for (const summary of await history.list()) {
+    if (summary.simulated !== simulated) continue;
+    const run = await history.open(summary.runId);
+    const facts = run.savedFacts.context.syncServers.find((item) => item.fqdn.toLowerCase() === wanted);
+    if (facts !== undefined) return { facts, collectedAt: run.savedFacts.collectedAt };
   }
   return null;
 }

@@ -9,7 +9,7 @@ import { dnsResolver, labResolver, type HostResolver } from '../fixes/firewall-a
 import { FixInputError, planFix, type FixPlan } from '../fixes/fix-preview';
 import { listenerCertificateCandidates } from '../fixes/certificate-candidates';
 import { planUndo } from '../fixes/fix-undo';
-import { latestServerFacts } from '../fixes/latest-server-facts';
+import { latestServerFacts, latestSyncServerFacts } from '../fixes/latest-server-facts';
 import { RunHistory } from '../storage/run-history';
 import type { LabFixHost } from '../lab/lab-fix-host';
 import type { PowerShellHost } from '../powershell/powershell-host';
@@ -94,10 +94,11 @@ export function createFixHandlers(config: FixHandlersConfig): FixHandlers {
       return listenerCertificateCandidates(facts, config.now());
     },
     'fixes:preview': async (request) => {
-      const facts = await latestServerFacts(history, request.server, request.lab !== null);
+      const simulated = request.lab !== null;
       return hold(
         await planFix(request.fixId, request.server, request.parameters, config.scriptsDir, {
-          facts,
+          facts: await latestServerFacts(history, request.server, simulated),
+          syncFacts: await latestSyncServerFacts(history, request.server, simulated),
           resolveHost: resolverFor(request.lab),
         }),
         request.lab,

@@ -11,6 +11,7 @@ import { describePreview, FixInputError, planFix, type FixPlan } from '../../fix
 import { planUndo } from '../../fixes/fix-undo';
 import { checkLabEstate, collectLabEstate, findCheck } from '../../fixes/lab-recheck';
 import type { ServerFacts } from '../../../shared/facts/server-facts';
+import type { LatestSyncServerFacts } from '../../fixes/latest-server-facts';
 import { createLabFixHost, type LabFixHost } from '../../lab/lab-fix-host';
 import type { PowerShellHost } from '../../powershell/powershell-host';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
@@ -46,6 +47,8 @@ export interface FixCommandDeps {
   labs?: Readonly<Record<string, LabEstate>>;
   /** The server's newest collected facts (the run history): they decide whether a listener fix needs HTTP 5985. */
   serverFacts?: (server: string) => Promise<ServerFacts | null>;
+  /** The newest saved facts of a sync server, for the intent's before-value of a TrustedHosts fix. */
+  syncServerFacts?: (server: string) => Promise<LatestSyncServerFacts | null>;
   /** Resolves the firewall fix's host names to addresses in the preview (DNS unless given). */
   resolveHost?: HostResolver;
 }
@@ -141,6 +144,20 @@ async function factsFor(
   if (estate === undefined) return null;
   const outcome = await collectLabEstate(estate, now());
   return outcome.savedFacts.servers.find((item) => item.fqdn === server.toLowerCase()) ?? null;
+}
+
+async function syncFactsFor(
+  server: string,
+  labName: string | undefined,
+  deps: FixCommandDeps,
+  now: () => Date,
+): Promise<LatestSyncServerFacts | null> {
+  if (labName === undefined) return (await deps.syncServerFacts?.(server)) ?? null;
+  const estate = deps.labHost?.(labName)?.estate() ?? (deps.labs ?? { demo: demoEstate })[labName];
+  if (estate === undefined) return null;
+  const { savedFacts } = await collectLabEstate(estate, now());
+  const facts = savedFacts.context.syncServers.find((item) => item.fqdn === server.toLowerCase());
+  return facts === undefined ? null : { facts, collectedAt: savedFacts.collectedAt };
 }
 
 async function openRunner(
@@ -288,10 +305,12 @@ export function runFixCommand(
       const scoped = fixes.length > 1;
       const plans = [];
       const facts = await factsFor(server, undefined, deps, now);
+      const syncFacts = await syncFactsFor(server, undefined, deps, now);
       for (const fixId of fixes)
         plans.push(
           await planFix(fixId, server, parametersFor(fixId, params, scoped), deps.scriptsDir, {
             facts,
+            syncFacts,
             resolveHost: resolverFor(undefined, deps),
           }),
         );
@@ -313,6 +332,7 @@ export function runFixCommand(
     const options = consentOptions(values);
     const plan = await planFix(fixId, server, parametersFor(fixId, params, false), deps.scriptsDir, {
       facts: await factsFor(server, options.lab, deps, now),
+      syncFacts: await syncFactsFor(server, options.lab, deps, now),
       resolveHost: resolverFor(options.lab, deps),
     });
     return run(plan, options, io, deps, now);

@@ -7,6 +7,7 @@ import { planFix } from '../../../electron/fixes/fix-preview';
 import type { PowerShellHost } from '../../../electron/powershell/powershell-host';
 import { remotingFixIds } from '../../../shared/checks/remoting-fix-ids';
 import { fixNow, scriptsDir, server } from '../../helpers/fix-lab';
+import { collectedValue, readyServerFacts, syncServer } from '../../helpers/remoting-facts';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs('fix-audit-first');
@@ -76,5 +77,65 @@ describe('a fix is audited before it runs', () => {
     expect(error).toBeInstanceOf(AuditWriteError);
     expect((error as Error).message).toMatch(/could not be written \(EACCES/);
     expect(seen).toEqual([]);
+  });
+
+  it('records in the intent the before-value the newest run collected, before the script runs', async () => {
+    const path = join(await tempDir(), 'audit.jsonl');
+    const audit = new AuditLog(path, () => fixNow);
+    const { host, seen } = watchingHost(path);
+    const facts = readyServerFacts({
+      fqdn: server,
+      winrmService: collectedValue({ status: 'Running', startType: 'Manual' }),
+    });
+    const plan = await planFix(remotingFixIds.winrmServiceStart, server, {}, scriptsDir, { facts });
+    await applyFix(plan, consent, { host, audit, operator: 'CONTOSO\\admin' });
+    const intent = JSON.parse((seen[0] ?? '').split('\n')[0] ?? '') as Record<string, unknown>;
+    expect(intent.before).toEqual({
+      observed: 'last-collected',
+      collectedAt: facts.collectedAt,
+      part: 'winrmService',
+      value: { status: 'collected', value: { status: 'Running', startType: 'Manual' } },
+    });
+  });
+
+  it("records a sync server's TrustedHosts as the intent's before-value of the TrustedHosts fix", async () => {
+    const path = join(await tempDir(), 'audit.jsonl');
+    const audit = new AuditLog(path, () => fixNow);
+    const { host, seen } = watchingHost(path);
+    const sync = {
+      facts: syncServer('sync01.contoso.com', 'exch01.contoso.com'),
+      collectedAt: '2026-11-22T09:00:00Z',
+    };
+    const plan = await planFix(
+      remotingFixIds.trustedHostsAddServer,
+      'sync01.contoso.com',
+      { syncServer: 'sync01.contoso.com', hosts: ['exch02.contoso.com'] },
+      scriptsDir,
+      { syncFacts: sync },
+    );
+    await applyFix(plan, consent, { host, audit, operator: 'CONTOSO\\admin' });
+    const intent = JSON.parse((seen[0] ?? '').split('\n')[0] ?? '') as Record<string, unknown>;
+    expect(intent.before).toMatchObject({
+      observed: 'last-collected',
+      part: 'trustedHosts',
+      value: { status: 'collected', value: { value: 'exch01.contoso.com', source: null } },
+    });
+  });
+
+  it('says in the intent why no before-value was known when no run collected the server', async () => {
+    const path = join(await tempDir(), 'audit.jsonl');
+    const audit = new AuditLog(path, () => fixNow);
+    const { host, seen } = watchingHost(path);
+    const plan = await planFix(remotingFixIds.cbtHardeningNone, server, {}, scriptsDir);
+    await applyFix(
+      plan,
+      { confirmed: true, riskAccepted: true },
+      { host, audit, operator: 'CONTOSO\\admin' },
+    );
+    const intent = JSON.parse((seen[0] ?? '').split('\n')[0] ?? '') as Record<string, unknown>;
+    expect(intent.before).toEqual({
+      observed: 'not-collected',
+      reason: `no saved run has collected ${server}`,
+    });
   });
 });
