@@ -125,7 +125,8 @@ export class RunHistory {
       try {
         summaries.push(summaryOf(await this.open(name.slice(0, -'.json'.length))));
       } catch (error) {
-        if (!(error instanceof StoredFileError)) throw error;
+        // A file whose name is no run id (copied in by hand) is not a run either.
+        if (!(error instanceof StoredFileError) && !(error instanceof RunNotFoundError)) throw error;
       }
     }
     return summaries.sort(newestFirst);

@@ -65,6 +65,13 @@ describe('run history', () => {
     expect((await history.open('latest')).runId).toBe(firstId);
   });
 
+  it('lists the runs beside a file whose name is no run id (copied in by hand), instead of failing', async () => {
+    const history = new RunHistory(await tempDir());
+    await history.save(await demoRun(demoEstate, new Date('2026-11-20T10:00:00Z'), firstId));
+    await writeFile(join(history.folder, 'copy of run (2).json'), '{}');
+    expect((await history.list()).map((run) => run.runId)).toEqual([firstId]);
+  });
+
   it('refuses run ids that could leave the runs folder', async () => {
     const history = new RunHistory(await tempDir());
     await expect(history.open('../inventory')).rejects.toBeInstanceOf(RunNotFoundError);
