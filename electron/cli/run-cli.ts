@@ -13,6 +13,7 @@ import { runFixCommand, runUndoCommand } from './commands/fix-command';
 import { fixCommandDependencies } from './fix-dependencies';
 import { moduleDir } from '../module-dir';
 import { runReportCommand } from './commands/report-command';
+import { runProveWebCommand } from './commands/prove-web-command';
 import { runWebconfigCommand } from './commands/webconfig-command';
 import { terminalSecretPrompt, type SecretSources } from './secret-input';
 import { setAsideMalformedSecretsFile, setAsideUnreadableUserData } from '../startup/user-data-recovery';
@@ -52,6 +53,8 @@ Commands:
                        Write the readiness report of a saved check run (no server contacted).
   evaluate --facts FILE [--json]
                        Rebuild the Remote PowerShell checklist from saved facts (no server contacted).
+  prove --web --server FQDN [--idp-host HOST] [--lab demo] [--json]
+                       Probe OWA and ECP from this machine (redirects, errorFE 500, the IdP, health pages), audited.
   webconfig plan|apply|rollback --file PATH --profile monosign --app owa|ecp --set KEY=VALUE ...
                        Plan, apply or roll back the MFA module's web.config changes on a local file;
                        secrets from --set-from-file KEY=PATH, EXREADY_SECRET_<KEY> or a no-echo prompt.
@@ -112,6 +115,11 @@ export async function runCli(
         return await runEvaluateCommand(rest, io, now);
       case 'webconfig':
         return await runWebconfigCommand(rest, io, now, secretSources);
+      case 'prove':
+        // --web: the OWA/ECP probe; the Remote PowerShell proof joins here.
+        if (rest.includes('--web') || rest.includes('-h') || rest.includes('--help'))
+          return await runProveWebCommand(rest, io, now);
+        throw new CliUsageError('prove needs --web (the Remote PowerShell proof is not built yet)');
       default:
         throw new CliUsageError(
           command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`,
