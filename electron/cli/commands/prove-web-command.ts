@@ -109,7 +109,7 @@ export async function runProveWebCommand(
     );
   const apps = (values.app ?? ['owa', 'ecp']).map((app) => {
     if (app !== 'owa' && app !== 'ecp') throw new CliUsageError(`--app "${app}" is not owa or ecp`);
-    return app as WebProbeApp;
+    return app;
   });
   for (const host of values['idp-host'] ?? []) {
     const hostProblem = describeFqdnProblem(host);
