@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeFqdnProblem } from '../../../shared/domain/hostname';
-import type { WebProbeApp } from '../../../shared/prove/web-probe-classes';
 import { AuditLog } from '../../audit/audit-log';
 import { currentOperator } from '../../audit/operator';
 import { demoEstate } from '../../lab/demo-estate';
