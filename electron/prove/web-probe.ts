@@ -2,7 +2,13 @@ import type { LookupFunction } from 'node:net';
 import { request } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { type CheckStatus, worstStatus } from '../../shared/checks/check-result';
+import { worstStatus } from '../../shared/checks/check-result';
+import type {
+  HealthProbe,
+  WebAppProbe,
+  WebProbeHop,
+  WebProbeResult,
+} from '../../shared/prove/web-probe-result';
 import {
   classifyConnectionError,
   type WebProbeApp,
@@ -10,6 +16,8 @@ import {
   webProbeClasses,
   webProbeStatus,
 } from '../../shared/prove/web-probe-classes';
+
+export type { WebProbeResult } from '../../shared/prove/web-probe-result';
 
 export interface WebProbeOptions {
   /** The Exchange server's FQDN, as the certificate must name it. */
@@ -26,45 +34,6 @@ export interface WebProbeOptions {
   lookup?: LookupFunction;
   timeoutMs?: number;
   maxRedirects?: number;
-}
-
-export interface WebProbeHop {
-  url: string;
-  httpStatus: number;
-  location: string | null;
-}
-
-export interface WebAppProbe {
-  app: WebProbeApp;
-  url: string;
-  probeClass: WebProbeClass;
-  status: CheckStatus;
-  meaning: string;
-  remedy: string;
-  predictedBy: string[];
-  hops: WebProbeHop[];
-  /** The connection error's code and text, when there was no answer. */
-  error: { code: string; message: string } | null;
-  durationMs: number;
-}
-
-export interface HealthProbe {
-  app: WebProbeApp;
-  url: string;
-  status: CheckStatus;
-  httpStatus: number | null;
-  /** The first 100 characters of the page ("200 OK<br/>EXCH01.contoso.com" when healthy). */
-  excerpt: string | null;
-  error: { code: string; message: string } | null;
-}
-
-export interface WebProbeResult {
-  server: string;
-  at: string;
-  simulated: boolean;
-  status: CheckStatus;
-  apps: WebAppProbe[];
-  health: HealthProbe[];
 }
 
 interface Answer {
@@ -178,6 +147,8 @@ async function probeApp(app: WebProbeApp, options: WebProbeOptions): Promise<Web
       if (isErrorFe(next)) return done('error-fe-500');
       if (idp.has(next.hostname.toLowerCase())) return done('idp-redirect');
       if (isFormsLogon(next)) return done('forms-logon');
+      // Only this server's own pages are followed: the probe never wanders to another site.
+      if (next.hostname.toLowerCase() !== start.hostname.toLowerCase()) return done('external-redirect');
       current = next;
       continue;
     }

@@ -34,7 +34,7 @@ export interface AppServicesConfig {
   /** What main provides to check runs and reports (dialogs, printToPDF, secrets); defaults suit the CLI and tests. */
   checkRuns?: Partial<Omit<CheckRunsConfig, 'userDataDir' | 'appVersion' | 'now'>>;
   /** The secret store and PowerShell host of the MFA change flow; main passes safeStorage's store. */
-  mfa?: Partial<Pick<MfaHandlersConfig, 'secrets' | 'host' | 'chooseModuleSource'>>;
+  mfa?: Partial<Pick<MfaHandlersConfig, 'secrets' | 'host' | 'chooseModuleSource' | 'probeWeb'>>;
   /** How the firewall fix's host names become addresses in the preview; DNS unless given (tests pass a fake). */
   resolveHost?: HostResolver;
 }
@@ -91,6 +91,7 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     labHost: (name) => (name === 'demo' ? demoLab : undefined),
     recheck: checkRuns.recheckServer,
     chooseModuleSource: config.mfa?.chooseModuleSource ?? (() => Promise.resolve(null)),
+    ...(config.mfa?.probeWeb === undefined ? {} : { probeWeb: config.mfa.probeWeb }),
   });
 
   const fixes = createFixHandlers({

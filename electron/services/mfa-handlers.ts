@@ -13,6 +13,8 @@ import { RunHistory } from '../storage/run-history';
 import { revealWebConfigs, type RunKeySource } from '../webconfig/run-webconfig-protection';
 import { recycleAndWaitHealthy } from './app-pool-recycle-service';
 import { deployModuleFiles } from './mfa-module-deploy-service';
+import { mfaViewOf } from '../prove/mfa-view';
+import { proveWebAfterChange, type WebProofAfterChangeDeps } from './web-proof-after-change';
 import { applyMfaWebConfig, planMfaWebConfig, type MfaWebConfigPlan } from './mfa-webconfig-service';
 import { listWebConfigBackups, rollbackMfaWebConfig } from './mfa-webconfig-rollback-service';
 
@@ -33,6 +35,8 @@ export interface MfaHandlersConfig {
   recheck: (server: string, labName: string | null) => Promise<void>;
   /** Asks the admin for the module's folder or zip (main shows Windows' dialog); null when cancelled. */
   chooseModuleSource: () => Promise<string | null>;
+  /** The OWA/ECP probe run after every apply and rollback (a stand-in in tests). */
+  probeWeb?: WebProofAfterChangeDeps['probeWeb'];
 }
 
 type MfaHandlers = Pick<
@@ -93,6 +97,29 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
     simulated: lab !== null,
   });
 
+  const proveAfterChange = (
+    server: string,
+    app: string,
+    lab: string | null,
+    expectation: { idpHost: string | null; expectModule: boolean | null; trigger: string },
+  ) => {
+    const labHost = lab === null ? undefined : config.labHost(lab);
+    return proveWebAfterChange(
+      {
+        server,
+        app: app === 'ecp' ? 'ecp' : 'owa',
+        ...expectation,
+        lab: lab === null || labHost === undefined ? null : { name: lab, estate: labHost.estate() },
+      },
+      {
+        audit,
+        operator: config.operator(),
+        now: config.now,
+        ...(config.probeWeb === undefined ? {} : { probeWeb: config.probeWeb }),
+      },
+    );
+  };
+
   /** The stored secret, or in the demo estate its made-up value (the lab holds no real secret). */
   const secretValue = async (key: string, lab: string | null) =>
     lab === null ? ((await config.secrets?.get(key)) ?? null) : (demoSecretValues[key] ?? null);
@@ -131,7 +158,7 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
       const held = plans.get(request.planId);
       if (held === undefined) throw new Error('This plan is no longer known: plan the change again.');
       plans.delete(request.planId);
-      return applyMfaWebConfig(
+      const outcome = await applyMfaWebConfig(
         held.plan,
         { confirmed: request.confirmed, beforeSha256: request.beforeSha256 },
         {
@@ -139,6 +166,15 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
           writeScriptPath: join(config.scriptsDir, 'webconfig', 'Write-ExreadyWebConfig.ps1'),
         },
       );
+      if (outcome.outcome !== 'succeeded') return outcome;
+      const apiUrl = held.plan.maskedSettings.MONOSIGN_API_URL;
+      const webProof = await proveAfterChange(held.plan.preview.server, held.plan.preview.app, held.lab, {
+        idpHost: apiUrl !== undefined && URL.canParse(apiUrl) ? new URL(apiUrl).hostname : null,
+        // The plan registers the module: from now on OWA/ECP must hand browsers to the identity provider.
+        expectModule: true,
+        trigger: `after web.config apply (audit entry ${outcome.auditId})`,
+      });
+      return { ...outcome, webProof };
     },
     'mfa:backups': async (request) =>
       listWebConfigBackups((await serverFacts(request.runId, request.server)).facts, request.app).map(
@@ -152,7 +188,7 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
           : undefined;
       if (app?.webConfig.status !== 'collected')
         throw new Error(`${request.server}: the ${request.app} web.config was not read`);
-      return rollbackMfaWebConfig(
+      const outcome = await rollbackMfaWebConfig(
         {
           server: facts,
           appId: request.app,
@@ -165,6 +201,16 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
           restoreScriptPath: join(config.scriptsDir, 'webconfig', 'Restore-ExreadyWebConfig.ps1'),
         },
       );
+      if (outcome.outcome !== 'succeeded') return outcome;
+      const run = await history.open(request.runId);
+      const view = mfaViewOf(run.results.find((item) => item.fqdn === request.server)?.results ?? []);
+      const webProof = await proveAfterChange(request.server, request.app, lab, {
+        idpHost: view.idpHost,
+        // What the backup holds is not known here: the probe reports what answers without judging the module.
+        expectModule: null,
+        trigger: `after web.config rollback (audit entry ${outcome.auditId})`,
+      });
+      return { ...outcome, webProof };
     },
     'mfa:deploy-module': async (request) => {
       const { facts, lab } = await serverFacts(request.runId, request.server);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WebProofAfterChange } from '../prove/web-probe-result';
 
 // What the window sees of an MFA web.config change: the masked preview and the outcome, never the content.
 
@@ -54,6 +55,8 @@ export const MfaApplyOutcome = z.union([
     backup: z.string().nullable(),
     error: z.string().nullable(),
     recheckError: z.string().nullable(),
+    /** The OWA/ECP probe run after a successful write. */
+    webProof: WebProofAfterChange.optional(),
   }),
 ]);
 
@@ -65,6 +68,8 @@ export const MfaRollbackOutcome = z.object({
   preRollbackBackup: z.string().nullable(),
   error: z.string().nullable(),
   recheckError: z.string().nullable(),
+  /** The OWA/ECP probe run after a successful rollback. */
+  webProof: WebProofAfterChange.optional(),
 });
 
 export const MfaRecycleOutcome = z.object({

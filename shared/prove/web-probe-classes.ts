@@ -9,6 +9,7 @@ export type WebProbeApp = z.infer<typeof WebProbeApp>;
 export const WebProbeClass = z.enum([
   'idp-redirect',
   'forms-logon',
+  'external-redirect',
   'answered',
   'error-fe-500',
   'http-error',
@@ -51,6 +52,14 @@ export const webProbeClasses: Record<WebProbeClass, WebProbeClassInfo> = {
     remedy:
       'If the MFA module should be active, check its entry in system.webServer/modules and its DLL in bin, then recycle the app pool.',
     predictedBy: ['mfa.{app}.module'],
+  },
+  'external-redirect': {
+    status: 'warn',
+    meaning:
+      'the app redirected to a host that is neither this server nor a known identity provider host (not followed)',
+    remedy:
+      "If that host is the identity provider, name it (--idp-host); otherwise check the app's redirect settings.",
+    predictedBy: ['mfa.{app}.appsettings'],
   },
   answered: {
     status: 'pass',

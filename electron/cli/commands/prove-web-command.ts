@@ -7,6 +7,7 @@ import { demoEstate } from '../../lab/demo-estate';
 import type { LabEstate } from '../../lab/lab-estate';
 import { probeWebApps, type WebProbeOptions, type WebProbeResult } from '../../prove/web-probe';
 import { labEvaluationWithMfa, labWebProbe } from '../../prove/web-probe-lab';
+import { mfaViewOf, type MfaView } from '../../prove/mfa-view';
 import { recordWebProof, webProbeSummary } from '../../prove/web-proof';
 import { RunHistory } from '../../storage/run-history';
 import { userDataDir } from '../../user-data-dir';
@@ -28,18 +29,12 @@ export interface ProveWebDeps {
 }
 
 // The newest run's view of the server: the MFA API's host and whether the module is registered.
-async function latestMfaView(history: RunHistory, server: string, simulated: boolean) {
+async function latestMfaView(history: RunHistory, server: string, simulated: boolean): Promise<MfaView> {
   for (const summary of await history.list()) {
     if (summary.simulated !== simulated) continue;
     const run = await history.open(summary.runId);
     const results = run.results.find((item) => item.fqdn.toLowerCase() === server)?.results;
-    if (results === undefined) continue;
-    const url = results.find((result) => result.checkId === 'mfa.api')?.evidence.url;
-    const module = results.find((result) => result.checkId === 'mfa.owa.module')?.status;
-    return {
-      idpHost: typeof url === 'string' && URL.canParse(url) ? new URL(url).hostname : null,
-      expectModule: module === 'pass' ? true : module === 'fail' ? false : null,
-    };
+    if (results !== undefined) return mfaViewOf(results);
   }
   return { idpHost: null, expectModule: null };
 }

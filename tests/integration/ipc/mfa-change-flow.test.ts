@@ -12,8 +12,34 @@ import { fakeEncryptor } from '../../helpers/fake-encryptor';
 import { fakeHost } from '../../helpers/fake-host';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { createTestRouter } from '../../helpers/test-router';
+import type { WebProbeOptions, WebProbeResult } from '../../../electron/prove/web-probe';
 
 const encryptor = fakeEncryptor();
+
+function errorFeProbe(server: string): WebProbeResult {
+  const url = `https://${server}/owa/`;
+  return {
+    server,
+    at: '2026-11-22T10:00:05.000Z',
+    simulated: false,
+    status: 'fail',
+    apps: [
+      {
+        app: 'owa',
+        url,
+        probeClass: 'error-fe-500',
+        status: 'fail',
+        meaning: 'errorFE',
+        remedy: 'roll back',
+        predictedBy: [],
+        hops: [{ url, httpStatus: 302, location: `https://${server}/owa/auth/errorFE.aspx?httpCode=500` }],
+        error: null,
+        durationMs: 3,
+      },
+    ],
+    health: [],
+  };
+}
 const apiSecret = 'Sx9-live-api-secret-7781';
 
 async function setUp(dir: string, simulated: boolean) {
@@ -36,10 +62,16 @@ async function setUp(dir: string, simulated: boolean) {
       error: null,
     });
   });
+  // The OWA probe after the write meets a stand-in answer: tests never reach a real server.
+  const probes: WebProbeOptions[] = [];
+  const probeWeb = (options: WebProbeOptions) => {
+    probes.push(options);
+    return Promise.resolve(errorFeProbe(options.server));
+  };
   const { router } = createTestRouter(dir, {
-    mfa: { secrets, host: () => Promise.resolve(writes.host) },
+    mfa: { secrets, host: () => Promise.resolve(writes.host), probeWeb },
   });
-  return { router, runId: run.runId, writes };
+  return { router, runId: run.runId, writes, probes };
 }
 
 describe('the MFA web.config change flow through the router', () => {
@@ -51,7 +83,7 @@ describe('the MFA web.config change flow through the router', () => {
 
   it('plans from stored secrets, shows only a masked preview, applies with an audit entry', async () => {
     const dir = await tempDir();
-    const { router, runId, writes } = await setUp(dir, false);
+    const { router, runId, writes, probes } = await setUp(dir, false);
     await router.invoke('secrets:set', { name: 'MONOSIGN_API_KEY', value: 'key-5521-live' });
     await expect(
       router.invoke('secrets:set', { name: 'MONOSIGN_API_SECRET', value: apiSecret }),
@@ -83,6 +115,21 @@ describe('the MFA web.config change flow through the router', () => {
     expect(writes.calls).toHaveLength(1);
     const audit = await readFile(join(dir, 'audit.jsonl'), 'utf8');
     expect(audit).toContain('webconfig.mfa.owa.apply');
+    expect(audit).not.toContain(apiSecret);
+    // Then OWA is probed as a browser meets it, expecting the identity provider, and the proof is audited.
+    expect(probes).toEqual([
+      { server: 'exch03.contoso.com', apps: ['owa'], idpHosts: ['mfa.contoso.com'], expectModule: true },
+    ]);
+    expect(applied).toMatchObject({
+      value: {
+        webProof: {
+          auditId: 2,
+          error: null,
+          result: { status: 'fail', apps: [{ probeClass: 'error-fe-500' }] },
+        },
+      },
+    });
+    expect(audit).toMatch(/"action":"prove\.web".*"trigger":"after web\.config apply \(audit entry 1\)"/);
     expect(audit).not.toContain(apiSecret);
     // A plan is used once: applying it again asks for a new plan.
     await expect(
@@ -154,6 +201,13 @@ describe('the MFA web.config change flow through the router', () => {
     expect(applied).toMatchObject({ ok: true, value: { outcome: 'succeeded', recheckError: null } });
     // The lab took the change: the real host was never called.
     expect(demo.writes.calls).toHaveLength(0);
+    // ECP then answers with the identity provider, simulated; no live probe ran.
+    expect(applied).toMatchObject({
+      value: {
+        webProof: { result: { simulated: true, apps: [{ app: 'ecp', probeClass: 'idp-redirect' }] } },
+      },
+    });
+    expect(demo.probes).toEqual([]);
     const audit = await readFile(join(dir, 'audit.jsonl'), 'utf8');
     expect(audit).toContain('"simulated":true');
     expect(audit).not.toContain('demo-app-secret-b84e60d5');
@@ -226,6 +280,10 @@ describe('the MFA web.config change flow through the router', () => {
     expect(rolledBack).toMatchObject({
       ok: true,
       value: { outcome: 'succeeded', after: preview?.beforeSha256 },
+    });
+    // The old settings are back, and so is the module's documented failure page.
+    expect(rolledBack).toMatchObject({
+      value: { webProof: { result: { simulated: true, apps: [{ probeClass: 'error-fe-500' }] } } },
     });
     expect((await status('mfa.ecp.appsettings')).status).toBe('fail');
   });

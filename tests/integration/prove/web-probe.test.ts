@@ -140,6 +140,15 @@ describe('the OWA/ECP probe', () => {
     expect(result.apps[0]?.hops).toHaveLength(4);
   });
 
+  it('does not follow a redirect to a host that is neither the server nor the identity provider', async () => {
+    const result = await probe(
+      { '/owa/': redirect('https://elsewhere.fabrikam.com/owa/') },
+      { apps: ['owa'] },
+    );
+    expect(result.apps[0]).toMatchObject({ probeClass: 'external-redirect', status: 'warn' });
+    expect(result.apps[0]?.hops).toHaveLength(1);
+  });
+
   it('names a refused connection', async () => {
     const result = await probeWebApps({
       server,
