@@ -4,6 +4,9 @@ import type { ReadinessReport } from '../../shared/reports/report-schema';
 
 export const reportCsvColumns = [
   'server',
+  // The row's integration and the server's verdict for it, in the words of the window and the CLI.
+  'integration',
+  'readiness',
   'checkId',
   'title',
   'status',
@@ -28,9 +31,12 @@ export function csvCell(value: string): string {
 export function renderReportCsv(report: ReadinessReport): string {
   const rows: string[][] = [[...reportCsvColumns]];
   for (const server of report.servers) {
+    const verdicts = new Map(server.readiness.map((verdict) => [verdict.integration, verdict.text]));
     for (const check of server.checks) {
       rows.push([
         server.fqdn,
+        check.integration,
+        verdicts.get(check.integration) ?? '',
         check.checkId,
         check.title,
         check.status,
