@@ -75,11 +75,12 @@ ${body.join('\n')}
 
 function attentionBlock(check: AttentionCheck): string {
   const findings = check.findings.map(
-    (finding) => `<p>${statusHtml(finding.status)} on <strong>${list(finding.servers)}</strong>: ${escapeHtml(finding.summary)}${
-      finding.remedy === null
-        ? ''
-        : `<br><span class="remedy">Remedy: ${escapeHtml(finding.remedy)}${finding.fixId === null ? '' : ` (ExReady fix ${escapeHtml(finding.fixId)})`}</span>`
-    }</p>`,
+    (finding) =>
+      `<p>${statusHtml(finding.status)} on <strong>${list(finding.servers)}</strong>: ${escapeHtml(finding.summary)}${
+        finding.remedy === null
+          ? ''
+          : `<br><span class="remedy">Remedy: ${escapeHtml(finding.remedy)}${finding.fixId === null ? '' : ` (ExReady fix ${escapeHtml(finding.fixId)})`}</span>`
+      }</p>`,
   );
   const references =
     check.references.length === 0
@@ -114,13 +115,16 @@ function riskBlock(risk: GroupedRisk): string {
 
 /** Each accepted risk once, with the servers that carry it. */
 export function acceptedRisksSection(outline: ReportAttention): string {
-  return outline.acceptedRisks.length === 0 ? '<p>None.</p>' : outline.acceptedRisks.map(riskBlock).join('\n');
+  return outline.acceptedRisks.length === 0
+    ? '<p>None.</p>'
+    : outline.acceptedRisks.map(riskBlock).join('\n');
 }
 
 /** The audit entries of the period, at local time. */
 export function fixesSection(report: ReadinessReport, time: Time): string {
   const fixes = report.fixesApplied;
-  const period = fixes.from === null ? `up to ${time(fixes.to)}` : `from ${time(fixes.from)} to ${time(fixes.to)}`;
+  const period =
+    fixes.from === null ? `up to ${time(fixes.to)}` : `from ${time(fixes.from)} to ${time(fixes.to)}`;
   const rows = fixes.entries.map(
     (fix) =>
       `<tr><td>${fix.auditId}</td><td>${escapeHtml(time(fix.at))}</td><td>${escapeHtml(fix.operator)}</td><td>${escapeHtml(fix.server)}</td><td>${escapeHtml(fix.action)}${fix.simulated ? ' [SIMULATED]' : ''}</td><td>${escapeHtml(fix.outcome)}${fix.error === null ? '' : `: ${escapeHtml(fix.error)}`}</td></tr>`,
@@ -147,11 +151,11 @@ function appendixServer(server: ReportServer, simulated: boolean): string {
     const pairs = evidencePairs(check.evidence)
       .map(([key, value]) => `<span class="pair"><b>${escapeHtml(key)}</b> ${escapeHtml(value)}</span>`)
       .join(' ');
-    return `<tr><th scope="row">${escapeHtml(check.title)}</th><td>${statusHtml(check.status)}</td><td class="evidence">${pairs === '' ? '(none)' : pairs}</td></tr>`;
+    return `<tr><th scope="row">${escapeHtml(check.title)} ${statusHtml(check.status)}</th><td class="evidence">${pairs === '' ? '(none)' : pairs}</td></tr>`;
   });
   return `<section class="appendix-server">${head}
-<table class="evidence-table"><colgroup><col class="check-col"><col class="status-col"><col></colgroup>
-<thead><tr><th scope="col">Check</th><th scope="col">Status</th><th scope="col">Evidence</th></tr></thead><tbody>
+<table class="evidence-table"><colgroup><col class="title-col"><col></colgroup>
+<thead><tr><th scope="col">Check</th><th scope="col">Evidence</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></section>`;
 }

@@ -32,8 +32,8 @@ th,td{border:1px solid #999;padding:.15rem .3rem;text-align:left;vertical-align:
 thead th{background:#eee}
 .simulated{border:3px solid #000;background:#fff3c4;color:#000;font-weight:bold;padding:.3rem .5rem;margin:.3rem 0}
 .estate{font-size:11pt;font-weight:600;margin:.3rem 0;padding-left:1.2rem}
-.meta{font-size:8.5pt}.meta th{width:20%;background:#f4f4f4}.meta td{font-family:Consolas,monospace}
-col.server-col{width:28%}col.check-col{width:28%}col.status-col{width:11%}col.id-col{width:7%}col.time-col{width:22%}
+.meta{font-size:8pt}.meta th{background:#f4f4f4}col.name-col{width:15%}
+col.server-col{width:28%}col.check-col{width:28%}col.title-col{width:22%}col.id-col{width:7%}col.time-col{width:22%}
 .status{font-weight:bold;white-space:nowrap}
 .pass{color:#0b6a0b}.warn{color:#7a4a00}.fail{color:#a4000f}.unknown,.na{color:#4a4a4a}
 .verdict-ready,.verdict-ready-with-risks{color:#0b6a0b}.verdict-not-ready{color:#a4000f;font-weight:600}.verdict-not-checked{color:#4a4a4a;font-style:italic}
@@ -44,9 +44,9 @@ col.server-col{width:28%}col.check-col{width:28%}col.status-col{width:11%}col.id
 .remedy{color:#333}.refs{font-size:8.5pt;overflow-wrap:anywhere}
 a{color:#0b3d91}
 .verdicts{font-size:8.5pt}
-.evidence-table{font-size:7.5pt}.evidence-table th,.evidence-table td{padding:.05rem .2rem}
-.evidence-table tbody tr{break-inside:avoid}
-td.evidence{font-family:Consolas,monospace}.pair{margin-right:.6rem}.pair b{font-family:"Segoe UI",Arial,sans-serif}
+.evidence-table{font-size:7pt;line-height:1.25}.evidence-table th,.evidence-table td{padding:.05rem .2rem}
+.evidence-table tbody tr{break-inside:avoid}.evidence-table th .status{display:block}
+.pair{margin-right:.5rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media print{
   body{max-width:none;padding:0;font-size:9pt}
@@ -54,6 +54,13 @@ td.evidence{font-family:Consolas,monospace}.pair{margin-right:.6rem}.pair b{font
   .appendix{break-before:page}
 }
 `;
+
+/** Two name/value pairs per row: the details fit a third of the first page. */
+function pairsOf<T>(items: readonly T[]): T[][] {
+  const rows: T[][] = [];
+  for (let index = 0; index < items.length; index += 2) rows.push(items.slice(index, index + 2));
+  return rows;
+}
 
 /** The report as one HTML document; every value escaped (the model is already masked). */
 export function renderReportHtml(report: ReadinessReport, options: ReportHtmlOptions = {}): string {
@@ -88,8 +95,14 @@ ${sim ? `<p class="simulated">${simulatedNotice}</p>` : ''}
 <ul class="estate" aria-label="Readiness of the estate">
 ${report.readiness.map((line) => `<li>${escapeHtml(line.text)}</li>`).join('\n')}
 </ul>
-<table class="meta"><caption class="visually-hidden">Report details</caption><tbody>
-${meta.map(([name, value]) => `<tr><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`).join('\n')}
+<table class="meta"><caption class="visually-hidden">Report details</caption>
+<colgroup><col class="name-col"><col><col class="name-col"><col></colgroup><tbody>
+${pairsOf(meta)
+  .map(
+    (row) =>
+      `<tr>${row.map(([name, value]) => `<th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(value)}</td>`).join('')}</tr>`,
+  )
+  .join('\n')}
 </tbody></table>
 </header>
 <main>

@@ -30,7 +30,11 @@ export function reportPdfLayout(simulated: boolean): PdfLayout {
 }
 
 /** The PDF of a report is its HTML, printed with the report's footer: one layout for screen, paper and PDF. */
-export function renderReportPdf(html: string, simulated: boolean, printToPdf: PrintToPdf): Promise<Uint8Array> {
+export function renderReportPdf(
+  html: string,
+  simulated: boolean,
+  printToPdf: PrintToPdf,
+): Promise<Uint8Array> {
   return printToPdf(html, reportPdfLayout(simulated));
 }
 

@@ -14,7 +14,9 @@ export function evidenceValueText(value: EvidenceValue, depth = 0): string {
   }
   const entries = Object.entries(value);
   if (entries.length === 0) return '(none)';
-  const pairs = entries.map(([key, item]) => `${key}: ${evidenceValueText(item ?? null, depth + 1)}`).join(', ');
+  const pairs = entries
+    .map(([key, item]) => `${key}: ${evidenceValueText(item ?? null, depth + 1)}`)
+    .join(', ');
   return depth === 0 ? pairs : `{${pairs}}`;
 }
 

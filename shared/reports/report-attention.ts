@@ -105,7 +105,11 @@ export function reportAttention(report: ReadinessReport): ReportAttention {
   for (const server of report.servers)
     for (const check of server.checks)
       if (!rows.has(check.checkId))
-        rows.set(check.checkId, { checkId: check.checkId, title: check.title, integration: check.integration });
+        rows.set(check.checkId, {
+          checkId: check.checkId,
+          title: check.title,
+          integration: check.integration,
+        });
   const order = [...rows.keys()];
 
   const notChecked = report.servers.flatMap((server) =>
