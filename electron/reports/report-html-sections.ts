@@ -151,7 +151,7 @@ function appendixServer(server: ReportServer, simulated: boolean): string {
     const pairs = evidencePairs(check.evidence)
       .map(([key, value]) => `<span class="pair"><b>${escapeHtml(key)}</b> ${escapeHtml(value)}</span>`)
       .join(' ');
-    return `<tr><th scope="row">${escapeHtml(check.title)} ${statusHtml(check.status)}</th><td class="evidence">${pairs === '' ? '(none)' : pairs}</td></tr>`;
+    return `<tr><th scope="row">${escapeHtml(check.title)} ${statusHtml(check.status)}</th><td class="evidence"><span class="said">${escapeHtml(check.summary)}</span> ${pairs === '' ? '(no evidence)' : pairs}</td></tr>`;
   });
   return `<section class="appendix-server">${head}
 <table class="evidence-table"><colgroup><col class="title-col"><col></colgroup>

@@ -1,5 +1,5 @@
 import { reportAttention } from '../../shared/reports/report-attention';
-import { formatLocalTime, localTimeZone } from '../../shared/reports/local-time';
+import { formatLocalTime, localiseIsoTimes, localTimeZone } from '../../shared/reports/local-time';
 import type { ReadinessReport } from '../../shared/reports/report-schema';
 import { escapeHtml, simulatedNotice } from './report-html-parts';
 import {
@@ -46,14 +46,25 @@ a{color:#0b3d91}
 .verdicts{font-size:8.5pt}
 .evidence-table{font-size:7pt;line-height:1.25}.evidence-table th,.evidence-table td{padding:.05rem .2rem}
 .evidence-table tbody tr{break-inside:avoid}.evidence-table th .status{display:block}
-.pair{margin-right:.5rem}
+.pair{margin-right:.5rem}.said{font-style:italic;margin-right:.5rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media print{
   body{max-width:none;padding:0;font-size:9pt}
   a{color:#000;text-decoration:none}
-  .appendix{break-before:page}
 }
 `;
+
+/** A deep copy with every string's ISO times in local time: what the server's checks say, as the reader's clock reads. */
+function localised<T>(value: T, timeZone: string): T {
+  const walk = (inner: unknown): unknown => {
+    if (typeof inner === 'string') return localiseIsoTimes(inner, timeZone);
+    if (Array.isArray(inner)) return inner.map(walk);
+    if (inner !== null && typeof inner === 'object')
+      return Object.fromEntries(Object.entries(inner).map(([key, item]) => [key, walk(item)]));
+    return inner;
+  };
+  return walk(value) as T;
+}
 
 /** Two name/value pairs per row: the details fit a third of the first page. */
 function pairsOf<T>(items: readonly T[]): T[][] {
@@ -63,8 +74,14 @@ function pairsOf<T>(items: readonly T[]): T[][] {
 }
 
 /** The report as one HTML document; every value escaped (the model is already masked). */
-export function renderReportHtml(report: ReadinessReport, options: ReportHtmlOptions = {}): string {
+export function renderReportHtml(model: ReadinessReport, options: ReportHtmlOptions = {}): string {
   const timeZone = options.timeZone ?? localTimeZone();
+  // The report's own times are formatted where shown; the servers' texts and evidence are rewritten here.
+  const report: ReadinessReport = {
+    ...model,
+    servers: localised(model.servers, timeZone),
+    acceptedRisks: localised(model.acceptedRisks, timeZone),
+  };
   const time = (iso: string) => formatLocalTime(iso, timeZone);
   const sim = report.simulated;
   const outline = reportAttention(report);

@@ -28,3 +28,10 @@ export function formatLocalTime(iso: string, timeZone: string = localTimeZone())
   const month = monthNames[Number(part('month')) - 1] ?? part('month');
   return `${Number(part('day'))} ${month} ${part('year')}, ${part('hour')}:${part('minute')} UTC${offset === '' ? '+00:00' : offset}`;
 }
+
+const isoTime = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/** A text with every ISO date-time in it (summaries, evidence) rewritten to local time with its zone. */
+export function localiseIsoTimes(text: string, timeZone: string = localTimeZone()): string {
+  return text.replace(isoTime, (iso) => formatLocalTime(iso, timeZone));
+}
