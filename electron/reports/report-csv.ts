@@ -4,9 +4,6 @@ import type { ReadinessReport } from '../../shared/reports/report-schema';
 
 export const reportCsvColumns = [
   'server',
-  // The row's integration and the server's verdict for it, in the words of the window and the CLI.
-  'integration',
-  'readiness',
   'checkId',
   'title',
   'status',
@@ -16,6 +13,9 @@ export const reportCsvColumns = [
   'acceptedRisk',
   // Added so the lab label travels with every row, as it does on every page of the other formats.
   'simulated',
+  // Appended (older columns keep their place): the row's integration and the server's verdict for it.
+  'integration',
+  'readiness',
 ] as const;
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
@@ -35,8 +35,6 @@ export function renderReportCsv(report: ReadinessReport): string {
     for (const check of server.checks) {
       rows.push([
         server.fqdn,
-        check.integration,
-        verdicts.get(check.integration) ?? '',
         check.checkId,
         check.title,
         check.status,
@@ -45,6 +43,8 @@ export function renderReportCsv(report: ReadinessReport): string {
         check.fixId ?? '',
         check.acceptedRisk?.exposes ?? '',
         report.simulated ? 'SIMULATED' : '',
+        check.integration,
+        verdicts.get(check.integration) ?? '',
       ]);
     }
   }
