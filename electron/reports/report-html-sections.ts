@@ -1,4 +1,5 @@
 import type { CheckStatus } from '../../shared/checks/check-result';
+import { findFix } from '../../shared/fixes/fix-catalogue';
 import { onPremisesIntegrations } from '../../shared/readiness/integration';
 import type { AttentionCheck, GroupedRisk, ReportAttention } from '../../shared/reports/report-attention';
 import { evidencePairs } from '../../shared/reports/evidence-text';
@@ -10,6 +11,12 @@ import { escapeHtml, shortNames, statusHtml } from './report-html-parts';
 type Time = (iso: string) => string;
 
 const list = (items: readonly string[]) => items.map(escapeHtml).join(', ');
+
+/** A fix or audit action by its catalogue title, its id after it (the id is what `exready fix` takes). */
+function fixName(id: string): string {
+  const title = findFix(id)?.title;
+  return title === undefined ? escapeHtml(id) : `${escapeHtml(title)} <small>(${escapeHtml(id)})</small>`;
+}
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** The verdict of every server per integration, in the words of shared/readiness. */
@@ -79,7 +86,7 @@ function attentionBlock(check: AttentionCheck): string {
       `<p>${statusHtml(finding.status)} on <strong>${list(finding.servers)}</strong>: ${escapeHtml(finding.summary)}${
         finding.remedy === null
           ? ''
-          : `<br><span class="remedy">Remedy: ${escapeHtml(finding.remedy)}${finding.fixId === null ? '' : ` (ExReady fix ${escapeHtml(finding.fixId)})`}</span>`
+          : `<br><span class="remedy">Remedy: ${escapeHtml(finding.remedy)}${finding.fixId === null ? '' : `<br>ExReady fix: ${fixName(finding.fixId)}`}</span>`
       }</p>`,
   );
   const references =
@@ -127,7 +134,7 @@ export function fixesSection(report: ReadinessReport, time: Time): string {
     fixes.from === null ? `up to ${time(fixes.to)}` : `from ${time(fixes.from)} to ${time(fixes.to)}`;
   const rows = fixes.entries.map(
     (fix) =>
-      `<tr><td>${fix.auditId}</td><td>${escapeHtml(time(fix.at))}</td><td>${escapeHtml(fix.operator)}</td><td>${escapeHtml(fix.server)}</td><td>${escapeHtml(fix.action)}${fix.simulated ? ' [SIMULATED]' : ''}</td><td>${escapeHtml(fix.outcome)}${fix.error === null ? '' : `: ${escapeHtml(fix.error)}`}</td></tr>`,
+      `<tr><td>${fix.auditId}</td><td>${escapeHtml(time(fix.at))}</td><td>${escapeHtml(fix.operator)}</td><td>${escapeHtml(fix.server)}</td><td>${fixName(fix.action)}${fix.simulated ? ' [SIMULATED]' : ''}</td><td>${escapeHtml(fix.outcome)}${fix.error === null ? '' : `: ${escapeHtml(fix.error)}`}</td></tr>`,
   );
   return `<h2>Fixes applied ${escapeHtml(period)}</h2>
 ${
