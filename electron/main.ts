@@ -14,6 +14,7 @@ import { createAppLogger } from './logging/logger';
 import { createRedactor } from './logging/redact';
 import { defaultPowerShellCandidates } from './powershell/executable-locator';
 import { locatePowerShellScripts } from './resource-paths';
+import type { PdfLayout } from './reports/report-pdf';
 import { contentSecurityPolicy } from './security/content-security-policy';
 import {
   createTrustedUrlCheck,
@@ -175,7 +176,7 @@ async function start(): Promise<void> {
 }
 
 /** Prints a report's HTML with Chromium's PDF printer, in a hidden window that runs no script. */
-async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+async function printHtmlToPdf(html: string, layout: PdfLayout): Promise<Uint8Array> {
   const file = join(tmpdir(), `exready-report-${randomUUID()}.html`);
   const printer = new BrowserWindow({
     show: false,
@@ -184,7 +185,17 @@ async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   try {
     await writeFile(file, html, 'utf8');
     await printer.loadFile(file);
-    return new Uint8Array(await printer.webContents.printToPDF({ pageSize: 'A4', printBackground: true }));
+    const inches = (mm: number) => mm / 25.4;
+    const { top, bottom, left, right } = layout.marginMm;
+    const pdf = await printer.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: layout.headerTemplate,
+      footerTemplate: layout.footerTemplate,
+      margins: { top: inches(top), bottom: inches(bottom), left: inches(left), right: inches(right) },
+    });
+    return new Uint8Array(pdf);
   } finally {
     printer.destroy();
     await rm(file, { force: true });

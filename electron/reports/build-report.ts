@@ -1,18 +1,17 @@
 import type { AuditEntry } from '../../shared/audit/audit-entry';
 import type { CheckResult, CheckStatus } from '../../shared/checks/check-result';
-import { RemotingCheckId, remotingCatalogue } from '../../shared/checks/remoting-catalogue';
 import type { SavedFacts } from '../../shared/facts/saved-facts';
 import {
   type ReadinessReport,
   reportSchemaVersion,
-  type Integration,
-  type IntegrationSummary,
   type ReportCheck,
   type ReportFix,
   type ReportServer,
   type StatusCounts,
 } from '../../shared/reports/report-schema';
-import { integrationOf } from '../../shared/readiness/integration';
+import { integrationOf, onPremisesIntegrations } from '../../shared/readiness/integration';
+import { runReadiness, serverOutcome } from '../../shared/readiness/run-readiness';
+import { checkTitle } from '../../shared/reports/check-title';
 import { estateFingerprint } from './estate-fingerprint';
 import { maskSecrets } from './mask-report-secrets';
 
@@ -31,15 +30,6 @@ export interface ReportInput {
   knownSecrets?: Iterable<string>;
 }
 
-const remotingIds: ReadonlySet<string> = new Set(RemotingCheckId.options);
-const integrations: readonly Integration[] = ['Remote PowerShell', 'MFA module'];
-
-function titleOf(checkId: string): string {
-  return remotingIds.has(checkId)
-    ? (remotingCatalogue.find((entry) => entry.id === checkId)?.title ?? checkId)
-    : checkId;
-}
-
 function counts(statuses: readonly CheckStatus[]): StatusCounts {
   const out: StatusCounts = { pass: 0, warn: 0, fail: 0, unknown: 0, 'n/a': 0 };
   for (const status of statuses) out[status] += 1;
@@ -49,7 +39,7 @@ function counts(statuses: readonly CheckStatus[]): StatusCounts {
 function reportCheck(result: CheckResult): ReportCheck {
   return {
     checkId: result.checkId,
-    title: titleOf(result.checkId),
+    title: checkTitle(result.checkId),
     integration: integrationOf(result.checkId),
     status: result.status,
     summary: result.summary,
@@ -59,14 +49,6 @@ function reportCheck(result: CheckResult): ReportCheck {
     references: result.references,
     acceptedRisk: result.acceptedRisk ?? null,
   };
-}
-
-// Derived from the check ids present: an integration with no check in the run is "not checked", never guessed.
-function summarise(integration: Integration, checks: readonly ReportCheck[]): IntegrationSummary {
-  const own = checks.filter((check) => check.integration === integration);
-  const tally = counts(own.map((check) => check.status));
-  const verdict = own.length === 0 ? 'not checked' : tally.fail + tally.unknown === 0 ? 'ready' : 'not ready';
-  return { integration, verdict, checks: own.length, counts: tally };
 }
 
 function fixOf(entry: AuditEntry): ReportFix {
@@ -87,11 +69,19 @@ function fixOf(entry: AuditEntry): ReportFix {
 export function buildReport(input: ReportInput): ReadinessReport {
   const { savedFacts } = input;
   const resultsByServer = new Map(input.results.map((server) => [server.fqdn, server.results]));
-  const servers: ReportServer[] = savedFacts.servers.map((server) => {
-    const checks = (resultsByServer.get(server.fqdn) ?? []).map(reportCheck);
+  const resultsOf = (fqdn: string) => resultsByServer.get(fqdn) ?? [];
+  // The verdicts of shared/readiness: the same words as the window and the CLI.
+  const readiness = runReadiness(
+    savedFacts.servers.map((server) => serverOutcome(server, server.fqdn, resultsOf(server.fqdn))),
+    onPremisesIntegrations,
+  );
+  const servers: ReportServer[] = savedFacts.servers.map((server, index) => {
+    const checks = resultsOf(server.fqdn).map(reportCheck);
     return {
       fqdn: server.fqdn,
       collection: server.status,
+      unreachable: server.status === 'unreachable' ? server.failure : null,
+      readiness: readiness.servers[index]?.verdicts ?? [],
       counts: counts(checks.map((check) => check.status)),
       checks,
     };
@@ -115,7 +105,7 @@ export function buildReport(input: ReportInput): ReadinessReport {
       syncServers: savedFacts.context.syncServers.map((sync) => sync.fqdn),
     },
     totals: counts(allChecks.map((check) => check.status)),
-    integrations: integrations.map((integration) => summarise(integration, allChecks)),
+    readiness: readiness.estate,
     servers,
     acceptedRisks: servers.flatMap((server) =>
       server.checks.flatMap((check) =>

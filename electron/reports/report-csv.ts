@@ -13,6 +13,9 @@ export const reportCsvColumns = [
   'acceptedRisk',
   // Added so the lab label travels with every row, as it does on every page of the other formats.
   'simulated',
+  // Appended (older columns keep their place): the row's integration and the server's verdict for it.
+  'integration',
+  'readiness',
 ] as const;
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
@@ -28,6 +31,7 @@ export function csvCell(value: string): string {
 export function renderReportCsv(report: ReadinessReport): string {
   const rows: string[][] = [[...reportCsvColumns]];
   for (const server of report.servers) {
+    const verdicts = new Map(server.readiness.map((verdict) => [verdict.integration, verdict.text]));
     for (const check of server.checks) {
       rows.push([
         server.fqdn,
@@ -39,6 +43,8 @@ export function renderReportCsv(report: ReadinessReport): string {
         check.fixId ?? '',
         check.acceptedRisk?.exposes ?? '',
         report.simulated ? 'SIMULATED' : '',
+        check.integration,
+        verdicts.get(check.integration) ?? '',
       ]);
     }
   }

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import type { ReadinessReport } from '../../shared/reports/report-schema';
 import { renderReportCsv } from './report-csv';
-import { renderReportHtml } from './report-html';
+import { renderReportHtml, type ReportHtmlOptions } from './report-html';
 import { renderReportJson } from './report-json';
 import { renderReportPdf, type PrintToPdf } from './report-pdf';
 
@@ -24,12 +24,13 @@ export async function renderReport(
   report: ReadinessReport,
   format: ReportFormat,
   printToPdf: PrintToPdf,
+  options: ReportHtmlOptions = {},
 ): Promise<string | Uint8Array> {
   switch (format) {
     case 'html':
-      return renderReportHtml(report);
+      return renderReportHtml(report, options);
     case 'pdf':
-      return renderReportPdf(renderReportHtml(report), printToPdf);
+      return renderReportPdf(renderReportHtml(report, options), report.simulated, printToPdf);
     case 'json':
       return renderReportJson(report);
     case 'csv':

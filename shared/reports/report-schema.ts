@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { AcceptedRisk, CheckEvidence, CheckStatus } from '../checks/check-result';
+import { ConnectionFailure } from '../facts/connection-failure';
+import { EstateReadiness } from '../readiness/estate-summary';
 import { Integration } from '../readiness/integration';
+import { ReadinessVerdict } from '../readiness/readiness-verdict';
 
 // The readiness report as data: what the JSON export holds and what the HTML, PDF and CSV are rendered from.
 // Bump reportSchemaVersion on any change a reader could notice; docs/report-schema.json is generated from it.
 
-export const reportSchemaVersion = 1;
+// 2: readiness verdicts (shared/readiness) replace the per-integration summary; servers say why they were not read.
+export const reportSchemaVersion = 2;
 
 export const StatusCounts = z.object({
   pass: z.number().int().nonnegative(),
@@ -18,17 +22,7 @@ export type StatusCounts = z.infer<typeof StatusCounts>;
 
 export { Integration };
 
-/** Ready: every check of the integration was decided and none failed; not checked: the run holds none of its checks. */
-export const IntegrationVerdict = z.enum(['ready', 'not ready', 'not checked']);
-export type IntegrationVerdict = z.infer<typeof IntegrationVerdict>;
-
-export const IntegrationSummary = z.object({
-  integration: Integration,
-  verdict: IntegrationVerdict,
-  checks: z.number().int().nonnegative(),
-  counts: StatusCounts,
-});
-export type IntegrationSummary = z.infer<typeof IntegrationSummary>;
+export { EstateReadiness, ReadinessVerdict };
 
 export const ReportCheck = z.object({
   checkId: z.string().min(1),
@@ -47,6 +41,10 @@ export type ReportCheck = z.infer<typeof ReportCheck>;
 export const ReportServer = z.object({
   fqdn: z.string().min(1),
   collection: z.enum(['collected', 'unreachable']),
+  /** Why nothing could be read from the server; null when it was collected. */
+  unreachable: ConnectionFailure.nullable(),
+  /** The server's verdict per integration, in the words of the window and the CLI. */
+  readiness: z.array(ReadinessVerdict),
   counts: StatusCounts,
   checks: z.array(ReportCheck),
 });
@@ -93,7 +91,8 @@ export const ReadinessReport = z
       syncServers: z.array(z.string()),
     }),
     totals: StatusCounts,
-    integrations: z.array(IntegrationSummary),
+    /** One estate line per integration: "Remote PowerShell: 3 of 8 ready, 2 not ready, 3 not checked". */
+    readiness: z.array(EstateReadiness),
     servers: z.array(ReportServer),
     acceptedRisks: z.array(ReportAcceptedRisk),
     fixesApplied: z.object({

@@ -9,7 +9,7 @@ import { buildReport } from '../../electron/reports/build-report';
 import { chromiumArgs, findBrowserExecutable } from '../../electron/reports/browser-executable';
 import { renderReport, reportFormats } from '../../electron/reports/report-formats';
 import { renderReportHtml } from '../../electron/reports/report-html';
-import { chromiumPrintToPdf } from '../../electron/reports/report-pdf';
+import { chromiumPrintToPdf, reportMarginMm } from '../../electron/reports/report-pdf';
 import {
   demoAuditEntries,
   demoNow,
@@ -36,6 +36,54 @@ async function demoReport() {
     knownSecrets: [knownSecret],
   });
 }
+
+const mmToPt = (mm: number) => (mm * 72) / 25.4;
+
+interface TextBox {
+  str: string;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+interface PdfPage {
+  width: number;
+  height: number;
+  boxes: TextBox[];
+  /** The page's text joined as pdf.js reads it, whitespace collapsed. */
+  text: string;
+}
+
+/** Each page's size and the box of every non-blank text item, in PDF points (origin bottom left). */
+async function pdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
+  const document = await getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: true,
+    disableFontFace: true,
+  }).promise;
+  const pages: PdfPage[] = [];
+  for (let number = 1; number <= document.numPages; number += 1) {
+    const page = await document.getPage(number);
+    const { width, height } = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const boxes: TextBox[] = [];
+    let text = '';
+    for (const item of content.items) {
+      if (!('str' in item)) continue;
+      text += item.str;
+      if (item.str.trim() === '') continue;
+      const [, , , scaleY = 0, x = 0, y = 0] = item.transform as number[];
+      const size = Math.abs(scaleY) || item.height;
+      // The baseline is y: descenders reach a quarter of the font size below it.
+      boxes.push({ str: item.str, x0: x, x1: x + item.width, y0: y - size * 0.25, y1: y + size });
+    }
+    pages.push({ width, height, boxes, text: text.replace(/\s+/g, ' ') });
+  }
+  return pages;
+}
+
+const overlaps = (a: TextBox, b: TextBox) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /** Every line of text pdf.js reads out of the PDF, page by page. */
 async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
@@ -97,6 +145,79 @@ describe('the readiness report of the demo estate', () => {
     for (const output of outputs) {
       expect(output).not.toContain(knownSecret);
       expect(output).not.toContain(secretFieldValue);
+    }
+  });
+
+  it('prints the demo estate on at most 12 pages, footer clear of the body, nothing past the margins', async () => {
+    const report = await demoReport();
+    const html = renderReportHtml(report, { timeZone: 'Europe/Berlin' });
+    const bytes = await renderReport(report, 'pdf', chromiumPrintToPdf, { timeZone: 'Europe/Berlin' });
+    if (typeof bytes === 'string') throw new Error('the PDF format returned text');
+    await mkdir(reportsDir, { recursive: true });
+    await writeFile(join(reportsDir, 'demo-report-layout.pdf'), bytes);
+    const pages = await pdfPages(bytes);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.length).toBeLessThanOrEqual(12);
+
+    // The first page answers the question: the readiness line of every integration.
+    for (const line of report.readiness) expect(pages[0]?.text).toContain(line.text);
+
+    const margin = { left: mmToPt(reportMarginMm.left), right: mmToPt(reportMarginMm.right) };
+    pages.forEach((page, index) => {
+      const pageLabel = `page ${index + 1}`;
+      const numbering = page.boxes.find((box) => /^Page \d+ of \d+$/.test(box.str));
+      expect(numbering?.str, pageLabel).toBe(`Page ${index + 1} of ${pages.length}`);
+      if (numbering === undefined) return;
+      // The footer is the line of the page number; everything else is body.
+      const baseline = (box: TextBox) => box.y0 + (box.y1 - box.y0) * 0.2;
+      const footer = page.boxes.filter((box) => Math.abs(baseline(box) - baseline(numbering)) < 1);
+      const body = page.boxes.filter((box) => !footer.includes(box));
+      expect(footer.map((box) => box.str).join(' '), pageLabel).toContain('SIMULATED');
+      expect(body.length, pageLabel).toBeGreaterThan(0);
+      const clashes = footer.flatMap((f) =>
+        body.filter((b) => overlaps(f, b)).map((b) => `${f.str} / ${b.str}`),
+      );
+      expect(clashes, pageLabel).toEqual([]);
+      const lowestBody = Math.min(...body.map((box) => box.y0));
+      expect(lowestBody, pageLabel).toBeGreaterThan(Math.max(...footer.map((box) => box.y1)));
+      const pastRight = page.boxes.filter((box) => box.x1 > page.width - margin.right + 1).map((b) => b.str);
+      const pastLeft = page.boxes.filter((box) => box.x0 < margin.left - 1).map((b) => b.str);
+      expect(pastRight, pageLabel).toEqual([]);
+      expect(pastLeft, pageLabel).toEqual([]);
+    });
+
+    // Each reference prints its URL once: the link text, never again after it (no a[href]::after).
+    const allText = pages.map((page) => page.text.replace(/ /g, '')).join('');
+    const links = [...html.matchAll(/<a href="([^"]+)">/g)].map((match) => match[1] ?? '');
+    expect(links.length).toBeGreaterThan(0);
+    for (const url of new Set(links)) {
+      const expected = links.filter((link) => link === url).length;
+      expect(allText.split(url.replace(/&amp;/g, '&')).length - 1, url).toBe(expected);
+    }
+  });
+
+  it('lays every table inside the A4 text width when printed, so no right border is clipped', async () => {
+    await mkdir(reportsDir, { recursive: true });
+    const file = join(reportsDir, 'demo-report-print.html');
+    await writeFile(file, renderReportHtml(await demoReport(), { timeZone: 'Europe/Berlin' }));
+    // A4 is 210 mm wide; the printable width is what the margins leave, at CSS's 96 px per inch.
+    const width = Math.floor(((210 - reportMarginMm.left - reportMarginMm.right) / 25.4) * 96);
+    const browser = await chromium.launch({ executablePath: findBrowserExecutable(), args: chromiumArgs });
+    try {
+      const page = await (await browser.newContext({ viewport: { width, height: 1000 } })).newPage();
+      await page.goto(pathToFileURL(file).href);
+      await page.emulateMedia({ media: 'print' });
+      const overflow = await page.evaluate((limit) => {
+        const wide = [...document.querySelectorAll('table, th, td, p, li, h1, h2, h3')]
+          .filter((element) => element.getBoundingClientRect().right > limit + 0.5)
+          .map((element) => `${element.tagName} ${(element.textContent ?? '').slice(0, 40)}`);
+        return { scrollWidth: document.documentElement.scrollWidth, wide };
+      }, width);
+      expect(overflow.wide).toEqual([]);
+      expect(overflow.scrollWidth).toBeLessThanOrEqual(width);
+      expect(await page.locator('table').count()).toBeGreaterThan(3);
+    } finally {
+      await browser.close();
     }
   });
 });

@@ -53,16 +53,52 @@ describe('the HTML report', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toMatch(/<link|src=|@import|url\(/i);
     expect(html).toContain('@media print');
-    expect(html).toContain('.server{break-before:page}');
+    // Tables fit the A4 width and wrap; no URL printed a second time after its link.
+    expect(html).toContain('table-layout:fixed');
+    expect(html).not.toContain('attr(href)');
+    expect(html).not.toContain('position:fixed');
   });
 
-  it('labels simulated facts at the top and on every server page, and shows statuses as words', async () => {
+  it('states the readiness lines first, then the grid, what needs attention, risks, fixes and the appendix', async () => {
+    const report = reportOf(await demoRun());
+    const html = renderReportHtml(report, { timeZone: 'Europe/Berlin' });
+    const at = (text: string) => html.indexOf(text);
+    const first = at('Remote PowerShell: 2 of 8 ready (1 with accepted risks), 3 not ready, 3 not checked');
+    expect(first).toBeGreaterThan(0);
+    expect(at('MFA module: 2 of 8 ready, 3 not ready, 3 not checked')).toBeGreaterThan(first);
+    const order = [
+      '<h2>Readiness per server</h2>',
+      '<h2>Checks at a glance</h2>',
+      '<h2>Needs attention</h2>',
+      '<h2>Accepted risks</h2>',
+      '<h2>Fixes applied',
+      'Evidence appendix</h2>',
+    ].map(at);
+    expect(order.every((index) => index > first)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html).toContain('Not ready: 3 blocking (2 not read)');
+  });
+
+  it('titles MFA checks from their catalogue and shows times in local time with the zone, never raw UTC', async () => {
+    const html = renderReportHtml(reportOf(await demoRun()), { timeZone: 'Europe/Berlin' });
+    expect(html).toContain('MFA module log');
+    expect(html).toContain('owa: module DLL');
+    expect(html).not.toMatch(/>mfa\.[a-z.]+</);
+    expect(html).not.toContain('(mfa.logs)');
+    // demoNow is 10:00Z, 11:00 in Berlin in November; the certificate's expiry in a summary is rewritten too.
+    expect(html).toContain('22 Nov 2026, 11:00 UTC+01:00');
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  });
+
+  it('labels simulated facts at the top and on every server of the appendix, and shows statuses as words', async () => {
     const run = await demoRun();
     const html = renderReportHtml(reportOf(run));
-    expect(html.split(simulatedNotice).length - 1).toBeGreaterThanOrEqual(run.results.length + 1);
-    for (const word of ['✔ PASS', '⚠ WARN', '✖ FAIL', '? UNKNOWN']) expect(html).toContain(word);
+    expect(html.indexOf(simulatedNotice)).toBeLessThan(html.indexOf('<h1>'));
+    expect(html.split('[SIMULATED]</small></h3>').length - 1).toBe(run.results.length);
+    for (const word of ['✓ Pass', '! Warning', '✕ Fail', '? Unknown', '– N/A']) expect(html).toContain(word);
     const real = renderReportHtml({ ...reportOf(run), simulated: false });
     expect(real).not.toContain(simulatedNotice);
+    expect(real).not.toContain('[SIMULATED]</small>');
   });
 });
 
@@ -76,6 +112,17 @@ describe('the CSV report', () => {
     expect(Object.keys(rows[0] ?? {})).toEqual([...reportCsvColumns]);
     expect(rows[0]?.summary).toBe('\'=HYPERLINK("http://x") <script>alert(1)</script>, "quoted"\nline two');
     expect(rows.every((row) => row.simulated === 'SIMULATED')).toBe(true);
+    // The verdict columns: the row's integration and the server's verdict for it.
+    const exch05 = rows.filter((row) => row.server === 'exch05.contoso.com');
+    expect(new Set(exch05.map((row) => row.readiness))).toEqual(
+      new Set(['Not checked: unreachable: Kerberos authentication failed (kerberos)']),
+    );
+    const exch01Mfa = rows.find((row) => row.server === 'exch01.contoso.com' && row.checkId === 'mfa.logs');
+    expect(exch01Mfa).toMatchObject({
+      integration: 'MFA module',
+      readiness: 'Ready',
+      title: 'MFA module log',
+    });
   });
 
   it('guards every cell a spreadsheet would run as a formula', () => {
@@ -95,6 +142,6 @@ describe('the JSON report', () => {
     );
     const document: unknown = JSON.parse(renderReportJson(reportOf(await hostileRun())));
     expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
-    expect(validate({ ...(document as object), schemaVersion: 2 })).toBe(false);
+    expect(validate({ ...(document as object), schemaVersion: 1 })).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, type ReportInput } from '../../../electron/reports/build-report';
 import { estateFingerprint } from '../../../electron/reports/estate-fingerprint';
+import { runReadiness, serverOutcome } from '../../../shared/readiness/run-readiness';
 import { ReadinessReport } from '../../../shared/reports/report-schema';
 import { demoAuditEntries, demoNow, demoRun } from '../../helpers/demo-run';
 
@@ -36,24 +37,50 @@ describe('the report model', () => {
     expect(Object.values(report.totals).reduce((a, b) => a + b, 0)).toBe(checks);
   });
 
-  it('says Remote PowerShell is not ready and the MFA module not checked when no MFA check ran', async () => {
+  it('carries the verdicts and estate lines of shared/readiness, the words of the window and the CLI', async () => {
+    const input = await demoInput();
+    const report = buildReport(input);
+    const expected = runReadiness(
+      input.savedFacts.servers.map((server) =>
+        serverOutcome(server, server.fqdn, input.results.find((r) => r.fqdn === server.fqdn)?.results ?? []),
+      ),
+    );
+    expect(report.readiness).toEqual(expected.estate);
+    expect(report.servers.map((server) => server.readiness)).toEqual(expected.servers.map((s) => s.verdicts));
+    expect(report.readiness.map((line) => line.text)).toEqual([
+      'Remote PowerShell: 2 of 8 ready (1 with accepted risks), 3 not ready, 3 not checked',
+      'MFA module: 2 of 8 ready, 3 not ready, 3 not checked',
+    ]);
+    const exch05 = report.servers.find((server) => server.fqdn === 'exch05.contoso.com');
+    expect(exch05?.unreachable?.cause).toBe('kerberos');
+    expect(exch05?.readiness[0]?.text).toBe(
+      'Not checked: unreachable: Kerberos authentication failed (kerberos)',
+    );
+    expect(report.servers.find((server) => server.fqdn === 'exch01.contoso.com')?.unreachable).toBeNull();
+  });
+
+  it('says the MFA module is not checked on a server when no MFA check ran', async () => {
     const input = await demoInput();
     const remotingOnly = input.results.map((server) => ({
       ...server,
       results: server.results.filter((result) => !result.checkId.startsWith('mfa.')),
     }));
     const report = buildReport({ ...input, results: remotingOnly });
-    const [remoting, mfa] = report.integrations;
-    expect(remoting).toMatchObject({ integration: 'Remote PowerShell', verdict: 'not ready' });
-    expect(remoting?.counts.fail).toBeGreaterThan(0);
-    expect(mfa).toMatchObject({ integration: 'MFA module', verdict: 'not checked', checks: 0 });
+    const exch01 = report.servers.find((server) => server.fqdn === 'exch01.contoso.com');
+    expect(exch01?.readiness.map((verdict) => verdict.text)).toEqual([
+      'Ready with 2 accepted risks',
+      'Not checked: this run did not collect its facts',
+    ]);
+    expect(report.readiness[1]?.text).toBe('MFA module: 0 of 8 ready, 8 not checked');
   });
 
-  it('calls an integration ready when every one of its checks passed, warned or did not apply', async () => {
-    const input = await demoInput();
-    const exch01 = input.results.filter((server) => server.fqdn === 'exch01.contoso.com');
-    const report = buildReport({ ...input, results: exch01 });
-    expect(report.integrations[0]?.verdict).toBe('ready');
+  it('titles every check from its catalogue, MFA checks included, never by its id', async () => {
+    const report = buildReport(await demoInput());
+    const titles = new Map(report.servers[0]?.checks.map((check) => [check.checkId, check.title]));
+    expect(titles.get('mfa.logs')).toBe('MFA module log');
+    expect(titles.get('mfa.owa.bin')).toBe('owa: module DLL');
+    expect(titles.get('winrm.auth.cbt')).toBe('Channel binding (CbtHardeningLevel)');
+    expect([...titles].filter(([id, title]) => id === title)).toEqual([]);
   });
 
   it('lists accepted risks on their own and the fixes of the period only', async () => {
