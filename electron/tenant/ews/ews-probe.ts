@@ -256,13 +256,21 @@ function scrub<T>(value: T, secret: string): T {
   return value;
 }
 
+/** The code as an admin searches for it: AADSTS7000215, HTTP 403, x-ms-diagnostics 2000003, ErrorAccessDenied. */
+function codeLabel(failure: ProbeFailure): string {
+  if (failure.kind === 'aadsts') return `AADSTS${failure.code}`;
+  if (failure.kind === 'http-status') return `HTTP ${failure.code}`;
+  if (failure.kind === 'x-ms-diagnostics') return `x-ms-diagnostics ${failure.code}`;
+  return failure.code;
+}
+
 function baseEvidence(options: EwsProbeOptions, tokenUrl: string, ewsUrl: string): CheckEvidence {
   const evidence: Record<string, EvidenceValue> = {
     flow: options.flow,
     tenant: options.tenant,
     clientId: options.clientId,
     mailbox: options.mailbox,
-    tokenEndpoint: tokenUrl,
+    signInEndpoint: tokenUrl,
     ewsUrl,
     changedWithinLastHour: options.changedWithinLastHour ?? false,
   };
@@ -331,7 +339,7 @@ export async function runEwsProbe(options: EwsProbeOptions): Promise<EwsProbeOut
           result: {
             checkId: 'ews.probe',
             status: attempt.classification.status,
-            summary: `${where} (${attempt.failure.kind} ${attempt.failure.code}): ${attempt.failure.cause}${waited}`,
+            summary: `${where} (${codeLabel(attempt.failure)}): ${attempt.failure.cause}${waited}`,
             evidence,
             remedy: attempt.classification.remedy,
             references: [...ewsProbeReferences],

@@ -8,6 +8,7 @@ import {
   ewsHttpStatuses,
   ewsResponseCodes,
 } from '../../../shared/tenant/ews/ews-probe-codes';
+import { isSecretFieldName } from '../../../shared/security/secrets';
 import { runEwsProbe } from '../../../electron/tenant/ews/ews-probe';
 import type { EwsProbeOptions } from '../../../electron/tenant/ews/ews-probe-options';
 import { ProbeSecret } from '../../../electron/tenant/ews/probe-secret';
@@ -168,6 +169,7 @@ describe('the end-to-end probe against the HTTPS stand-in', () => {
         correlationId: `correlation-${code}`,
         aadstsCodes: [code],
       });
+      expect(outcome.result.summary).toContain(`Entra ID refused the token (AADSTS${code})`);
       expect(standin.ewsRequests).toHaveLength(0);
     });
   });
@@ -241,6 +243,20 @@ describe('the end-to-end probe against the HTTPS stand-in', () => {
     standin.onEws(() => ({ ...ewsResponseCodeAnswer('ErrorAccessDenied'), status: 403 }));
     const outcome = await runEwsProbe(options('app-only'));
     expect(outcome.failure).toMatchObject({ kind: 'http-status', code: '403', check: 'ews.enabled' });
+    expect(outcome.result.summary).toContain('EWS refused the request (HTTP 403)');
+  });
+
+  it('names no evidence field like a secret, so reports do not blank the ids a support case needs', async () => {
+    standin.onToken(() => tokenErrorAnswer(7000215));
+    const tokenFailure = await runEwsProbe(options('app-only'));
+    standin.onToken(() => tokenSuccessAnswer(appOnlyClaims));
+    standin.onEws(() => ewsStatusAnswer(401, '2000003;reason="x";error_category="invalid_resource"'));
+    const ewsFailure = await runEwsProbe(options('app-only'));
+    const keys = [...Object.keys(tokenFailure.result.evidence), ...Object.keys(ewsFailure.result.evidence)];
+    expect(keys).toEqual(
+      expect.arrayContaining(['traceId', 'correlationId', 'requestId', 'xMsDiagnostics', 'claims']),
+    );
+    expect(keys.filter(isSecretFieldName)).toEqual([]);
   });
 });
 

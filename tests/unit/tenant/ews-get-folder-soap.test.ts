@@ -94,7 +94,6 @@ describe('token claims and the typed secret', () => {
   it('the secret prints, serialises and inspects as [secret]', () => {
     const secret = new ProbeSecret('hunter2-value');
     expect(String(secret)).toBe('[secret]');
-    expect(`${secret}`).toBe('[secret]');
     expect(JSON.stringify({ secret })).toBe('{"secret":"[secret]"}');
     expect(inspect({ secret })).not.toContain('hunter2');
     expect(secret.reveal()).toBe('hunter2-value');
