@@ -9,6 +9,7 @@ import {
   ewsResponseCodes,
 } from '../../../shared/tenant/ews/ews-probe-codes';
 import { isSecretFieldName } from '../../../shared/security/secrets';
+import { RecordedResponses, recordedResponsesFormat } from '../../../shared/tenant/recorded-responses';
 import { runEwsProbe } from '../../../electron/tenant/ews/ews-probe';
 import type { EwsProbeOptions } from '../../../electron/tenant/ews/ews-probe-options';
 import { ProbeSecret } from '../../../electron/tenant/ews/probe-secret';
@@ -133,6 +134,21 @@ describe('the end-to-end probe against the HTTPS stand-in', () => {
       ['POST', 200],
     ]);
     expect(JSON.stringify(outcome.recorded)).not.toMatch(/"access_token":"ey/);
+    // …in the recorded-responses format of issue #14, so a probe run can be kept with a tenant recording.
+    const file = RecordedResponses.parse({
+      format: recordedResponsesFormat,
+      tenant: 'contoso.onmicrosoft.com',
+      recordedAt: '2026-12-02T10:00:00Z',
+      responses: outcome.recorded,
+    });
+    expect(file.responses[0]).toMatchObject({
+      url: `${standin.loginBaseUrl}/contoso.onmicrosoft.com/oauth2/v2.0/token`,
+      body: { token_type: 'Bearer', access_token: '********' },
+    });
+    expect(file.responses[1]?.headers).toMatchObject({
+      'request-id': 'b1f0e5a2-1111-4c3d-9e8f-000000000001',
+    });
+    expect(file.responses[1]?.body).toContain('<m:ResponseCode>NoError</m:ResponseCode>');
   });
 
   it('delegated: the password grant for EWS.AccessAsUser.All, scp reported, no impersonation header', async () => {
