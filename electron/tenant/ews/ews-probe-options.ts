@@ -43,6 +43,8 @@ export interface EwsProbeOptions {
   secret: ProbeSecret;
   /** The caller or the admin says the app, its permissions or its consent changed within the last hour. */
   changedWithinLastHour?: boolean;
+  /** When the app or its consent last changed (e.g. from Graph); within the hour before the probe counts as changed. */
+  appChangedAt?: Date;
   /** Default https://login.microsoftonline.com (a stand-in in tests). */
   loginBaseUrl?: string;
   /** Default https://outlook.office365.com/EWS/Exchange.asmx. */
@@ -72,6 +74,7 @@ const OptionsSchema = z
       message: 'a ProbeSecret (typed for the probe, never a plain string)',
     }),
     changedWithinLastHour: z.boolean().optional(),
+    appChangedAt: z.date().optional(),
     loginBaseUrl: httpsUrl.optional(),
     ewsUrl: httpsUrl.optional(),
     timeoutMs: z.number().int().positive().optional(),
@@ -80,6 +83,15 @@ const OptionsSchema = z
     path: ['account'],
     message: 'the delegated flow signs in as an account: give its user principal name',
   });
+
+const hourMs = 3_600_000;
+
+/** Whether a 401/403 may still be the change replicating: the caller said so, or the change is under an hour old. */
+export function changedRecently(options: EwsProbeOptions, now: number): boolean {
+  if (options.changedWithinLastHour === true) return true;
+  const changed = options.appChangedAt?.getTime();
+  return changed !== undefined && now - changed >= 0 && now - changed < hourMs;
+}
 
 /** Refuses bad options with the field named; the secret's value never appears in the message. */
 export function validateProbeOptions(options: EwsProbeOptions): void {

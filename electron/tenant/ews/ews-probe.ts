@@ -12,6 +12,7 @@ import type { EwsProbeOutcome, ProbeFailure } from '../../../shared/tenant/ews/e
 import { claimsEvidence, decodeAccessClaims } from './access-claims';
 import { getInboxEnvelope, readGetFolderAnswer } from './get-folder-soap';
 import {
+  changedRecently,
   defaultPropagation,
   systemClock,
   validateProbeOptions,
@@ -272,7 +273,6 @@ function baseEvidence(options: EwsProbeOptions, tokenUrl: string, ewsUrl: string
     mailbox: options.mailbox,
     signInEndpoint: tokenUrl,
     ewsUrl,
-    changedWithinLastHour: options.changedWithinLastHour ?? false,
   };
   if (options.account !== undefined) evidence.account = options.account;
   return evidence;
@@ -294,8 +294,9 @@ export async function runEwsProbe(options: EwsProbeOptions): Promise<EwsProbeOut
     ewsUrl: options.ewsUrl ?? defaultEwsUrl,
     recorded: [],
   };
-  const base = baseEvidence(options, ctx.tokenUrl, ctx.ewsUrl);
   const started = clock.now();
+  const recentChange = changedRecently(options, started);
+  const base = { ...baseEvidence(options, ctx.tokenUrl, ctx.ewsUrl), changedWithinLastHour: recentChange };
   let delay = policy.firstDelayMs;
   let attempts = 0;
   for (;;) {
@@ -327,7 +328,7 @@ export async function runEwsProbe(options: EwsProbeOptions): Promise<EwsProbeOut
         options.secret.reveal(),
       );
     }
-    const mayWait = attempt.retryable && options.changedWithinLastHour === true;
+    const mayWait = attempt.retryable && recentChange;
     if (!mayWait || waitedMs + delay > policy.budgetMs) {
       const who =
         attempt.failure.stage === 'token' ? 'Entra ID refused the token' : 'EWS refused the request';

@@ -308,6 +308,25 @@ describe('propagation right after consent', () => {
     expect(clock.sleeps).toEqual([]);
   });
 
+  it('counts a change the caller dates within the last hour, and not one older than that', async () => {
+    standin.onToken(() => tokenSuccessAnswer(appOnlyClaims));
+    standin.onEws((_request, count) => (count % 2 === 1 ? ewsStatusAnswer(401) : ewsSuccessAnswer()));
+    const recent = fakeClock();
+    const fresh = await runEwsProbe(
+      options('app-only', { clock: recent, appChangedAt: new Date(recent.now() - 20 * 60_000) }),
+    );
+    expect(fresh.classification).toBe('propagation');
+    expect(fresh.result.evidence.changedWithinLastHour).toBe(true);
+
+    const later = fakeClock();
+    const stale = await runEwsProbe(
+      options('app-only', { clock: later, appChangedAt: new Date(later.now() - 61 * 60_000) }),
+    );
+    expect(stale.classification).toBe('failed');
+    expect(stale.result.evidence.changedWithinLastHour).toBe(false);
+    expect(later.sleeps).toEqual([]);
+  });
+
   it('gives up within the budget and classifies the last 401', async () => {
     standin.onToken(() => tokenSuccessAnswer(appOnlyClaims));
     standin.onEws(() => ewsStatusAnswer(401));
