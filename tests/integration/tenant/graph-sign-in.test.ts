@@ -1,0 +1,125 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGraphClient } from '../../../electron/tenant/graph-client';
+import { createGraphSession, type GraphSignInOptions } from '../../../electron/tenant/graph-sign-in';
+import { sealedTokenCache } from '../../../electron/tenant/sealed-token-cache';
+import { graphScopes } from '../../../shared/tenant/graph-scopes';
+import { startEntraStandIn, type EntraStandIn } from '../../helpers/entra-stand-in';
+import { fakeEncryptor } from '../../helpers/fake-encryptor';
+import { graphFixture } from '../../helpers/graph-stand-in';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tenant = 'contoso.onmicrosoft.com';
+const tenantId = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const domain = graphFixture('domain-get-response.json');
+
+describe('sign-in end to end against a local HTTPS Entra and Graph stand-in', () => {
+  const tempDir = useTempDirs('graph-sign-in');
+  let standIn: EntraStandIn | null = null;
+  afterEach(async () => {
+    await standIn?.close();
+    standIn = null;
+  });
+
+  async function setUp() {
+    standIn = await startEntraStandIn({
+      tenant,
+      tenantId,
+      username: 'admin@contoso.onmicrosoft.com',
+      grantedScopes: graphScopes.map((scope) => scope.name),
+      graphRoutes: { 'GET /v1.0/domains/M365x214355.onmicrosoft.com': { status: 200, body: domain } },
+    });
+    const cachePath = join(await tempDir(), 'graph-token-cache.bin');
+    const opened: string[] = [];
+    const pages: Promise<string>[] = [];
+    const running = standIn;
+    const options = (): GraphSignInOptions => ({
+      tenant,
+      // The browser the app "opens": the test follows the authorize URL as a browser would.
+      openBrowser: (url) => {
+        opened.push(url);
+        pages.push(running.completeSignIn(url));
+        return Promise.resolve();
+      },
+      cache: sealedTokenCache(cachePath, fakeEncryptor()),
+      authorityHost: running.host,
+      authorityMetadata: running.authorityMetadata,
+      cloudDiscoveryMetadata: running.cloudDiscoveryMetadata,
+      networkClient: running.networkClient,
+    });
+    return { standIn: running, cachePath, opened, pages, options };
+  }
+
+  it('signs in with PKCE on the loopback redirect, calls Graph with the token, and seals the cache', async () => {
+    const { standIn: entra, cachePath, opened, pages, options } = await setUp();
+    const session = createGraphSession(options());
+    const reader = createGraphClient({
+      accessToken: () => session.accessToken(),
+      fetch: entra.fetch,
+      baseUrl: entra.host,
+    });
+
+    const outcome = await reader.get('https://graph.microsoft.com/v1.0/domains/M365x214355.onmicrosoft.com');
+    expect(outcome).toMatchObject({ kind: 'answer', status: 200, body: domain });
+
+    // What the app opened: the tenant's authorize endpoint, code + S256 challenge, every scope, the loopback.
+    expect(opened).toHaveLength(1);
+    const authorize = new URL(opened[0] ?? '');
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${entra.host}/${tenant}/oauth2/v2.0/authorize`);
+    expect(authorize.searchParams.get('client_id')).toBe('14d82eec-204b-4c2f-b7e8-296a70dab67e');
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('redirect_uri')).toMatch(/^http:\/\/localhost:\d+$/);
+    const asked = (authorize.searchParams.get('scope') ?? '').split(' ');
+    for (const scope of graphScopes) expect(asked).toContain(`https://graph.microsoft.com/${scope.name}`);
+    expect(asked.some((scope) => /ReadWrite|AccessAsUser/i.test(scope))).toBe(false);
+    expect(await pages[0]).toContain('ExReady is signed in');
+
+    // No discovery call: metadata came from the configuration; the verifier went to the token endpoint.
+    expect(entra.seen.filter((line) => /discovery|well-known/.test(line))).toEqual([]);
+    expect(entra.tokenRequests[0]?.get('code_verifier')).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
+
+    const state = await session.state();
+    expect(state).toMatchObject({ signedIn: true, username: 'admin@contoso.onmicrosoft.com', tenantId });
+    expect(state.signedIn && state.scopes).toEqual(
+      expect.arrayContaining(['Policy.Read.All', 'Domain.Read.All']),
+    );
+
+    // At rest: sealed, neither token readable in the file.
+    const sealed = await readFile(cachePath);
+    expect(sealed.length).toBeGreaterThan(0);
+    expect(sealed.toString('latin1')).not.toMatch(/refresh-|eyJ|Bearer|admin@contoso/);
+  });
+
+  it('a new session reopens the sealed cache without a browser, and sign-out removes it', async () => {
+    const { standIn: entra, cachePath, opened, options } = await setUp();
+    const first = createGraphSession(options());
+    await first.signIn();
+    expect(opened).toHaveLength(1);
+
+    const second = createGraphSession(options());
+    const reader = createGraphClient({
+      accessToken: () => second.accessToken(),
+      fetch: entra.fetch,
+      baseUrl: entra.host,
+    });
+    const outcome = await reader.get('https://graph.microsoft.com/v1.0/domains/M365x214355.onmicrosoft.com');
+    expect(outcome).toMatchObject({ kind: 'answer', status: 200 });
+    expect(opened).toHaveLength(1);
+    expect(await second.state()).toMatchObject({ signedIn: true });
+
+    await second.signOut();
+    await expect(stat(cachePath)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await second.state()).toEqual({ signedIn: false });
+    expect(await createGraphSession(options()).state()).toEqual({ signedIn: false });
+  });
+
+  it('refuses a tenant or client id that is not one, before any request', () => {
+    expect(() =>
+      createGraphSession({ tenant: 'contoso.com/../evil', openBrowser: () => Promise.resolve() }),
+    ).toThrow(/tenant id \(GUID\) or a domain/);
+    expect(() =>
+      createGraphSession({ tenant, clientId: 'not-a-guid', openBrowser: () => Promise.resolve() }),
+    ).toThrow(/client id/);
+  });
+});
