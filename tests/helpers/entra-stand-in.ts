@@ -177,6 +177,35 @@ export async function startEntraStandIn(options: EntraStandInOptions): Promise<E
         });
         return;
       }
+      const batch = /^\/(v1\.0|beta)\/\$batch$/.exec(url.pathname);
+      if (req.method === 'POST' && batch !== null) {
+        const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+        if (bearer === undefined || !issued.has(bearer)) {
+          json(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
+          return;
+        }
+        const { requests } = JSON.parse(await readBody(req)) as {
+          requests: { id: string; method: string; url: string }[];
+        };
+        json(200, {
+          responses: requests.map((item) => {
+            const hit = options.graphRoutes[`${item.method} /${batch[1]}${item.url}`];
+            return hit === undefined
+              ? {
+                  id: item.id,
+                  status: 404,
+                  body: { error: { code: 'Request_ResourceNotFound', message: 'no such stand-in route' } },
+                }
+              : {
+                  id: item.id,
+                  status: hit.status,
+                  headers: { 'Content-Type': 'application/json' },
+                  body: hit.body,
+                };
+          }),
+        });
+        return;
+      }
       const route = options.graphRoutes[`${req.method} ${url.pathname}${url.search}`];
       if (route !== undefined) {
         const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];

@@ -2,6 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGraphClient } from '../../../electron/tenant/graph-client';
+import { createLiveGraphReader } from '../../../electron/tenant/live-graph-reader-factory';
+import { RecordedResponses } from '../../../shared/tenant/recorded-responses';
 import { createGraphSession, type GraphSignInOptions } from '../../../electron/tenant/graph-sign-in';
 import { sealedTokenCache } from '../../../electron/tenant/sealed-token-cache';
 import { graphScopes } from '../../../shared/tenant/graph-scopes';
@@ -112,6 +114,50 @@ describe('sign-in end to end against a local HTTPS Entra and Graph stand-in', ()
     await expect(stat(cachePath)).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await second.state()).toEqual({ signedIn: false });
     expect(await createGraphSession(options()).state()).toEqual({ signedIn: false });
+  });
+
+  it('the CLI factory signs in, reads Graph and, with --record, writes the run masked at the end', async () => {
+    const { standIn: entra, cachePath } = await setUp();
+    const record = join(cachePath, '..', 'recorded.json');
+    const pages: Promise<string>[] = [];
+    const live = await createLiveGraphReader({
+      tenant,
+      record,
+      now: () => new Date('2026-12-01T10:00:00Z'),
+      openBrowser: (url) => {
+        pages.push(entra.completeSignIn(url));
+        return Promise.resolve();
+      },
+      stand: {
+        authorityHost: entra.host,
+        authorityMetadata: entra.authorityMetadata,
+        cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
+        networkClient: entra.networkClient,
+        fetch: entra.fetch,
+        graphBaseUrl: entra.host,
+      },
+    });
+    const [outcome] = await live.batch([
+      'https://graph.microsoft.com/v1.0/domains/M365x214355.onmicrosoft.com',
+    ]);
+    expect(outcome).toMatchObject({ kind: 'answer', status: 200 });
+    await expect(stat(record)).rejects.toMatchObject({ code: 'ENOENT' });
+    await live.finish();
+    const text = await readFile(record, 'utf8');
+    expect(text).not.toMatch(/eyJ|refresh-|Bearer/);
+    expect(RecordedResponses.parse(JSON.parse(text))).toEqual({
+      format: 'exready-recorded-responses/1',
+      tenant,
+      recordedAt: '2026-12-01T10:00:00.000Z',
+      responses: [
+        {
+          method: 'GET',
+          url: 'https://graph.microsoft.com/v1.0/domains/M365x214355.onmicrosoft.com',
+          status: 200,
+          body: domain,
+        },
+      ],
+    });
   });
 
   it('refuses a tenant or client id that is not one, before any request', () => {
