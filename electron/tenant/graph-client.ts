@@ -236,9 +236,10 @@ export function createGraphClient(options: GraphClientOptions): GraphReader {
         return outcomes;
       }
       const responses = (wire.body as { responses?: unknown } | null)?.responses;
-      const byId = new Map<string, { status?: unknown; headers?: unknown; body?: unknown }>();
+      type BatchItem = { id?: unknown; status?: unknown; headers?: unknown; body?: unknown };
+      const byId = new Map<string, BatchItem>();
       if (Array.isArray(responses))
-        for (const entry of responses as { id?: unknown }[])
+        for (const entry of responses as BatchItem[])
           if (typeof entry.id === 'string') byId.set(entry.id, entry);
       const retry: typeof pending = [];
       let wait = 0;

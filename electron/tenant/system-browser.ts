@@ -11,6 +11,18 @@ export function browserCommand(
   return { file: 'xdg-open', args: [url] };
 }
 
+/** Entra's authorize endpoint, the one page sign-in opens in the browser (the app's openExternal checks it). */
+export function isSignInUrl(url: string, authorityHost = 'https://login.microsoftonline.com'): boolean {
+  try {
+    const parsed = new URL(url);
+    return (
+      parsed.origin === new URL(authorityHost).origin && /\/oauth2\/v2\.0\/authorize$/.test(parsed.pathname)
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** The CLI's openBrowser for MSAL: only an https URL (Entra's authorize endpoint), in a detached child. */
 export function openInSystemBrowser(
   url: string,

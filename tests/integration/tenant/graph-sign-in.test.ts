@@ -11,6 +11,7 @@ import { startEntraStandIn, type EntraStandIn } from '../../helpers/entra-stand-
 import { fakeEncryptor } from '../../helpers/fake-encryptor';
 import { graphFixture } from '../../helpers/graph-stand-in';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { createTestRouter } from '../../helpers/test-router';
 
 const tenant = 'contoso.onmicrosoft.com';
 const tenantId = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -158,6 +159,58 @@ describe('sign-in end to end against a local HTTPS Entra and Graph stand-in', ()
         },
       ],
     });
+  });
+
+  it('the window’s channels: sign-in validated by zod, state after a restart from the sealed cache, sign-out', async () => {
+    const { standIn: entra } = await setUp();
+    const userData = await tempDir();
+    const opened: string[] = [];
+    const tenantConfig = {
+      encryptor: fakeEncryptor(),
+      openBrowser: (url: string) => {
+        opened.push(url);
+        void entra.completeSignIn(url);
+        return Promise.resolve();
+      },
+      authority: {
+        authorityHost: entra.host,
+        authorityMetadata: entra.authorityMetadata,
+        cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
+        networkClient: entra.networkClient,
+      },
+    };
+    const { router } = createTestRouter(userData, { tenant: tenantConfig });
+    const refused = await router.invoke('tenant:sign-in', { tenant: 'contoso.onmicrosoft.com/../x' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(refused.ok === false && refused.error.message).toContain('tenant');
+    expect(opened).toEqual([]);
+
+    expect(await router.invoke('tenant:sign-in-state', undefined)).toEqual({
+      ok: true,
+      value: { signedIn: false },
+    });
+    const signedIn = await router.invoke('tenant:sign-in', { tenant: 'Contoso.onmicrosoft.com' });
+    expect(signedIn).toMatchObject({
+      ok: true,
+      value: { signedIn: true, username: 'admin@contoso.onmicrosoft.com' },
+    });
+
+    // A restart: a new router over the same folder reads the sign-in back from the sealed cache.
+    const restarted = createTestRouter(userData, { tenant: tenantConfig }).router;
+    expect(await restarted.invoke('tenant:sign-in-state', undefined)).toMatchObject({
+      ok: true,
+      value: { signedIn: true, tenantId, scopes: expect.arrayContaining(['AuditLog.Read.All']) as unknown },
+    });
+    expect(await restarted.invoke('tenant:sign-out', undefined)).toEqual({
+      ok: true,
+      value: { signedOut: true },
+    });
+    await expect(stat(join(userData, 'graph-token-cache.bin'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await restarted.invoke('tenant:sign-in-state', undefined)).toEqual({
+      ok: true,
+      value: { signedIn: false },
+    });
+    expect(opened).toHaveLength(1);
   });
 
   it('refuses a tenant or client id that is not one, before any request', () => {
