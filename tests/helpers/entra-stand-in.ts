@@ -26,6 +26,8 @@ export interface EntraStandIn {
   /** Every request the stand-in saw, as "METHOD path" (query left out). */
   seen: string[];
   tokenRequests: URLSearchParams[];
+  /** The admin entering the code at microsoft.com/devicelogin. */
+  approveDeviceCode(userCode: string): void;
   /** Acts as the browser: opens the authorize URL, then posts the form it answers to MSAL's loopback. */
   completeSignIn(authorizeUrl: string): Promise<string>;
   close(): Promise<void>;
@@ -87,6 +89,7 @@ export async function startEntraStandIn(options: EntraStandInOptions): Promise<E
   const tokenRequests: URLSearchParams[] = [];
   const codes = new Map<string, { challenge: string; redirectUri: string; nonce: string | null }>();
   const issued = new Set<string>();
+  const deviceCodes = new Map<string, { userCode: string; approved: boolean }>();
   const oid = randomUUID();
   let host = '';
 
@@ -144,9 +147,48 @@ export async function startEntraStandIn(options: EntraStandInOptions): Promise<E
         );
         return;
       }
+      const tokens = (nonce: string | null) => {
+        const accessToken = fakeAccessToken(options.grantedScopes, { tid: options.tenantId, oid });
+        issued.add(accessToken);
+        return {
+          token_type: 'Bearer',
+          scope: options.grantedScopes.map((scope) => `https://graph.microsoft.com/${scope}`).join(' '),
+          expires_in: 3599,
+          ext_expires_in: 3599,
+          access_token: accessToken,
+          refresh_token: `refresh-${randomUUID()}`,
+          id_token: idToken(nonce),
+          client_info: clientInfo,
+        };
+      };
+      if (req.method === 'POST' && url.pathname === `/${options.tenant}/oauth2/v2.0/devicecode`) {
+        const deviceCode = randomUUID();
+        const userCode = `EXR${deviceCodes.size + 1}`;
+        deviceCodes.set(deviceCode, { userCode, approved: false });
+        // As Entra answers (interval 5 s); the test approves before MSAL's first poll, so nothing waits.
+        json(200, {
+          user_code: userCode,
+          device_code: deviceCode,
+          verification_uri: 'https://microsoft.com/devicelogin',
+          expires_in: 900,
+          interval: 5,
+          message: `To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code ${userCode} to authenticate.`,
+        });
+        return;
+      }
       if (req.method === 'POST' && url.pathname === `/${options.tenant}/oauth2/v2.0/token`) {
         const form = new URLSearchParams(await readBody(req));
         tokenRequests.push(form);
+        if (
+          form.get('grant_type') === 'device_code' ||
+          form.get('grant_type') === 'urn:ietf:params:oauth:grant-type:device_code'
+        ) {
+          const pending = deviceCodes.get(form.get('device_code') ?? '');
+          if (pending === undefined) json(400, { error: 'expired_token', error_codes: [70020] });
+          else if (!pending.approved) json(400, { error: 'authorization_pending', error_codes: [70016] });
+          else json(200, tokens(null));
+          return;
+        }
         const grant = codes.get(form.get('code') ?? '');
         const verifier = form.get('code_verifier') ?? '';
         if (
@@ -163,18 +205,7 @@ export async function startEntraStandIn(options: EntraStandInOptions): Promise<E
           return;
         }
         codes.delete(form.get('code') ?? '');
-        const accessToken = fakeAccessToken(options.grantedScopes, { tid: options.tenantId, oid });
-        issued.add(accessToken);
-        json(200, {
-          token_type: 'Bearer',
-          scope: options.grantedScopes.map((scope) => `https://graph.microsoft.com/${scope}`).join(' '),
-          expires_in: 3599,
-          ext_expires_in: 3599,
-          access_token: accessToken,
-          refresh_token: `refresh-${randomUUID()}`,
-          id_token: idToken(grant.nonce),
-          client_info: clientInfo,
-        });
+        json(200, tokens(grant.nonce));
         return;
       }
       const batch = /^\/(v1\.0|beta)\/\$batch$/.exec(url.pathname);
@@ -323,6 +354,9 @@ export async function startEntraStandIn(options: EntraStandInOptions): Promise<E
     },
     seen,
     tokenRequests,
+    approveDeviceCode(userCode) {
+      for (const pending of deviceCodes.values()) if (pending.userCode === userCode) pending.approved = true;
+    },
     async completeSignIn(authorizeUrl) {
       const page = await send(authorizeUrl, 'GET', {});
       const action = /action="([^"]+)"/.exec(page.text)?.[1];

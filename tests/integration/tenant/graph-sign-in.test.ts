@@ -213,6 +213,29 @@ describe('sign-in end to end against a local HTTPS Entra and Graph stand-in', ()
     expect(opened).toHaveLength(1);
   });
 
+  it('device code only when asked: the message is shown, no browser opens, and the token reads Graph', async () => {
+    const { standIn: entra, opened, options } = await setUp();
+    const messages: string[] = [];
+    const session = createGraphSession({
+      ...options(),
+      deviceCode: (message) => {
+        messages.push(message);
+        entra.approveDeviceCode(/enter the code (\S+) /.exec(message)?.[1] ?? '');
+      },
+    });
+    const reader = createGraphClient({
+      accessToken: () => session.accessToken(),
+      fetch: entra.fetch,
+      baseUrl: entra.host,
+    });
+    const outcome = await reader.get('https://graph.microsoft.com/v1.0/domains/M365x214355.onmicrosoft.com');
+    expect(outcome).toMatchObject({ kind: 'answer', status: 200 });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('https://microsoft.com/devicelogin');
+    expect(opened).toEqual([]);
+    expect(entra.seen).toContain(`POST /${tenant}/oauth2/v2.0/devicecode`);
+  });
+
   it('refuses a tenant or client id that is not one, before any request', () => {
     expect(() =>
       createGraphSession({ tenant: 'contoso.com/../evil', openBrowser: () => Promise.resolve() }),
