@@ -23,6 +23,7 @@ import {
 } from './security/trusted-sender';
 import { secureWindowOptions } from './security/window-options';
 import { createInvokeHandlers } from './services/app-services';
+import { isSignInUrl } from './tenant/system-browser';
 import { readInstanceState, secondInstanceMessage, writeInstanceState } from './startup/instance-state';
 import { openSecretsSettingAsideUnreadable, setAsideUnreadableUserData } from './startup/user-data-recovery';
 
@@ -117,6 +118,16 @@ async function start(): Promise<void> {
               : await dialog.showOpenDialog(window, options);
           return choice.canceled ? null : (choice.filePaths[0] ?? null);
         },
+      },
+      // Sign-in opens Entra's authorize page only, in the system browser; the token cache is sealed by safeStorage.
+      tenant: {
+        encryptor: safeStorage,
+        openBrowser: (url) =>
+          isSignInUrl(url)
+            ? shell.openExternal(url)
+            : Promise.reject(
+                new Error('sign-in tried to open a page that is not Entra’s authorize endpoint'),
+              ),
       },
       checkRuns: {
         printToPdf: printHtmlToPdf,

@@ -18,6 +18,7 @@ import { probePowerShell } from './powershell-probe-service';
 import { storedRunKeySource } from '../secrets/secret-store';
 import { processRunKey } from '../webconfig/run-webconfig-protection';
 import type { HostResolver } from '../fixes/firewall-addresses';
+import { createTenantSignInHandlers, type TenantSignInConfig } from './tenant-sign-in-handlers';
 
 export interface AppServicesConfig {
   userDataDir: string;
@@ -37,6 +38,8 @@ export interface AppServicesConfig {
   mfa?: Partial<Pick<MfaHandlersConfig, 'secrets' | 'host' | 'chooseModuleSource' | 'probeWeb'>>;
   /** How the firewall fix's host names become addresses in the preview; DNS unless given (tests pass a fake). */
   resolveHost?: HostResolver;
+  /** Microsoft 365 sign-in: main passes safeStorage and shell.openExternal; by default nothing at rest and no browser. */
+  tenant?: Partial<Omit<TenantSignInConfig, 'userDataDir'>>;
 }
 
 /** The services behind every IPC channel: plain Node, shared by the app, the CLI and the tests. */
@@ -107,8 +110,20 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     ...(config.resolveHost === undefined ? {} : { resolveHost: config.resolveHost }),
   });
 
+  const tenant = createTenantSignInHandlers({
+    userDataDir: config.userDataDir,
+    encryptor: config.tenant?.encryptor ?? null,
+    openBrowser:
+      config.tenant?.openBrowser ??
+      (() => Promise.reject(new Error('no browser to sign in with in this process'))),
+    ...(config.tenant?.authority === undefined ? {} : { authority: config.tenant.authority }),
+  });
+
   return {
     ...checkRuns.handlers,
+    'tenant:sign-in': tenant['tenant:sign-in'],
+    'tenant:sign-out': tenant['tenant:sign-out'],
+    'tenant:sign-in-state': tenant['tenant:sign-in-state'],
     ...fixes,
     ...mfa,
     'app:get-info': () =>

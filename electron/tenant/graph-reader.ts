@@ -3,6 +3,8 @@
  * implement the same interface, so every rule runs the same way with or without a tenant.
  */
 
+import type { GraphErrorInfo } from '../../shared/tenant/graph-error';
+
 /** A request as the rules make it: method GET, absolute URL (v1.0 or beta), query included. */
 export interface GraphRequest {
   method: 'GET';
@@ -16,6 +18,8 @@ export interface GraphAnswer {
   status: number;
   headers: Readonly<Record<string, string>>;
   body: unknown;
+  /** Live client only (additive): a non-2xx answer classified by its Graph error code, with the missing permission named. */
+  error?: GraphErrorInfo;
 }
 
 /** Replay only: the recording holds no response for this request; its check is unknown, naming the request. */

@@ -42,6 +42,9 @@ export const invokeMethods = {
   previewUndo: 'fixes:undo-preview',
   applyFix: 'fixes:apply',
   exportFixes: 'fixes:export',
+  signInToTenant: 'tenant:sign-in',
+  signOutOfTenant: 'tenant:sign-out',
+  getTenantSignInState: 'tenant:sign-in-state',
   cancelOperation: 'operation:cancel',
 } as const satisfies Record<string, InvokeChannel>;
 

@@ -12,6 +12,7 @@ import {
   MfaRecycleOutcome,
   MfaRollbackOutcome,
 } from '../integrations/mfa-change-contract';
+import { ClientId, SignInState, TenantName } from '../tenant/sign-in';
 
 // The one IPC contract: zod schemas are the source of truth; every type below is inferred from them.
 
@@ -259,6 +260,14 @@ export const invokeContract = {
     }),
     response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
+  /** Delegated, read-only sign-in to Microsoft 365 in the system browser; the scopes are in shared/tenant/graph-scopes. */
+  'tenant:sign-in': {
+    request: z.object({ tenant: TenantName, clientId: ClientId.nullable().default(null) }),
+    response: SignInState,
+  },
+  /** Removes the sealed token cache and the accounts MSAL holds. */
+  'tenant:sign-out': { request: NoRequest, response: z.object({ signedOut: z.literal(true) }) },
+  'tenant:sign-in-state': { request: NoRequest, response: SignInState },
   'operation:cancel': {
     request: z.object({ operationId: OperationId }),
     response: z.object({ cancelled: z.boolean() }),

@@ -36,6 +36,9 @@ const validRequests: Record<InvokeChannel, unknown> = {
   'runs:compare': { before: runId, after: runId },
   'report:export': { runId, format: 'html' },
   'secrets:list': undefined,
+  'tenant:sign-in': { tenant: 'contoso.onmicrosoft.com', clientId: '14d82eec-204b-4c2f-b7e8-296a70dab67e' },
+  'tenant:sign-out': undefined,
+  'tenant:sign-in-state': undefined,
   'secrets:set': { name: 'MONOSIGN_API_KEY', value: 'k' },
   'mfa:plan': {
     runId,
