@@ -6,14 +6,14 @@ import { demoEstate } from '../lab/demo-estate';
 import { assembleFacts } from '../facts/facts-assembler';
 import { locatePowerShellScripts } from '../resource-paths';
 import { openPowerShellCollection } from '../services/powershell-collection';
-import { runAuditCommand } from './commands/audit-command';
-import { runCheckCommand } from './commands/check-command';
-import { runEvaluateCommand } from './commands/evaluate-command';
-import { runFixCommand, runUndoCommand } from './commands/fix-command';
+import { auditUsage, runAuditCommand } from './commands/audit-command';
+import { checkUsage, runCheckCommand } from './commands/check-command';
+import { evaluateUsage, runEvaluateCommand } from './commands/evaluate-command';
+import { fixUsage, runFixCommand, runUndoCommand } from './commands/fix-command';
 import { fixCommandDependencies } from './fix-dependencies';
 import { moduleDir } from '../module-dir';
-import { runReportCommand } from './commands/report-command';
-import { runWebconfigCommand } from './commands/webconfig-command';
+import { reportUsage, runReportCommand } from './commands/report-command';
+import { runWebconfigCommand, webconfigUsage } from './commands/webconfig-command';
 import { terminalSecretPrompt, type SecretSources } from './secret-input';
 import { setAsideMalformedSecretsFile, setAsideUnreadableUserData } from '../startup/user-data-recovery';
 import { userDataDir } from '../user-data-dir';
@@ -65,6 +65,19 @@ Options:
 Exit codes: 0 nothing failed, 1 a check failed or an edit was refused, 2 bad input.
 `;
 
+// Each command's own usage, printed for `exready <command> --help` (or -h) wherever the flag stands.
+const commandUsage: Readonly<Record<string, string>> = {
+  check: checkUsage,
+  fix: fixUsage,
+  undo: fixUsage,
+  audit: auditUsage,
+  report: reportUsage,
+  evaluate: evaluateUsage,
+  webconfig: webconfigUsage,
+  help: helpText,
+  version: 'Usage: exready version\n\nPrints the version.\n',
+};
+
 /** The `exready` command line: plain Node over the same services as the app. */
 export async function runCli(
   argv: readonly string[],
@@ -76,6 +89,11 @@ export async function runCli(
   },
 ): Promise<ExitCode> {
   const [command, ...rest] = argv;
+  const usage = command === undefined ? undefined : commandUsage[command];
+  if (usage !== undefined && rest.some((arg) => arg === '--help' || arg === '-h')) {
+    io.stdout(usage);
+    return ExitCode.ok;
+  }
   try {
     if (command !== undefined && userDataCommands.has(command)) await announceUnreadableUserData(io, now());
     switch (command) {

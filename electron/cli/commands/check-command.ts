@@ -187,6 +187,25 @@ function describeProgress(progress: CheckRunProgress): string | null {
   }
 }
 
+/**
+ * The progress lines of one event; when the collection ends, one line for each server that never answered
+ * (a silent server otherwise has no line at all).
+ */
+export function progressLines(
+  progress: CheckRunProgress,
+  servers: readonly string[],
+  answered: Set<string>,
+): string[] {
+  if (progress.kind === 'server') answered.add(progress.server);
+  const line = describeProgress(progress);
+  if (progress.kind !== 'collected') return line === null ? [] : [line];
+  const silent = servers.filter((server) => !answered.has(server));
+  return silent.map(
+    (server, index) =>
+      `[${progress.done + index + 1}/${progress.total}] ${server}: no answer (the collection ended before it answered)`,
+  );
+}
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** `exready check`: collects the estate now, prints the checklist, optionally saves the facts. */
@@ -223,6 +242,7 @@ export async function runCheckCommand(
     return ExitCode.badInput;
   }
 
+  const answered = new Set<string>();
   let outcome;
   try {
     outcome = await runCheck(
@@ -231,8 +251,8 @@ export async function runCheckCommand(
       {
         signal: deps.signal ?? new AbortController().signal,
         onProgress: (progress) => {
-          const line = describeProgress(progress);
-          if (line !== null) io.stderr(`${line}\n`);
+          for (const line of progressLines(progress, options.exchangeServers, answered))
+            io.stderr(`${line}\n`);
         },
       },
     );
@@ -262,10 +282,9 @@ export async function runCheckCommand(
     io,
     {
       json: options.json,
-      source:
-        options.factsOut === null || saveFailed
-          ? 'live check'
-          : `live check, facts saved to ${options.factsOut}`,
+      source: `${options.lab === null ? 'live check' : `lab ${options.lab} (simulated check)`}${
+        options.factsOut === null || saveFailed ? '' : `, facts saved to ${options.factsOut}`
+      }`,
       extra: { runId: outcome.request.runId, factsOut: options.factsOut, warnings: outcome.warnings },
     },
     savedFacts,

@@ -15,7 +15,7 @@ import { createLabFixHost, type LabFixHost } from '../../lab/lab-fix-host';
 import type { PowerShellHost } from '../../powershell/powershell-host';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
 
-const usage = `Usage:
+export const fixUsage = `Usage:
   exready fix --server FQDN --fix ID [--param KEY=VALUE ...] [--yes] [--accept-risk] [--lab demo] [--powershell PATH]
   exready fix --export plan.ps1 --server FQDN --fix ID [--fix ID ...] [--param [ID:]KEY=VALUE ...] [--accept-risk]
   exready undo --audit-id N [--yes] [--lab demo] [--powershell PATH]
@@ -259,7 +259,7 @@ async function guarded(io: CliIo, body: () => Promise<ExitCode>): Promise<ExitCo
     return await body();
   } catch (error) {
     if (error instanceof CliUsageError || error instanceof FixInputError) {
-      io.stderr(`${error.message}\n\n${usage}`);
+      io.stderr(`${error.message}\n\n${fixUsage}`);
       return ExitCode.badInput;
     }
     throw error;
@@ -276,7 +276,7 @@ export function runFixCommand(
   return guarded(io, async () => {
     const values = parseFixArgs(args);
     if (values.help === true) {
-      io.stdout(usage);
+      io.stdout(fixUsage);
       return ExitCode.ok;
     }
     const server = values.server ?? '';

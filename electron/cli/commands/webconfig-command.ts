@@ -12,7 +12,7 @@ import { WebConfigRefusal } from '../../webconfig/webconfig-refusal';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
 import { collectSecretSettings, refuseSecretsInArgv, type SecretSources } from '../secret-input';
 
-const usage = `Usage: exready webconfig plan|apply|rollback --file PATH [options]
+export const webconfigUsage = `Usage: exready webconfig plan|apply|rollback --file PATH [options]
 
 Edits an app's web.config for an MFA integration: appSettings keys and the IIS module entry.
 Only the changed lines differ afterwards; every other byte is kept.
@@ -168,7 +168,7 @@ export async function runWebconfigCommand(
   try {
     const options = parseOptions(args);
     if (options === 'help') {
-      io.stdout(usage);
+      io.stdout(webconfigUsage);
       return ExitCode.ok;
     }
     if (options.action === 'rollback') return await runRollback(options, safeIo, now);
