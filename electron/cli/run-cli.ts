@@ -17,6 +17,8 @@ import { runWebconfigCommand, webconfigUsage } from './commands/webconfig-comman
 import { terminalSecretPrompt, type SecretSources } from './secret-input';
 import { setAsideMalformedSecretsFile, setAsideUnreadableUserData } from '../startup/user-data-recovery';
 import { userDataDir } from '../user-data-dir';
+import { LabStateError } from '../lab/lab-state-file';
+import { openPersistedLabs } from './persisted-labs';
 
 // The commands that read the user-data folder (inventory, runs, audit) check it first, as the app does.
 const userDataCommands = new Set(['check', 'fix', 'undo', 'report']);
@@ -39,7 +41,10 @@ Commands:
   check --servers FQDN,... --sync-server FQDN --service-account DOMAIN\\name
         [--json] [--facts-out FILE] [--report FILE] [--history DIR]
                        Collect the estate's facts (one PowerShell round trip per server) and print the checklist.
-  check --lab demo     The same on the built-in simulated estate (no PowerShell, no servers).
+  check --lab demo [--reset]
+                       The same on the built-in simulated estate (no PowerShell, no servers); what
+                       'fix --lab demo' changed is kept between commands until --reset.
+  fix --list [--json]  Every fix: its id, title, parameters with their types, and its risk.
   fix --server FQDN --fix ID [--param KEY=VALUE ...] [--yes] [--accept-risk] [--lab demo] [--powershell PATH]
                        Preview a fix, confirm, run it, audit it and re-check the server.
   fix --export plan.ps1 --server FQDN --fix ID [--param ID:KEY=VALUE ...]
@@ -108,7 +113,10 @@ export async function runCli(
       case '--version':
         io.stdout(`${appVersion}\n`);
         return ExitCode.ok;
-      case 'check':
+      case 'check': {
+        const labs = await openPersistedLabs(userDataDir(), { demo: demoEstate }, rest, {
+          reset: rest.includes('--reset'),
+        });
         return await runCheckCommand(rest, io, now, {
           openSource: ({ powershell }) =>
             openPowerShellCollection({
@@ -116,12 +124,20 @@ export async function runCli(
               scriptsDir: locatePowerShellScripts(moduleDir),
             }),
           assemble: assembleFacts,
-          labs: { demo: demoEstate },
+          labs: labs.estates,
         });
+      }
       case 'fix':
-        return await runFixCommand(rest, io, now, fixCommandDependencies(moduleDir, now));
-      case 'undo':
-        return await runUndoCommand(rest, io, now, fixCommandDependencies(moduleDir, now));
+      case 'undo': {
+        // The lab's state is read before the command and written back after it, whatever the outcome.
+        const labs = await openPersistedLabs(userDataDir(), { demo: demoEstate }, rest);
+        const deps = { ...fixCommandDependencies(moduleDir, now), labs: labs.estates, labHost: labs.host };
+        try {
+          return await (command === 'fix' ? runFixCommand : runUndoCommand)(rest, io, now, deps);
+        } finally {
+          await labs.save();
+        }
+      }
       case 'report':
         return await runReportCommand(rest, io, now);
       case 'audit':
@@ -139,6 +155,10 @@ export async function runCli(
     if (error instanceof CliUsageError) {
       io.stderr(`exready: ${error.message}\nRun 'exready --help' for usage.\n`);
       return ExitCode.badInput;
+    }
+    if (error instanceof LabStateError) {
+      io.stderr(`exready: ${error.message}\n`);
+      return ExitCode.failed;
     }
     throw error;
   }
