@@ -134,7 +134,7 @@ function describeFixInput(error: FixInputError): string {
     const parameter = info.find((item) => item.name === name);
     if (parameter === undefined)
       return `  ${issue.message}${known.length === 0 ? ' (this fix takes no --param)' : ` (it takes: ${known.join(', ')})`}`;
-    return `  --param ${parameter.name}=<${parameter.type}> ${issue.message}: ${parameter.description}`;
+    return `  ${parameter.name}: ${issue.message} (--param ${parameter.name}=<${parameter.type}>: ${parameter.description})`;
   });
   return `${fix.id}: the parameters are not valid:\n${lines.join('\n')}\nSee 'exready fix --list' for every fix and its parameters.`;
 }

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runWebconfigCommand } from '../../../electron/cli/commands/webconfig-command';
@@ -57,6 +57,9 @@ describe('exready webconfig', () => {
   beforeEach(async () => {
     dir = await makeTempDir('exready-cli-webconfig-');
     file = await copyWebconfig(dir, owaFixture);
+    // The module's DLL where IIS loads it from: apply refuses the module entry without it.
+    await mkdir(join(dir, 'bin'));
+    await writeFile(join(dir, 'bin', 'MonoSign.IISModule.dll'), 'MZ stand-in');
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -78,7 +81,7 @@ describe('exready webconfig', () => {
     expect(output.stdout).toContain('nothing was written');
     expectNoSecret(output);
     expect((await readFile(file)).equals(await readWebconfigFixture(owaFixture))).toBe(true);
-    expect(await readdir(dir)).toEqual(['web.config']);
+    expect(await readdir(dir)).toEqual(['bin', 'web.config']);
   });
 
   it('apply writes a backup and then the file; a second apply changes nothing', async () => {
@@ -98,7 +101,11 @@ describe('exready webconfig', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('nothing to change');
     expect(await readFile(file, 'utf8')).toBe(written);
-    expect((await readdir(dir)).sort()).toEqual(['web.config', 'web.config.exready-20260301-090807.bak']);
+    expect((await readdir(dir)).sort()).toEqual([
+      'bin',
+      'web.config',
+      'web.config.exready-20260301-090807.bak',
+    ]);
   });
 
   it('keeps CRLF line endings and the BOM', async () => {
@@ -148,6 +155,7 @@ describe('exready webconfig', () => {
         module: { name: 'AcmeOtp', type: 'Acme.Otp.Module, Acme.Otp' },
       }),
     );
+    await writeFile(join(dir, 'bin', 'Acme.Otp.dll'), 'MZ stand-in');
     const output = await run(['apply', '--file', file, '--profile', profile, '--app', 'owa'], undefined, {
       env: { EXREADY_SECRET_ACME_TOKEN: 'acme-secret-9' },
       prompt: null,
@@ -237,7 +245,7 @@ describe('exready webconfig', () => {
     expect(output.stderr).toContain('refused: web.config is not well-formed XML at line 43, column 7');
     expect(output.stderr).toContain('The file was not changed.');
     expect(await readFile(file, 'utf8')).toBe(broken);
-    expect(await readdir(dir)).toEqual(['web.config']);
+    expect(await readdir(dir)).toEqual(['bin', 'web.config']);
   });
 
   it('exits 1 when a key is already there twice, naming the lines', async () => {
