@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runWebconfigCommand } from '../../../electron/cli/commands/webconfig-command';
 import type { SecretSources } from '../../../electron/cli/secret-input';
+import { webConfigPickupAdvice } from '../../../shared/integrations/webconfig-pickup';
 import { copyWebconfig, makeTempDir, readWebconfigFixture, toCrlf } from '../../helpers/webconfig-fixtures';
 
 const owaFixture = 'exchange2016_DefaultWebSite-OWA_web.config';
@@ -116,6 +117,41 @@ describe('exready webconfig', () => {
     expect(written.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(written.toString('utf8').replace(/\r\n/g, '')).not.toContain('\n');
     expect(written.length).toBeGreaterThan(crlf.length);
+  });
+
+  it('apply says when IIS picks the change up, in the words the window uses', async () => {
+    const output = await run(['apply', ...monosign()]);
+    expect(output.code).toBe(0);
+    expect(output.stdout).toContain(`${webConfigPickupAdvice}\n`);
+    expect(webConfigPickupAdvice).toContain('No app-pool recycle is needed');
+  });
+
+  it("refuses to add the module while its DLL is not in the app's bin (the app would fail for every user)", async () => {
+    await rm(join(dir, 'bin', 'MonoSign.IISModule.dll'));
+    const planned = await run(['plan', ...monosign()]);
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toContain(
+      `Apply will refuse: MonoSign.IISModule.dll is not in ${join(dir, 'bin')}`,
+    );
+    const refused = await run(['apply', ...monosign()]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `refused: MonoSign.IISModule.dll is not in ${join(dir, 'bin')}: IIS cannot load the module, and owa fails for every user`,
+    );
+    expect(refused.stderr).toContain('The file was not changed.');
+    expect((await readFile(file)).equals(await readWebconfigFixture(owaFixture))).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual(['bin', 'web.config']);
+    // NTFS names compare without case: the DLL as the vendor's zip spells it is found.
+    await writeFile(join(dir, 'bin', 'monosign.iismodule.DLL'), 'MZ stand-in');
+    expect((await run(['apply', ...monosign()])).code).toBe(0);
+  });
+
+  it('refuses an empty web.config at a real line and column', async () => {
+    await writeFile(file, '');
+    const output = await run(['apply', ...monosign()]);
+    expect(output.code).toBe(1);
+    expect(output.stderr).toContain('refused: web.config is not well-formed XML at line 1, column 1:');
+    expect(output.stderr).not.toContain('undefined');
   });
 
   it('rollback restores the newest backup, or the one given with --backup', async () => {
