@@ -16,9 +16,9 @@ export interface PersistedLabs {
   /** Every lab, the named one as the last command left it. */
   estates: Readonly<Record<string, LabEstate>>;
   /** The fix host of a lab, holding its persisted state; the same host for the whole command. */
-  host(name: string): LabFixHost | undefined;
+  host: (name: string) => LabFixHost | undefined;
   /** Writes back what the command's fixes changed; nothing when they changed nothing. */
-  save(): Promise<void>;
+  save: () => Promise<void>;
 }
 
 /** The labs of one CLI command: the named lab is read from the user-data folder (after a reset when asked). */
@@ -30,7 +30,8 @@ export async function openPersistedLabs(
 ): Promise<PersistedLabs> {
   const name = labNameIn(args);
   const initial = name === null || !Object.hasOwn(builtIn, name) ? undefined : builtIn[name];
-  if (name === null || initial === undefined) return { estates: builtIn, host: () => undefined, save: async () => {} };
+  if (name === null || initial === undefined)
+    return { estates: builtIn, host: () => undefined, save: async () => {} };
   if (options.reset === true) await resetLabState(dataDir, name);
   const loaded = await loadLabState(dataDir, name, initial);
   let host: LabFixHost | undefined;

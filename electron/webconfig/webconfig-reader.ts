@@ -32,7 +32,7 @@ export function readWebConfig(text: string): XmlDocument {
   const verdict = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (verdict !== true) {
     const { line, msg } = verdict.err;
-    const column = validatorColumn(text, line, verdict.err.col as number | undefined);
+    const column = validatorColumn(text, line, verdict.err.col);
     throw new WebConfigRefusal(
       'malformed',
       `web.config is not well-formed XML at line ${line}, column ${column}: ${msg}`,

@@ -56,7 +56,7 @@ export function fixParameterInfo(fix: FixDefinition): FixParameterInfo[] {
     type: typeOf(property),
     // A parameter with a default may be left out even when the output type requires it.
     required: schema.required.includes(name) && property.default === undefined,
-    default: property.default === undefined ? null : String(property.default),
+    default: property.default === undefined ? null : JSON.stringify(property.default).replace(/^"|"$/g, ''),
     description: property.description ?? '',
   }));
 }
