@@ -18,7 +18,9 @@ export interface FixListing {
   id: string;
   title: string;
   checkId: string;
+  /** The risk with the safest values; riskDependsOnValues: some values lower security (they need --accept-risk). */
   risk: FixRisk;
+  riskDependsOnValues: boolean;
   exposes: string | null;
   undoable: boolean;
   target: FixDefinition['target'];
@@ -67,6 +69,8 @@ export function fixListing(fix: FixDefinition): FixListing {
     title: fix.title,
     checkId: fix.checkId,
     risk: fix.risk,
+    // A fix safe by default that still names an exposure lowers security only with some values (fix-risk.ts).
+    riskDependsOnValues: fix.risk === 'none' && fix.exposes !== null,
     exposes: fix.exposes,
     undoable: fix.undoable,
     target: fix.target,
@@ -76,10 +80,20 @@ export function fixListing(fix: FixDefinition): FixListing {
 
 /** One fix as text: its id and title, then what it needs, one parameter a line. */
 export function fixListingText(listing: FixListing): string {
+  const risk =
+    listing.risk === 'lowers-security'
+      ? 'LOWERS SECURITY'
+      : listing.riskDependsOnValues
+        ? 'none, unless the values lower security'
+        : 'none';
   const lines = [
     `${listing.id}: ${listing.title}`,
-    `    turns green ${listing.checkId}; risk: ${listing.risk === 'lowers-security' ? 'LOWERS SECURITY' : 'none'}; undoable: ${listing.undoable ? 'yes' : 'no'}`,
+    `    turns green ${listing.checkId}; risk: ${risk}; undoable: ${listing.undoable ? 'yes' : 'no'}`,
   ];
+  if (listing.exposes !== null)
+    lines.push(
+      `    ${listing.risk === 'lowers-security' ? 'exposes' : 'lowers security when'}: ${listing.exposes}`,
+    );
   if (listing.parameters.length === 0) lines.push('    parameters: none');
   for (const parameter of listing.parameters) {
     const needs = parameter.required

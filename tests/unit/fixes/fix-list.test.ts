@@ -60,9 +60,16 @@ describe('fix parameters from the zod schemas', () => {
       [
         'winrm.auth.cbt.set-none: Set the WinRM CbtHardeningLevel',
         '    turns green winrm.auth.cbt; risk: LOWERS SECURITY; undoable: yes',
+        `    exposes: ${fix('winrm.auth.cbt.set-none').exposes ?? ''}`,
         '    --param level=<None|Relaxed|Strict>  (default None) the CbtHardeningLevel to set',
       ].join('\n'),
     );
+    const trustedHosts = fixListing(fix('winrm.trustedhosts.add-server'));
+    expect(trustedHosts).toMatchObject({ risk: 'none', riskDependsOnValues: true });
+    expect(fixListingText(trustedHosts)).toContain(
+      'risk: none, unless the values lower security; undoable: yes\n    lowers security when: TrustedHosts "*"',
+    );
+    expect(fixListing(fix('winrm.service.start-automatic')).riskDependsOnValues).toBe(false);
     expect(fixListingText(fixListing(fix('psremoting.sessionconfig.reset')))).toContain(
       'undoable: no\n    parameters: none',
     );
