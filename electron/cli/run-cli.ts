@@ -6,18 +6,20 @@ import { demoEstate } from '../lab/demo-estate';
 import { assembleFacts } from '../facts/facts-assembler';
 import { locatePowerShellScripts } from '../resource-paths';
 import { openPowerShellCollection } from '../services/powershell-collection';
-import { runAuditCommand } from './commands/audit-command';
-import { runCheckCommand } from './commands/check-command';
-import { runEvaluateCommand } from './commands/evaluate-command';
-import { runFixCommand, runUndoCommand } from './commands/fix-command';
+import { auditUsage, runAuditCommand } from './commands/audit-command';
+import { checkUsage, runCheckCommand } from './commands/check-command';
+import { evaluateUsage, runEvaluateCommand } from './commands/evaluate-command';
+import { fixUsage, runFixCommand, runUndoCommand } from './commands/fix-command';
 import { fixCommandDependencies } from './fix-dependencies';
 import { moduleDir } from '../module-dir';
-import { runReportCommand } from './commands/report-command';
-import { runProveWebCommand } from './commands/prove-web-command';
-import { runWebconfigCommand } from './commands/webconfig-command';
+import { reportUsage, runReportCommand } from './commands/report-command';
+import { runWebconfigCommand, webconfigUsage } from './commands/webconfig-command';
+import { proveWebUsage, runProveWebCommand } from './commands/prove-web-command';
 import { terminalSecretPrompt, type SecretSources } from './secret-input';
 import { setAsideMalformedSecretsFile, setAsideUnreadableUserData } from '../startup/user-data-recovery';
 import { userDataDir } from '../user-data-dir';
+import { LabStateError } from '../lab/lab-state-file';
+import { openPersistedLabs } from './persisted-labs';
 
 // The commands that read the user-data folder (inventory, runs, audit) check it first, as the app does.
 const userDataCommands = new Set(['check', 'fix', 'undo', 'report']);
@@ -40,7 +42,10 @@ Commands:
   check --servers FQDN,... --sync-server FQDN --service-account DOMAIN\\name
         [--json] [--facts-out FILE] [--report FILE] [--history DIR]
                        Collect the estate's facts (one PowerShell round trip per server) and print the checklist.
-  check --lab demo     The same on the built-in simulated estate (no PowerShell, no servers).
+  check --lab demo [--reset]
+                       The same on the built-in simulated estate (no PowerShell, no servers); what
+                       'fix --lab demo' changed is kept between commands until --reset.
+  fix --list [--json]  Every fix: its id, title, parameters with their types, and its risk.
   fix --server FQDN --fix ID [--param KEY=VALUE ...] [--yes] [--accept-risk] [--lab demo] [--powershell PATH]
                        Preview a fix, confirm, run it, audit it and re-check the server.
   fix --export plan.ps1 --server FQDN --fix ID [--param ID:KEY=VALUE ...]
@@ -68,6 +73,20 @@ Options:
 Exit codes: 0 nothing failed, 1 a check failed or an edit was refused, 2 bad input.
 `;
 
+// Each command's own usage, printed for `exready <command> --help` (or -h) wherever the flag stands.
+const commandUsage: Readonly<Record<string, string>> = {
+  check: checkUsage,
+  fix: fixUsage,
+  undo: fixUsage,
+  audit: auditUsage,
+  report: reportUsage,
+  evaluate: evaluateUsage,
+  webconfig: webconfigUsage,
+  prove: proveWebUsage,
+  help: helpText,
+  version: 'Usage: exready version\n\nPrints the version.\n',
+};
+
 /** The `exready` command line: plain Node over the same services as the app. */
 export async function runCli(
   argv: readonly string[],
@@ -79,6 +98,11 @@ export async function runCli(
   },
 ): Promise<ExitCode> {
   const [command, ...rest] = argv;
+  const usage = command === undefined ? undefined : commandUsage[command];
+  if (usage !== undefined && rest.some((arg) => arg === '--help' || arg === '-h')) {
+    io.stdout(usage);
+    return ExitCode.ok;
+  }
   try {
     if (command !== undefined && userDataCommands.has(command)) await announceUnreadableUserData(io, now());
     switch (command) {
@@ -93,7 +117,10 @@ export async function runCli(
       case '--version':
         io.stdout(`${appVersion}\n`);
         return ExitCode.ok;
-      case 'check':
+      case 'check': {
+        const labs = await openPersistedLabs(userDataDir(), { demo: demoEstate }, rest, {
+          reset: rest.includes('--reset'),
+        });
         return await runCheckCommand(rest, io, now, {
           openSource: ({ powershell }) =>
             openPowerShellCollection({
@@ -101,12 +128,20 @@ export async function runCli(
               scriptsDir: locatePowerShellScripts(moduleDir),
             }),
           assemble: assembleFacts,
-          labs: { demo: demoEstate },
+          labs: labs.estates,
         });
+      }
       case 'fix':
-        return await runFixCommand(rest, io, now, fixCommandDependencies(moduleDir, now));
-      case 'undo':
-        return await runUndoCommand(rest, io, now, fixCommandDependencies(moduleDir, now));
+      case 'undo': {
+        // The lab's state is read before the command and written back after it, whatever the outcome.
+        const labs = await openPersistedLabs(userDataDir(), { demo: demoEstate }, rest);
+        const deps = { ...fixCommandDependencies(moduleDir, now), labs: labs.estates, labHost: labs.host };
+        try {
+          return await (command === 'fix' ? runFixCommand : runUndoCommand)(rest, io, now, deps);
+        } finally {
+          await labs.save();
+        }
+      }
       case 'report':
         return await runReportCommand(rest, io, now);
       case 'audit':
@@ -117,8 +152,7 @@ export async function runCli(
         return await runWebconfigCommand(rest, io, now, secretSources);
       case 'prove':
         // --web: the OWA/ECP probe; the Remote PowerShell proof joins here.
-        if (rest.includes('--web') || rest.includes('-h') || rest.includes('--help'))
-          return await runProveWebCommand(rest, io, now);
+        if (rest.includes('--web')) return await runProveWebCommand(rest, io, now);
         throw new CliUsageError('prove needs --web (the Remote PowerShell proof is not built yet)');
       default:
         throw new CliUsageError(
@@ -129,6 +163,10 @@ export async function runCli(
     if (error instanceof CliUsageError) {
       io.stderr(`exready: ${error.message}\nRun 'exready --help' for usage.\n`);
       return ExitCode.badInput;
+    }
+    if (error instanceof LabStateError) {
+      io.stderr(`exready: ${error.message}\n`);
+      return ExitCode.failed;
     }
     throw error;
   }

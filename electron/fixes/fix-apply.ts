@@ -102,8 +102,12 @@ export async function applyFix(
     label: `the ${preview.fixId} script`,
   });
   const { result } = run;
-  const outcome = outcomeOf(result);
-  const error = run.error ?? result?.error ?? (outcome === 'succeeded' ? null : (result?.message ?? null));
+  // A lab undo that finds nothing to put back did not undo anything: it is not recorded as a success.
+  const idleLabUndo = deps.simulated === true && preview.undoes !== null && result?.status === 'unchanged';
+  const outcome = idleLabUndo ? 'refused' : outcomeOf(result);
+  const error = idleLabUndo
+    ? `nothing to undo: the lab already has the value from before audit entry ${preview.undoes ?? ''} (was the lab reset?)`
+    : (run.error ?? result?.error ?? (outcome === 'succeeded' ? null : (result?.message ?? null)));
   const { auditId, recheckError, auditError } = await auditAndRecheck(
     change,
     { before: result?.before ?? null, after: result?.after ?? null, outcome, error },

@@ -53,11 +53,16 @@ export function fixScriptPath(scriptsDir: string, fix: FixDefinition): string {
   return join(scriptsDir, 'fixes', fix.script);
 }
 
-function parameterIssues(error: z.ZodError) {
-  return error.issues.map((issue) => ({
-    path: ['parameters', ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }));
+// A parameter that was not given at all says so, not "expected string, received undefined".
+function parameterIssues(error: z.ZodError, given: Record<string, unknown>) {
+  return error.issues.map((issue) => {
+    const [name] = issue.path;
+    const missing = issue.path.length === 1 && typeof name === 'string' && given[name] === undefined;
+    return {
+      path: ['parameters', ...issue.path.map(String)].join('.'),
+      message: missing && issue.code === 'invalid_type' ? 'is missing' : issue.message,
+    };
+  });
 }
 
 export interface PlanOptions {
@@ -97,7 +102,7 @@ export async function planFix(
   }
   const parsed = fix.parameters.safeParse(resolved);
   if (!parsed.success) {
-    const issues = parameterIssues(parsed.error);
+    const issues = parameterIssues(parsed.error, resolved);
     throw new FixInputError(`${fixId}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
   }
   const scriptPath = fixScriptPath(scriptsDir, fix);

@@ -29,26 +29,42 @@ export const NoParameters = z.object({}).strict();
 
 export const ListenerCreateParameters = z
   .object({
-    thumbprint: thumbprint.optional(),
+    thumbprint: thumbprint.describe('a certificate in LocalMachine\\My, 40 hex digits').optional(),
     /** A self-signed certificate: only as the admin's explicit, labelled choice. */
-    selfSigned: flag.default(false),
-    hostname: HostName.optional(),
+    selfSigned: flag.describe('create a self-signed certificate instead of a thumbprint').default(false),
+    hostname: HostName.describe('the name the listener answers to (default: the server)').optional(),
   })
   .strict()
   .refine((value) => (value.thumbprint === undefined) === value.selfSigned, {
     message: 'give either a thumbprint from LocalMachine\\My or selfSigned=true, not both',
   });
 
-export const CertificateReplaceParameters = z.object({ thumbprint }).strict();
+export const CertificateReplaceParameters = z
+  .object({ thumbprint: thumbprint.describe('the new certificate in LocalMachine\\My, 40 hex digits') })
+  .strict();
 
-export const CbtLevelParameters = z.object({ level: CbtHardeningLevel.default('None') }).strict();
+export const CbtLevelParameters = z
+  .object({ level: CbtHardeningLevel.describe('the CbtHardeningLevel to set').default('None') })
+  .strict();
 
-export const ServiceAccountParameters = z.object({ account: ServiceAccount }).strict();
+export const ServiceAccountParameters = z
+  .object({ account: ServiceAccount.describe('the sync service account, DOMAIN\\name or name@domain') })
+  .strict();
 
 /** Addresses only: New-NetFirewallRule -RemoteAddress takes no host names (main resolves them in the preview). */
-export const FirewallParameters = z.object({ remoteAddresses: listOf(FirewallAddressEntry, 1000) }).strict();
+export const FirewallParameters = z
+  .object({
+    remoteAddresses: listOf(FirewallAddressEntry, 1000).describe(
+      'the addresses allowed to reach TCP 5986 (host names are resolved in the preview)',
+    ),
+  })
+  .strict();
 
 /** The risk of "*" or "*.com" comes from the values (fix-risk.ts); acceptRisk is kept for older command lines. */
 export const TrustedHostsParameters = z
-  .object({ syncServer: HostName, hosts: listOf(TrustedHostsEntry, 1000), acceptRisk: flag.default(false) })
+  .object({
+    syncServer: HostName.describe('the sync server whose TrustedHosts is changed'),
+    hosts: listOf(TrustedHostsEntry, 1000).describe('the Exchange servers to add to TrustedHosts'),
+    acceptRisk: flag.describe('kept for older command lines; use --accept-risk').default(false),
+  })
   .strict();

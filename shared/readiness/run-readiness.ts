@@ -1,5 +1,5 @@
 import type { CheckResult } from '../checks/check-result';
-import { connectionFailureText } from '../facts/connection-failure';
+import { type ConnectionFailureCause, connectionFailureText } from '../facts/connection-failure';
 import type { ServerFacts } from '../facts/server-facts';
 import { type EstateReadiness, estateReadiness } from './estate-summary';
 import { type Integration, onPremisesIntegrations } from './integration';
@@ -22,6 +22,10 @@ export interface RunReadiness {
   estate: EstateReadiness[];
 }
 
+// The cause text ends "could not be reached because …"; after "unreachable:" the unknown one needs its own words.
+const unreachableText = (cause: ConnectionFailureCause): string =>
+  cause === 'unknown' ? 'an unrecognised error' : connectionFailureText(cause);
+
 /** A server's outcome for the verdicts: its results, and why it is unreachable when it is. */
 export function serverOutcome(
   facts: ServerFacts | undefined,
@@ -34,7 +38,7 @@ export function serverOutcome(
     return {
       fqdn,
       collection: 'unreachable',
-      unreachableReason: `unreachable: ${connectionFailureText(facts.failure.cause)} (${facts.failure.cause})`,
+      unreachableReason: `unreachable: ${unreachableText(facts.failure.cause)} (${facts.failure.cause})`,
       results,
     };
   return { fqdn, collection: 'collected', results };

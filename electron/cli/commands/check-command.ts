@@ -30,6 +30,8 @@ Options:
   --powershell <path>       The PowerShell to run (default: Windows PowerShell 5.1).
   --lab demo                Check the built-in simulated estate instead of real servers (no PowerShell);
                             --servers, --sync-server and --service-account default to the lab's.
+                            What 'exready fix --lab demo' changed is kept (in the user data folder).
+  --reset                   With --lab: put the lab back to its built-in state first.
   -h, --help                Show this help.
 
 Exit codes: 0 nothing failed, 1 a check failed (or the collection did), 2 bad input.
@@ -47,6 +49,8 @@ export interface CheckCommandOptions {
   lab: string | null;
   report: string | null;
   history: string | null;
+  /** --reset: the lab was put back to its built-in state before this check. */
+  reset: boolean;
 }
 
 /** What the command runs on; the entry point passes PowerShell, the tests a fake source. */
@@ -110,11 +114,16 @@ export function parseCheckArguments(
 ): CheckCommandOptions | 'help' {
   const values = new Map<ValueOption, string[]>();
   let json = false;
+  let reset = false;
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index] ?? '';
     if (arg === '-h' || arg === '--help') return 'help';
     if (arg === '--json') {
       json = true;
+      continue;
+    }
+    if (arg === '--reset') {
+      reset = true;
       continue;
     }
     const equals = arg.indexOf('=');
@@ -134,6 +143,7 @@ export function parseCheckArguments(
   }
 
   const labName = single(values, '--lab') ?? null;
+  if (reset && labName === null) throw new CliUsageError('--reset puts a lab back: use it with --lab demo');
   const lab = labName === null ? undefined : labs[labName];
   if (labName !== null && lab === undefined)
     throw new CliUsageError(
@@ -171,6 +181,7 @@ export function parseCheckArguments(
     lab: labName,
     report,
     history: single(values, '--history') ?? null,
+    reset,
   };
 }
 
@@ -185,6 +196,25 @@ function describeProgress(progress: CheckRunProgress): string | null {
     default:
       return null;
   }
+}
+
+/**
+ * The progress lines of one event; when the collection ends, one line for each server that never answered
+ * (a silent server otherwise has no line at all).
+ */
+export function progressLines(
+  progress: CheckRunProgress,
+  servers: readonly string[],
+  answered: Set<string>,
+): string[] {
+  if (progress.kind === 'server') answered.add(progress.server);
+  const line = describeProgress(progress);
+  if (progress.kind !== 'collected') return line === null ? [] : [line];
+  const silent = servers.filter((server) => !answered.has(server));
+  return silent.map(
+    (server, index) =>
+      `[${progress.done + index + 1}/${progress.total}] ${server}: no answer (the collection ended before it answered)`,
+  );
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -210,6 +240,7 @@ export async function runCheckCommand(
   }
 
   const lab = options.lab === null ? undefined : deps.labs?.[options.lab];
+  if (options.reset) io.stderr(`The ${options.lab ?? ''} lab is back to its built-in state.\n`);
   // A lab run goes through the same reader, assembler and rules; only the lines are simulated.
   const assemble: FactsAssembler = lab === undefined ? deps.assemble : simulatedAssembler(deps.assemble);
   let opened;
@@ -223,6 +254,7 @@ export async function runCheckCommand(
     return ExitCode.badInput;
   }
 
+  const answered = new Set<string>();
   let outcome;
   try {
     outcome = await runCheck(
@@ -231,8 +263,8 @@ export async function runCheckCommand(
       {
         signal: deps.signal ?? new AbortController().signal,
         onProgress: (progress) => {
-          const line = describeProgress(progress);
-          if (line !== null) io.stderr(`${line}\n`);
+          for (const line of progressLines(progress, options.exchangeServers, answered))
+            io.stderr(`${line}\n`);
         },
       },
     );
@@ -262,10 +294,9 @@ export async function runCheckCommand(
     io,
     {
       json: options.json,
-      source:
-        options.factsOut === null || saveFailed
-          ? 'live check'
-          : `live check, facts saved to ${options.factsOut}`,
+      source: `${options.lab === null ? 'live check' : `lab ${options.lab} (simulated check)`}${
+        options.factsOut === null || saveFailed ? '' : `, facts saved to ${options.factsOut}`
+      }`,
       extra: { runId: outcome.request.runId, factsOut: options.factsOut, warnings: outcome.warnings },
     },
     savedFacts,

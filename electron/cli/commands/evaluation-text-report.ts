@@ -1,6 +1,7 @@
 import { CheckResult, type CheckStatus } from '../../../shared/checks/check-result';
 import type { SavedFacts } from '../../../shared/facts/saved-facts';
 import type { CliIo } from '../cli-io';
+import { runReadiness, serverOutcome, type RunReadiness } from '../../../shared/readiness/run-readiness';
 import { countStatuses, type ServerEvaluation, type StatusTotals } from '../../checks/evaluate-estate';
 
 // Words, not colour: the checklist must read the same in a plain console, a log file and a screen reader.
@@ -51,8 +52,39 @@ export interface TextReportHeader {
   simulated: boolean;
 }
 
+/** Every server's verdicts and the estate lines, from the facts (unreachable or not) and the results. */
+export function evaluationReadiness(saved: SavedFacts, servers: readonly ServerEvaluation[]): RunReadiness {
+  return runReadiness(
+    servers.map((server) =>
+      serverOutcome(
+        saved.servers.find((facts) => facts.fqdn.toLowerCase() === server.fqdn.toLowerCase()),
+        server.fqdn,
+        server.results,
+      ),
+    ),
+  );
+}
+
+/** The readiness block: one line per server (each integration's verdict), then one estate line per integration. */
+export function readinessLines(readiness: RunReadiness): string[] {
+  const width = Math.max(0, ...readiness.servers.map((server) => server.fqdn.length)) + 2;
+  return [
+    'Readiness:',
+    ...readiness.servers.map(
+      (server) =>
+        `  ${server.fqdn.padEnd(width)}${server.verdicts.map((verdict) => `${verdict.integration}: ${verdict.text}`).join('; ')}`,
+    ),
+    'Estate:',
+    ...readiness.estate.map((line) => `  ${line.text}`),
+  ];
+}
+
 /** The readable checklist `exready evaluate` prints: one block per server, one line per check. */
-export function formatEvaluationText(header: TextReportHeader, servers: readonly ServerEvaluation[]): string {
+export function formatEvaluationText(
+  header: TextReportHeader,
+  servers: readonly ServerEvaluation[],
+  readiness?: RunReadiness,
+): string {
   const lines = [
     ...(header.simulated ? ['SIMULATED: lab facts, not collected from real servers'] : []),
     `Remote PowerShell readiness: ${header.file}`,
@@ -64,6 +96,7 @@ export function formatEvaluationText(header: TextReportHeader, servers: readonly
     lines.push('', `${server.fqdn}: ${describeTotals(countStatuses(server.results))}`);
     for (const result of server.results) lines.push(...resultLines(result));
   }
+  if (readiness !== undefined) lines.push('', ...readinessLines(readiness));
   const all = servers.flatMap((server) => server.results);
   const totals = countStatuses(all);
   lines.push(
@@ -87,6 +120,7 @@ export function printEvaluation(
   servers: readonly ServerEvaluation[],
 ): void {
   const simulated = saved.simulated === true;
+  const readiness = evaluationReadiness(saved, servers);
   if (options.json) {
     const document = {
       schemaVersion: 1,
@@ -99,6 +133,10 @@ export function printEvaluation(
         fqdn: server.fqdn,
         results: server.results.map((result) => CheckResult.parse(result)),
       })),
+      readiness: {
+        servers: readiness.servers.map((server) => ({ fqdn: server.fqdn, verdicts: server.verdicts })),
+        estate: readiness.estate,
+      },
     };
     io.stdout(`${JSON.stringify(document, null, 2)}\n`);
     return;
@@ -111,5 +149,5 @@ export function printEvaluation(
     syncServers: saved.context.syncServers.map((sync) => sync.fqdn),
     simulated,
   };
-  io.stdout(formatEvaluationText(header, servers));
+  io.stdout(formatEvaluationText(header, servers, readiness));
 }

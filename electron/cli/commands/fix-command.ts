@@ -15,8 +15,12 @@ import type { LatestSyncServerFacts } from '../../fixes/latest-server-facts';
 import { createLabFixHost, type LabFixHost } from '../../lab/lab-fix-host';
 import type { PowerShellHost } from '../../powershell/powershell-host';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
+import { describeFqdnProblem } from '../../../shared/domain/hostname';
+import { findFix, fixCatalogue } from '../../../shared/fixes/fix-catalogue';
+import { fixListing, fixListingText, fixParameterInfo } from '../../../shared/fixes/fix-list';
 
-const usage = `Usage:
+export const fixUsage = `Usage:
+  exready fix --list [--json]
   exready fix --server FQDN --fix ID [--param KEY=VALUE ...] [--yes] [--accept-risk] [--lab demo] [--powershell PATH]
   exready fix --export plan.ps1 --server FQDN --fix ID [--fix ID ...] [--param [ID:]KEY=VALUE ...] [--accept-risk]
   exready undo --audit-id N [--yes] [--lab demo] [--powershell PATH]
@@ -82,6 +86,8 @@ function parseFixArgs(args: readonly string[]) {
         lab: { type: 'string' },
         powershell: { type: 'string' },
         export: { type: 'string' },
+        list: { type: 'boolean' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -101,11 +107,50 @@ function parseUndoArgs(args: readonly string[]) {
         'accept-risk': { type: 'boolean' },
         lab: { type: 'string' },
         powershell: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     }).values;
   } catch (error) {
     throw usageError(error);
   }
+}
+
+/** `--server` as `check` takes it: fully qualified, checked before anything is planned or audited. */
+function serverName(value: string | undefined): string {
+  const server = (value ?? '').trim();
+  if (server === '') throw new CliUsageError('--server FQDN is required');
+  const problem = describeFqdnProblem(server.toLowerCase().replace(/\.$/, ''));
+  if (problem !== null) throw new CliUsageError(`--server: "${server}" ${problem}`);
+  return server;
+}
+
+/** A parameter problem in words: which --param, what it takes, and where the list of fixes is. */
+function describeFixInput(error: FixInputError): string {
+  const fixId = /^([a-z0-9.-]+): /.exec(error.message)?.[1];
+  const fix = fixId === undefined ? undefined : findFix(fixId);
+  const parameterIssues = error.issues.filter((issue) => issue.path.startsWith('parameters'));
+  if (fix === undefined || parameterIssues.length === 0) return error.message;
+  const info = fixParameterInfo(fix);
+  const known = info.map((parameter) => parameter.name);
+  const lines = parameterIssues.map((issue) => {
+    const name = issue.path.split('.')[1];
+    const parameter = info.find((item) => item.name === name);
+    if (parameter === undefined)
+      return `  ${issue.message}${known.length === 0 ? ' (this fix takes no --param)' : ` (it takes: ${known.join(', ')})`}`;
+    return `  ${parameter.name}: ${issue.message} (--param ${parameter.name}=<${parameter.type}>: ${parameter.description})`;
+  });
+  return `${fix.id}: the parameters are not valid:\n${lines.join('\n')}\nSee 'exready fix --list' for every fix and its parameters.`;
+}
+
+/** `exready fix --list [--json]`: every fix of the catalogue with its parameters and risk. */
+function listFixes(io: CliIo, json: boolean): ExitCode {
+  const listings = fixCatalogue.map(fixListing);
+  io.stdout(
+    json
+      ? `${JSON.stringify({ schemaVersion: 1, fixes: listings }, null, 2)}\n`
+      : `${listings.map(fixListingText).join('\n\n')}\n`,
+  );
+  return ExitCode.ok;
 }
 
 /** `--param KEY=VALUE` or, for one fix of several, `--param ID:KEY=VALUE`. */
@@ -198,15 +243,21 @@ async function consentRefusal(
   return null;
 }
 
-function report(io: CliIo, outcome: FixOutcome): ExitCode {
+const simulatedLabel = (lab: string) =>
+  `SIMULATED: the ${lab} lab (kept in the user data folder); no real server is changed`;
+
+function report(io: CliIo, outcome: FixOutcome, lab: string | null): ExitCode {
+  const prefix = lab === null ? '' : 'SIMULATED: ';
   if (outcome.outcome !== 'succeeded') {
-    io.stderr(`${outcome.outcome}: ${outcome.error ?? 'no reason given'} (audit entry ${outcome.auditId})\n`);
+    io.stderr(
+      `${prefix}${outcome.outcome}: ${outcome.error ?? 'no reason given'} (audit entry ${outcome.auditId})\n`,
+    );
     return ExitCode.failed;
   }
   io.stdout(
     outcome.changed
-      ? `Done (audit entry ${outcome.auditId}): ${outcome.message}\n`
-      : `Nothing to change (audit entry ${outcome.auditId}): ${outcome.message}\n`,
+      ? `${prefix}Done (audit entry ${outcome.auditId}): ${outcome.message}\n`
+      : `${prefix}Nothing to change (audit entry ${outcome.auditId}): ${outcome.message}\n`,
   );
   if (outcome.recheckError !== null) io.stderr(`The re-check failed: ${outcome.recheckError}\n`);
   if (outcome.auditError !== null) {
@@ -223,6 +274,8 @@ async function run(
   deps: FixCommandDeps,
   now: () => Date,
 ) {
+  // A lab run says so first, before the preview and again with the outcome: nothing real is changed.
+  if (flags.lab !== undefined) io.stdout(`${simulatedLabel(flags.lab)}\n`);
   io.stdout(describePreview(plan.preview));
   const refusal = await consentRefusal(plan, flags, io, deps);
   if (refusal !== null) {
@@ -257,7 +310,7 @@ async function run(
     // The pool's shells keep the process alive: a real host is stopped once the fix is done, whatever happened.
     if (runner.lab === null) await runner.host.dispose();
   }
-  const code = report(io, outcome);
+  const code = report(io, outcome, runner.labName);
   if (runner.lab !== null && outcome.outcome === 'succeeded') {
     const check = findCheck(
       await checkLabEstate(runner.lab.estate(), now()),
@@ -265,7 +318,7 @@ async function run(
       plan.preview.checkId,
     );
     io.stdout(
-      `Re-check ${plan.preview.checkId}: ${check === null ? 'not found' : `${check.status}: ${check.summary}`}\n`,
+      `${runner.labName === null ? '' : 'SIMULATED: '}Re-check ${plan.preview.checkId}: ${check === null ? 'not found' : `${check.status}: ${check.summary}`}\n`,
     );
   }
   return code;
@@ -275,8 +328,12 @@ async function guarded(io: CliIo, body: () => Promise<ExitCode>): Promise<ExitCo
   try {
     return await body();
   } catch (error) {
-    if (error instanceof CliUsageError || error instanceof FixInputError) {
-      io.stderr(`${error.message}\n\n${usage}`);
+    if (error instanceof FixInputError) {
+      io.stderr(`${describeFixInput(error)}\n`);
+      return ExitCode.badInput;
+    }
+    if (error instanceof CliUsageError) {
+      io.stderr(`${error.message}\n\n${fixUsage}`);
       return ExitCode.badInput;
     }
     throw error;
@@ -293,13 +350,14 @@ export function runFixCommand(
   return guarded(io, async () => {
     const values = parseFixArgs(args);
     if (values.help === true) {
-      io.stdout(usage);
+      io.stdout(fixUsage);
       return ExitCode.ok;
     }
-    const server = values.server ?? '';
+    if (values.list === true) return listFixes(io, values.json === true);
+    if (values.json === true) throw new CliUsageError('--json goes with --list');
+    const server = serverName(values.server);
     const fixes = values.fix ?? [];
     const params = values.param ?? [];
-    if (server === '') throw new CliUsageError('--server FQDN is required');
     if (fixes.length === 0) throw new CliUsageError('--fix ID is required');
     if (typeof values.export === 'string') {
       const scoped = fixes.length > 1;
@@ -363,6 +421,10 @@ export function runUndoCommand(
 ): Promise<ExitCode> {
   return guarded(io, async () => {
     const values = parseUndoArgs(args);
+    if (values.help === true) {
+      io.stdout(fixUsage);
+      return ExitCode.ok;
+    }
     const id = Number(values['audit-id']);
     if (!Number.isInteger(id) || id <= 0)
       throw new CliUsageError('--audit-id N is required (a positive number)');

@@ -8,18 +8,21 @@ import { describeWebConfigChange } from '../../webconfig/change-description';
 import { WebConfigInputError, type IntegrationPlan } from '../../webconfig/integration-plan';
 import { applyFilePlan, planFile, rollbackFile } from '../../webconfig/local-webconfig-file';
 import { maskKnownSecrets } from '../../webconfig/secret-display';
+import { missingModuleDll } from '../../webconfig/module-dll-presence';
+import { webConfigPickupAdvice } from '../../../shared/integrations/webconfig-pickup';
 import { WebConfigRefusal } from '../../webconfig/webconfig-refusal';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
 import { collectSecretSettings, refuseSecretsInArgv, type SecretSources } from '../secret-input';
 
-const usage = `Usage: exready webconfig plan|apply|rollback --file PATH [options]
+export const webconfigUsage = `Usage: exready webconfig plan|apply|rollback --file PATH [options]
 
 Edits an app's web.config for an MFA integration: appSettings keys and the IIS module entry.
 Only the changed lines differ afterwards; every other byte is kept.
 
   plan       Print the changes and a unified diff; write nothing.
   apply      Write a backup beside the file (web.config.exready-YYYYMMDD-HHMMSS.bak, UTC),
-             then the edited file, verified by SHA-256.
+             then the edited file, verified by SHA-256. Refused while the module's DLL is not in
+             the app's bin folder (beside web.config): without it the app fails for every user.
   rollback   Restore the newest backup, or the one given with --backup.
 
 Options:
@@ -168,7 +171,7 @@ export async function runWebconfigCommand(
   try {
     const options = parseOptions(args);
     if (options === 'help') {
-      io.stdout(usage);
+      io.stdout(webconfigUsage);
       return ExitCode.ok;
     }
     if (options.action === 'rollback') return await runRollback(options, safeIo, now);
@@ -188,17 +191,23 @@ export async function runWebconfigCommand(
       );
       return ExitCode.ok;
     }
+    const missingDll = await missingModuleDll(options.file, plan, request.appId);
     if (options.action === 'plan') {
       printPlan(safeIo, plan, `Plan for ${options.file} (${profile.id}, app ${request.appId}):`);
+      if (missingDll !== null) safeIo.stdout(`Apply will refuse: ${missingDll}.\n`);
       safeIo.stdout('Plan only: nothing was written.\n');
       return ExitCode.ok;
+    }
+    if (missingDll !== null) {
+      safeIo.stderr(`exready webconfig: refused: ${missingDll}.\nThe file was not changed.\n`);
+      return ExitCode.failed;
     }
     printPlan(safeIo, plan, `Applying to ${options.file} (${profile.id}, app ${request.appId}):`);
     const outcome = await applyFilePlan(planned, now);
     if (outcome.kind === 'applied') {
       safeIo.stdout(`Backup: ${outcome.backupPath}\n`);
       safeIo.stdout(`Written and verified: ${options.file} (SHA-256 ${outcome.sha256})\n`);
-      safeIo.stdout('IIS restarts the application when its web.config changes.\n');
+      safeIo.stdout(`${webConfigPickupAdvice}\n`);
     }
     return ExitCode.ok;
   } catch (error) {

@@ -16,6 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { monosignProfile } from '../../../shared/integrations/monosign-profile';
+import { webConfigPickupAdvice } from '../../../shared/integrations/webconfig-pickup';
 import type { SavedRun } from '../../../shared/runs/run-records';
 import { collectedWebConfig, currentSettings } from '../mfa/current-settings';
 import { useAppStore } from '../store/app-store';
@@ -123,7 +124,9 @@ function Outcome({ flow }: { flow: MfaFlow }) {
           {outcome.after !== null && <div>SHA-256 now {outcome.after}</div>}
           {outcome.error !== null && <div>Error: {outcome.error}</div>}
           {outcome.recheckError !== null && <div>Re-check: {outcome.recheckError}</div>}
-          <div>Audit entry {outcome.auditId}. IIS loads the change when the app pool recycles.</div>
+          <div>
+            Audit entry {outcome.auditId}.{outcome.outcome === 'succeeded' ? ` ${webConfigPickupAdvice}` : ''}
+          </div>
         </MessageBarBody>
       </MessageBar>
     </div>

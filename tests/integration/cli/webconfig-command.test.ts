@@ -1,8 +1,9 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runWebconfigCommand } from '../../../electron/cli/commands/webconfig-command';
 import type { SecretSources } from '../../../electron/cli/secret-input';
+import { webConfigPickupAdvice } from '../../../shared/integrations/webconfig-pickup';
 import { copyWebconfig, makeTempDir, readWebconfigFixture, toCrlf } from '../../helpers/webconfig-fixtures';
 
 const owaFixture = 'exchange2016_DefaultWebSite-OWA_web.config';
@@ -57,6 +58,9 @@ describe('exready webconfig', () => {
   beforeEach(async () => {
     dir = await makeTempDir('exready-cli-webconfig-');
     file = await copyWebconfig(dir, owaFixture);
+    // The module's DLL where IIS loads it from: apply refuses the module entry without it.
+    await mkdir(join(dir, 'bin'));
+    await writeFile(join(dir, 'bin', 'MonoSign.IISModule.dll'), 'MZ stand-in');
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -78,7 +82,7 @@ describe('exready webconfig', () => {
     expect(output.stdout).toContain('nothing was written');
     expectNoSecret(output);
     expect((await readFile(file)).equals(await readWebconfigFixture(owaFixture))).toBe(true);
-    expect(await readdir(dir)).toEqual(['web.config']);
+    expect(await readdir(dir)).toEqual(['bin', 'web.config']);
   });
 
   it('apply writes a backup and then the file; a second apply changes nothing', async () => {
@@ -98,7 +102,11 @@ describe('exready webconfig', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('nothing to change');
     expect(await readFile(file, 'utf8')).toBe(written);
-    expect((await readdir(dir)).sort()).toEqual(['web.config', 'web.config.exready-20260301-090807.bak']);
+    expect((await readdir(dir)).sort()).toEqual([
+      'bin',
+      'web.config',
+      'web.config.exready-20260301-090807.bak',
+    ]);
   });
 
   it('keeps CRLF line endings and the BOM', async () => {
@@ -109,6 +117,41 @@ describe('exready webconfig', () => {
     expect(written.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(written.toString('utf8').replace(/\r\n/g, '')).not.toContain('\n');
     expect(written.length).toBeGreaterThan(crlf.length);
+  });
+
+  it('apply says when IIS picks the change up, in the words the window uses', async () => {
+    const output = await run(['apply', ...monosign()]);
+    expect(output.code).toBe(0);
+    expect(output.stdout).toContain(`${webConfigPickupAdvice}\n`);
+    expect(webConfigPickupAdvice).toContain('No app-pool recycle is needed');
+  });
+
+  it("refuses to add the module while its DLL is not in the app's bin (the app would fail for every user)", async () => {
+    await rm(join(dir, 'bin', 'MonoSign.IISModule.dll'));
+    const planned = await run(['plan', ...monosign()]);
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toContain(
+      `Apply will refuse: MonoSign.IISModule.dll is not in ${join(dir, 'bin')}`,
+    );
+    const refused = await run(['apply', ...monosign()]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `refused: MonoSign.IISModule.dll is not in ${join(dir, 'bin')}: IIS cannot load the module, and owa fails for every user`,
+    );
+    expect(refused.stderr).toContain('The file was not changed.');
+    expect((await readFile(file)).equals(await readWebconfigFixture(owaFixture))).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual(['bin', 'web.config']);
+    // NTFS names compare without case: the DLL as the vendor's zip spells it is found.
+    await writeFile(join(dir, 'bin', 'monosign.iismodule.DLL'), 'MZ stand-in');
+    expect((await run(['apply', ...monosign()])).code).toBe(0);
+  });
+
+  it('refuses an empty web.config at a real line and column', async () => {
+    await writeFile(file, '');
+    const output = await run(['apply', ...monosign()]);
+    expect(output.code).toBe(1);
+    expect(output.stderr).toContain('refused: web.config is not well-formed XML at line 1, column 1:');
+    expect(output.stderr).not.toContain('undefined');
   });
 
   it('rollback restores the newest backup, or the one given with --backup', async () => {
@@ -148,6 +191,7 @@ describe('exready webconfig', () => {
         module: { name: 'AcmeOtp', type: 'Acme.Otp.Module, Acme.Otp' },
       }),
     );
+    await writeFile(join(dir, 'bin', 'Acme.Otp.dll'), 'MZ stand-in');
     const output = await run(['apply', '--file', file, '--profile', profile, '--app', 'owa'], undefined, {
       env: { EXREADY_SECRET_ACME_TOKEN: 'acme-secret-9' },
       prompt: null,
@@ -237,7 +281,7 @@ describe('exready webconfig', () => {
     expect(output.stderr).toContain('refused: web.config is not well-formed XML at line 43, column 7');
     expect(output.stderr).toContain('The file was not changed.');
     expect(await readFile(file, 'utf8')).toBe(broken);
-    expect(await readdir(dir)).toEqual(['web.config']);
+    expect(await readdir(dir)).toEqual(['bin', 'web.config']);
   });
 
   it('exits 1 when a key is already there twice, naming the lines', async () => {
