@@ -45,7 +45,13 @@ function judgeDomain(domain: DomainFacts, idpHost: string | null, now: Date): Do
   if (federation === null || federation.state !== 'read') {
     const unknown = notReadResult(
       id,
-      federation ?? { state: 'unreadable', request: '(not asked)', cause: 'not asked', status: null, errorCode: null },
+      federation ?? {
+        state: 'unreadable',
+        request: '(not asked)',
+        cause: 'not asked',
+        status: null,
+        errorCode: null,
+      },
       `the federation configuration of ${domain.name}`,
     );
     return { status: 'unknown', summary: unknown.summary, evidence: unknown.evidence };
@@ -88,8 +94,12 @@ function judgeDomain(domain: DomainFacts, idpHost: string | null, now: Date): Do
   if (certificate === null || certificate === 'unparseable')
     problems.push({
       status: 'fail',
-      text: certificate === null ? 'there is no signing certificate' : 'the signing certificate is not a readable X.509 certificate',
-      remedy: "Upload the IdP's current token-signing certificate (base64 DER) to the federation configuration.",
+      text:
+        certificate === null
+          ? 'there is no signing certificate'
+          : 'the signing certificate is not a readable X.509 certificate',
+      remedy:
+        "Upload the IdP's current token-signing certificate (base64 DER) to the federation configuration.",
     });
   else {
     const notAfter = new Date(certificate.notAfter);

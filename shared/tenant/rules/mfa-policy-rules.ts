@@ -40,11 +40,16 @@ export function securityDefaultsRule(facts: TenantFacts): CheckResult {
   const read = facts.securityDefaults;
   if (read.state !== 'read') return notReadResult(id, read, 'the security defaults policy');
   if (read.value.isEnabled)
-    return tenantResult(id, 'fail', 'Security defaults are on: the IdP asks for them to be off (it does the MFA).', {
-      evidence: { isEnabled: true },
-      remedy:
-        'Entra admin center, Overview, Properties, Manage security defaults: Disabled (or PATCH /policies/identitySecurityDefaultsEnforcementPolicy {"isEnabled": false}), after a Conditional Access policy protects the accounts that do not sign in through the IdP.',
-    });
+    return tenantResult(
+      id,
+      'fail',
+      'Security defaults are on: the IdP asks for them to be off (it does the MFA).',
+      {
+        evidence: { isEnabled: true },
+        remedy:
+          'Entra admin center, Overview, Properties, Manage security defaults: Disabled (or PATCH /policies/identitySecurityDefaultsEnforcementPolicy {"isEnabled": false}), after a Conditional Access policy protects the accounts that do not sign in through the IdP.',
+      },
+    );
   const policies = facts.conditionalAccessPolicies;
   const enforcing = policies.state === 'read' ? mfaPolicies(policies.value.value, 'enabled') : [];
   const still =
@@ -78,7 +83,11 @@ export function perUserMfaRule(facts: TenantFacts): CheckResult {
   if (users.state !== 'read') return notReadResult(id, users, 'the list of users');
   const unread = requirements.find((entry) => entry.read.state !== 'read');
   if (unread !== undefined && unread.read.state !== 'read')
-    return notReadResult(id, unread.read, `the per-user MFA state of ${unread.user.userPrincipalName ?? unread.user.id}`);
+    return notReadResult(
+      id,
+      unread.read,
+      `the per-user MFA state of ${unread.user.userPrincipalName ?? unread.user.id}`,
+    );
   const states = requirements.map((entry) => ({
     user: entry.user.userPrincipalName ?? entry.user.id,
     perUserMfaState: entry.read.state === 'read' ? entry.read.value.perUserMfaState : 'unread',
@@ -113,7 +122,7 @@ const mfaBehaviour: Record<string, string> = {
 /** One line on what federatedIdpMfaBehavior does for the given value (or for the unset default). */
 export function explainMfaBehaviour(value: string | null): string {
   if (value === null)
-    return 'federatedIdpMfaBehavior is not set: Entra behaves as acceptIfMfaDoneByFederatedIdp (accepts the IdP\'s MFA, asks its own when the IdP did none).';
+    return "federatedIdpMfaBehavior is not set: Entra behaves as acceptIfMfaDoneByFederatedIdp (accepts the IdP's MFA, asks its own when the IdP did none).";
   return mfaBehaviour[value] ?? `federatedIdpMfaBehavior is ${value}.`;
 }
 
@@ -138,13 +147,16 @@ export function conditionalAccessMfaRule(facts: TenantFacts): CheckResult {
     federatedIdpMfaBehavior: behaviours,
   };
   const noted =
-    reportOnly.length === 0
-      ? ''
-      : ` Report-only (not enforced): ${reportOnly.map(policyName).join(', ')}.`;
+    reportOnly.length === 0 ? '' : ` Report-only (not enforced): ${reportOnly.map(policyName).join(', ')}.`;
   if (enforcing.length === 0)
-    return tenantResult(id, 'pass', `No enabled Conditional Access policy requires MFA of the users.${noted}`, {
-      evidence,
-    });
+    return tenantResult(
+      id,
+      'pass',
+      `No enabled Conditional Access policy requires MFA of the users.${noted}`,
+      {
+        evidence,
+      },
+    );
   const explained = behaviours
     .map((entry) => `${entry.domain}: ${explainMfaBehaviour(entry.federatedIdpMfaBehavior)}`)
     .join(' ');

@@ -82,7 +82,9 @@ export function provisioningPermissionsRule(facts: TenantFacts): CheckResult {
     );
   const graph = graphServicePrincipal.value;
   const declared = declaredGraphAccess(application.value);
-  const declaredLabels = declared.map((entry) => label({ type: entry.type, value: valueOf(graph, entry.type, entry.id) }));
+  const declaredLabels = declared.map((entry) =>
+    label({ type: entry.type, value: valueOf(graph, entry.type, entry.id) }),
+  );
   const missing = requiredGraphPermissions.filter((permission) => {
     const id = resolveId(graph, permission.type, permission.value);
     return (
@@ -154,17 +156,31 @@ export function provisioningConsentRule(facts: TenantFacts, now: Date): CheckRes
   if (assignments === null || assignments.state !== 'read')
     return notReadResult(
       id,
-      assignments ?? { state: 'unreadable', request: '(not asked)', cause: 'not asked', status: null, errorCode: null },
+      assignments ?? {
+        state: 'unreadable',
+        request: '(not asked)',
+        cause: 'not asked',
+        status: null,
+        errorCode: null,
+      },
       "the app's app-role assignments",
     );
   if (grants === null || grants.state !== 'read')
     return notReadResult(
       id,
-      grants ?? { state: 'unreadable', request: '(not asked)', cause: 'not asked', status: null, errorCode: null },
+      grants ?? {
+        state: 'unreadable',
+        request: '(not asked)',
+        cause: 'not asked',
+        status: null,
+        errorCode: null,
+      },
       "the app's delegated permission grants",
     );
   const graph = graphServicePrincipal.value;
-  const graphGrants = grants.value.value.filter((grant) => grant.resourceId.toLowerCase() === graph.id.toLowerCase());
+  const graphGrants = grants.value.value.filter(
+    (grant) => grant.resourceId.toLowerCase() === graph.id.toLowerCase(),
+  );
   const scopesOf = (consentType: string) =>
     new Set(
       graphGrants
@@ -207,7 +223,10 @@ export function provisioningConsentRule(facts: TenantFacts, now: Date): CheckRes
   const remedy =
     'Grant admin consent for the tenant (Entra admin center, the app, API permissions, "Grant admin consent"): application permissions become app-role assignments and delegated ones an AllPrincipals grant.';
   if (missing.length > 0)
-    return tenantResult(id, 'fail', `No admin consent for ${missing.join(', ')}.${note}`, { evidence, remedy });
+    return tenantResult(id, 'fail', `No admin consent for ${missing.join(', ')}.${note}`, {
+      evidence,
+      remedy,
+    });
   if (onlyPerUser.length > 0)
     return tenantResult(
       id,

@@ -22,7 +22,7 @@ export function ssprRule(facts: TenantFacts): CheckResult {
   const adminSwitch = authorization.value.allowedToUseSSPR ?? null;
   const adminNote =
     adminSwitch === true
-      ? ' Administrators can still reset their own passwords (allowedToUseSSPR: true), which is Microsoft\'s default for admin accounts.'
+      ? " Administrators can still reset their own passwords (allowedToUseSSPR: true), which is Microsoft's default for admin accounts."
       : adminSwitch === false
         ? ' Administrators cannot use SSPR (allowedToUseSSPR: false).'
         : '';
@@ -43,9 +43,14 @@ export function ssprRule(facts: TenantFacts): CheckResult {
         `SSPR is enabled for ${enabled.length} user${enabled.length === 1 ? '' : 's'} (${evidence.ssprEnabledUsers.join(', ')}${enabled.length > 20 ? ', ...' : ''}).${adminNote}`,
         { evidence, remedy },
       );
-    return tenantResult(id, 'pass', `SSPR is not enabled for any of the ${details.value.value.length} users.${adminNote}`, {
-      evidence,
-    });
+    return tenantResult(
+      id,
+      'pass',
+      `SSPR is not enabled for any of the ${details.value.value.length} users.${adminNote}`,
+      {
+        evidence,
+      },
+    );
   }
   const cause = unreadableCause(facts);
   const attestation = facts.attestations.find((entry) => entry.checkId === id);

@@ -38,8 +38,7 @@ export type NotRead = Exclude<GraphRead<unknown>, { state: 'read' }>;
 
 /** Unknown: the read the rule needs is not there; names the request and why. */
 export function notReadResult(checkId: TenantCheckId, read: NotRead, what: string): CheckResult {
-  const cause =
-    read.state === 'not-found' ? `Graph answered ${read.status} not found` : read.cause;
+  const cause = read.state === 'not-found' ? `Graph answered ${read.status} not found` : read.cause;
   return tenantResult(checkId, 'unknown', `Could not read ${what}: ${cause} (GET ${read.request})`, {
     evidence: {
       request: `GET ${read.request}`,
