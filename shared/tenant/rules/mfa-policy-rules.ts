@@ -127,9 +127,10 @@ export function explainMfaBehaviour(value: string | null): string {
 }
 
 function federatedBehaviours(facts: TenantFacts) {
-  return facts.domains.map((domain) => {
-    const federation = domain.federation?.state === 'read' ? domain.federation.value.value[0] : undefined;
-    return { domain: domain.name, federatedIdpMfaBehavior: federation?.federatedIdpMfaBehavior ?? null };
+  return facts.domains.flatMap((domain) => {
+    if (domain.federation?.state !== 'read') return [];
+    const federation = domain.federation.value.value[0];
+    return [{ domain: domain.name, federatedIdpMfaBehavior: federation?.federatedIdpMfaBehavior ?? null }];
   });
 }
 
