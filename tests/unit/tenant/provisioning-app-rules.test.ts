@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tenantRequests } from '../../../electron/tenant/collect-tenant-facts';
 import { microsoftGraphAppId } from '../../../shared/tenant/graph-shapes';
-import {
-  appId,
-  appSpId,
-  graphFixture,
-  TenantScenario,
-} from '../../helpers/tenant-scenario';
+import { appId, appSpId, graphFixture, TenantScenario } from '../../helpers/tenant-scenario';
 
 const notFound = { error: { code: 'Request_ResourceNotFound', message: 'Resource does not exist.' } };
 const forbidden = { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges.' } };
@@ -189,7 +184,9 @@ describe('m365.provisioning.secret', () => {
   });
 
   it('fails when every secret expired, or there is none', async () => {
-    expect((await withSecrets('2026-11-30T00:00:00Z').result('m365.provisioning.secret')).status).toBe('fail');
+    expect((await withSecrets('2026-11-30T00:00:00Z').result('m365.provisioning.secret')).status).toBe(
+      'fail',
+    );
     const none = await withSecrets().result('m365.provisioning.secret');
     expect(none.status).toBe('fail');
     expect(none.summary).toContain('no client secret');
@@ -198,7 +195,9 @@ describe('m365.provisioning.secret', () => {
   it('counts a valid certificate (keyCredentials) as a credential', async () => {
     const result = await withSecrets()
       .edit(tenantRequests.application(appId), (app) => {
-        app.keyCredentials = [{ keyId: 'c1', endDateTime: '2027-06-01T00:00:00Z', type: 'AsymmetricX509Cert' }];
+        app.keyCredentials = [
+          { keyId: 'c1', endDateTime: '2027-06-01T00:00:00Z', type: 'AsymmetricX509Cert' },
+        ];
       })
       .result('m365.provisioning.secret');
     expect(result.status).toBe('pass');
