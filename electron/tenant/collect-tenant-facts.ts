@@ -62,7 +62,7 @@ export const tenantRequests = {
 
 function errorCodeOf(body: unknown): { code: string | null; message: string | null } {
   if (body === null || typeof body !== 'object' || !('error' in body)) return { code: null, message: null };
-  const error = (body as { error: unknown }).error;
+  const error = body.error;
   if (error === null || typeof error !== 'object') return { code: null, message: null };
   const { code, message } = error as { code?: unknown; message?: unknown };
   return {
