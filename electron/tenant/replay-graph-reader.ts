@@ -14,8 +14,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 export class ReplayGraphReader implements GraphReader {
   private readonly byKey = new Map<string, RecordedResponse>();
-  /** Every request asked, in order: the tests and `--record` round trips compare them. */
-  readonly asked: string[] = [];
 
   constructor(recording: RecordedResponses) {
     for (const response of recording.responses) {
@@ -61,7 +59,6 @@ export class ReplayGraphReader implements GraphReader {
 
   private lookup(url: string): GraphOutcome {
     const request: GraphRequest = { method: 'GET', url };
-    this.asked.push(url);
     let key: string;
     try {
       key = graphRequestKey('GET', url);
