@@ -48,7 +48,7 @@ export function notReadResult(checkId: TenantCheckId, read: NotRead, what: strin
     },
     remedy:
       read.state === 'unreadable' && read.status === 403
-        ? 'Sign in with an account that holds the read permission named in the error (e.g. Global Reader) and check again.'
+        ? 'Sign in with an account whose role can read it (e.g. Global Reader), consent to the read scopes the check asks for, and check again.'
         : 'Check again; for a recorded file, record the tenant again so the file holds this request.',
   });
 }
