@@ -15,6 +15,9 @@ import { moduleDir } from '../module-dir';
 import { reportUsage, runReportCommand } from './commands/report-command';
 import { runWebconfigCommand, webconfigUsage } from './commands/webconfig-command';
 import { proveWebUsage, runProveWebCommand } from './commands/prove-web-command';
+import { runTenantCommand, tenantUsage } from './commands/tenant-command';
+import { demoTenantCases } from '../lab/demo-tenant';
+import { openLiveGraphReader } from '../tenant/live-graph-reader-factory';
 import { terminalSecretPrompt, type SecretSources } from './secret-input';
 import { setAsideMalformedSecretsFile, setAsideUnreadableUserData } from '../startup/user-data-recovery';
 import { userDataDir } from '../user-data-dir';
@@ -63,6 +66,9 @@ Commands:
   webconfig plan|apply|rollback --file PATH --profile monosign --app owa|ecp --set KEY=VALUE ...
                        Plan, apply or roll back the MFA module's web.config changes on a local file;
                        secrets from --set-from-file KEY=PATH, EXREADY_SECRET_<KEY> or a no-echo prompt.
+  tenant check --recorded FILE | --lab demo | --tenant T --app-id ID --domain FQDN --idp-host FQDN
+        [--json] [--report FILE.json]
+                       The Microsoft 365 checks (m365.*) of the IdP integration, from a recorded file or the demo.
   help                 Show this help.
   version              Print the version.
 
@@ -83,6 +89,7 @@ const commandUsage: Readonly<Record<string, string>> = {
   evaluate: evaluateUsage,
   webconfig: webconfigUsage,
   prove: proveWebUsage,
+  tenant: tenantUsage,
   help: helpText,
   version: 'Usage: exready version\n\nPrints the version.\n',
 };
@@ -148,6 +155,12 @@ export async function runCli(
         return await runAuditCommand(rest, io);
       case 'evaluate':
         return await runEvaluateCommand(rest, io, now);
+      case 'tenant':
+        return await runTenantCommand(rest, io, {
+          labs: { demo: demoTenantCases },
+          openLive: openLiveGraphReader,
+          now,
+        });
       case 'webconfig':
         return await runWebconfigCommand(rest, io, now, secretSources);
       case 'prove':

@@ -90,3 +90,32 @@ export function createLiveGraphReader(options: LiveGraphReaderOptions): Promise<
     finish: () => recorder.save(),
   });
 }
+
+/** What `exready tenant check --tenant T` asks the live side for. */
+export interface LiveSignInOptions {
+  tenant: string;
+  /** The public client to sign in with; null: Microsoft Graph Command Line Tools (14d82eec-...). */
+  clientId: string | null;
+  deviceCode: boolean;
+  /** Write every exchange, masked, to this recorded-responses file. */
+  recordTo: string | null;
+}
+
+export interface LiveGraphSession {
+  reader: GraphReader;
+  close(): Promise<void>;
+}
+
+export type LiveGraphReaderFactory = (options: LiveSignInOptions) => Promise<LiveGraphSession>;
+
+/** The CLI's live session: signs in (browser, or device code when asked), and writes the recording on close. */
+export const openLiveGraphReader: LiveGraphReaderFactory = async (options) => {
+  const reader = await createLiveGraphReader({
+    tenant: options.tenant,
+    ...(options.clientId === null ? {} : { clientId: options.clientId }),
+    deviceCode: options.deviceCode,
+    record: options.recordTo,
+    notify: (text) => process.stderr.write(text),
+  });
+  return { reader, close: () => reader.finish() };
+};

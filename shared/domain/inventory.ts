@@ -22,12 +22,36 @@ export const SyncServer = z.object({
 });
 export type SyncServer = z.infer<typeof SyncServer>;
 
+/** An Entra tenant as Microsoft accepts it: the tenant id (a GUID) or its initial *.onmicrosoft.com domain. */
+export const TenantName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine(
+    (value) => z.uuid().safeParse(value).success || /^[a-z0-9][a-z0-9-]{0,62}\.onmicrosoft\.com$/.test(value),
+    'is neither a tenant id (GUID) nor an initial domain (name.onmicrosoft.com)',
+  );
+
+/** What the Microsoft 365 checks need to know about the tenant the IdP provisions into (issue #14). */
+export const Microsoft365Inventory = z.object({
+  tenant: TenantName,
+  /** The application (client) id of the IdP's provisioning app registration. */
+  provisioningAppId: z.uuid().transform((value) => value.toLowerCase()),
+  /** The custom domains the IdP signs users in for (federated). */
+  federatedDomains: z.array(Fqdn).default([]),
+  /** Host name the federation's issuerUri and passiveSignInUri must point at, e.g. login.idp.example. */
+  idpSignInHost: Fqdn.nullable().default(null),
+});
+export type Microsoft365Inventory = z.infer<typeof Microsoft365Inventory>;
+
 /** The estate ExReady checks: Exchange servers, the sync servers that connect to them, and the account they use. */
 export const Inventory = z.object({
   schemaVersion: z.literal(1),
   exchangeServers: z.array(ExchangeServer),
   syncServers: z.array(SyncServer),
   serviceAccount: z.string().nullable(),
+  /** Optional: inventories written before the tenant checks have none. */
+  microsoft365: Microsoft365Inventory.optional(),
 });
 export type Inventory = z.infer<typeof Inventory>;
 
