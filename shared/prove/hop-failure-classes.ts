@@ -82,13 +82,31 @@ export const hopFailureClasses: readonly HopFailureClass[] = [
       // ERROR_WINHTTP_SECURE_INVALID_CA 12045 = 0x80072F0D.
       { transportErrorCode: 12045 },
       { codeInMessage: '0x80072F0D' },
-      { transportErrorCode: 12175, message: /unknown certificate authority|not trusted|revocation/i },
+      {
+        transportErrorCode: 12175,
+        message: /unknown certificate authority|not trusted|checked for revocation/i,
+      },
     ],
     predictedBy: ['winrm.listener.cert'],
     remedy:
       "Issue the listener certificate from a CA the sync server trusts, or import the issuing root into the sync server's Trusted Root Certification Authorities (a self-signed certificate is trusted nowhere else).",
     source:
       'winhttp.h ERROR_WINHTTP_SECURE_INVALID_CA (12045); "The SSL certificate is signed by an unknown certificate authority" under 12175 (github.com/cisagov/Sparrow/issues/25)',
+  },
+  {
+    id: 'tls-expired',
+    label: 'the WinRM HTTPS certificate has expired',
+    signatures: [
+      // ERROR_WINHTTP_SECURE_CERT_DATE_INVALID 12037 = 0x80072F05.
+      { transportErrorCode: 12037 },
+      { codeInMessage: '0x80072F05' },
+      { transportErrorCode: 12175, message: /certificate is expired|has expired/i },
+    ],
+    predictedBy: ['winrm.listener.cert'],
+    remedy:
+      'Renew the listener certificate and bind the new thumbprint to the HTTPS listener (Set-Item WSMan:\\localhost\\Listener\\<listener>\\CertificateThumbprint), as the vendor describes for an expired certificate.',
+    source:
+      'winhttp.h ERROR_WINHTTP_SECURE_CERT_DATE_INVALID (12037); "The SSL certificate is expired" under the server-certificate errors (github.com/PowerShell/psl-omi-provider/issues/122)',
   },
   {
     id: 'tcp-refused',
@@ -160,24 +178,6 @@ export const hopFailureClasses: readonly HopFailureClass[] = [
       'winerror.h ERROR_NO_SUCH_LOGON_SESSION (1312), SEC_E_NO_CREDENTIALS (0x8009030E) "A specified logon session does not exist" (github.com/pluralsight/PS-AutoLab-Env/issues/189); learn.microsoft.com "Making the second hop in PowerShell Remoting"',
   },
   {
-    id: 'kerberos-spn',
-    label: 'Kerberos found no service principal name for the name that was dialled',
-    signatures: [
-      // SEC_E_WRONG_PRINCIPAL 0x80090322 (-2146893022).
-      { codeInMessage: '0x80090322' },
-      { hResult: -2146893022 },
-      { transportErrorCode: -2146893022 },
-      // WinRM's Kerberos "Cannot find the computer …" -2144108387 = 0x8033809D (-2144108387,PSSessionOpenFailed).
-      { transportErrorCode: -2144108387 },
-      { fullyQualifiedErrorId: '-2144108387' },
-    ],
-    predictedBy: [],
-    remedy:
-      "Dial the FQDN and check that HTTP/<fqdn> is registered on the server's computer account only (setspn -Q HTTP/<fqdn>), not on an application pool account.",
-    source:
-      'winerror.h SEC_E_WRONG_PRINCIPAL (0x80090322); WinRM "errorcode 0x80090322 occurred while using Kerberos authentication"',
-  },
-  {
     id: 'kerberos-clock-skew',
     label: 'the clocks differ too much for Kerberos',
     signatures: [
@@ -204,6 +204,24 @@ export const hopFailureClasses: readonly HopFailureClass[] = [
     remedy:
       'The hop found no domain controller to get a ticket from: check that it resolves _kerberos._tcp.<domain> and reaches a domain controller.',
     source: 'winerror.h SEC_E_NO_AUTHENTICATING_AUTHORITY (0x80090311)',
+  },
+  {
+    id: 'kerberos-spn',
+    label: 'Kerberos found no service principal name for the name that was dialled',
+    signatures: [
+      // SEC_E_WRONG_PRINCIPAL 0x80090322 (-2146893022).
+      { codeInMessage: '0x80090322' },
+      { hResult: -2146893022 },
+      { transportErrorCode: -2146893022 },
+      // WinRM's Kerberos "Cannot find the computer …" -2144108387 = 0x8033809D (-2144108387,PSSessionOpenFailed).
+      { transportErrorCode: -2144108387 },
+      { fullyQualifiedErrorId: '-2144108387' },
+    ],
+    predictedBy: [],
+    remedy:
+      "Dial the FQDN and check that HTTP/<fqdn> is registered on the server's computer account only (setspn -Q HTTP/<fqdn>), not on an application pool account.",
+    source:
+      'winerror.h SEC_E_WRONG_PRINCIPAL (0x80090322); WinRM "errorcode 0x80090322 occurred while using Kerberos authentication"',
   },
   {
     id: 'logon-denied',

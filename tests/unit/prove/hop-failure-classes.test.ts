@@ -48,6 +48,16 @@ const cases: { id: string; hop: ProofHopId; error: HopErrorFacts }[] = [
     }),
   },
   {
+    id: 'tls-expired',
+    hop: 'winrm-https',
+    error: record({
+      fullyQualifiedErrorId: '12175,PSSessionOpenFailed',
+      transportErrorCode: 12175,
+      message:
+        'The server certificate on the destination computer (exch04.contoso.com:5986) has the following errors: The SSL certificate is expired.',
+    }),
+  },
+  {
     id: 'tcp-refused',
     hop: 'winrm-https',
     error: record({ fullyQualifiedErrorId: 'CannotConnect,PSSessionOpenFailed', transportErrorCode: 12029 }),
