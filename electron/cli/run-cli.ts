@@ -12,6 +12,8 @@ import { runEvaluateCommand } from './commands/evaluate-command';
 import { runFixCommand, runUndoCommand } from './commands/fix-command';
 import { fixCommandDependencies } from './fix-dependencies';
 import { moduleDir } from '../module-dir';
+import { runProveCommand } from './commands/prove-command';
+import { proveCommandDependencies } from './prove-dependencies';
 import { runReportCommand } from './commands/report-command';
 import { runWebconfigCommand } from './commands/webconfig-command';
 import { terminalSecretPrompt, type SecretSources } from './secret-input';
@@ -19,7 +21,7 @@ import { setAsideMalformedSecretsFile, setAsideUnreadableUserData } from '../sta
 import { userDataDir } from '../user-data-dir';
 
 // The commands that read the user-data folder (inventory, runs, audit) check it first, as the app does.
-const userDataCommands = new Set(['check', 'fix', 'undo', 'report']);
+const userDataCommands = new Set(['check', 'fix', 'undo', 'report', 'prove']);
 
 /** Moves unreadable user-data files aside and says on stderr what happened and what was kept. */
 async function announceUnreadableUserData(io: CliIo, now: Date): Promise<void> {
@@ -52,6 +54,11 @@ Commands:
                        Write the readiness report of a saved check run (no server contacted).
   evaluate --facts FILE [--json]
                        Rebuild the Remote PowerShell checklist from saved facts (no server contacted).
+  prove --server FQDN [--sync-server FQDN] [--second-hop URL] [--lab demo] [--powershell PATH] [--json]
+                       Prove the sync service's own path once: from the sync server, WinRM HTTPS 5986 as the
+                       service account, then the Exchange endpoint with Kerberos and Get-ExchangeServer;
+                       each hop with its outcome, time and classified error; the password from
+                       --password-from-file, EXREADY_SECRET_SERVICE_ACCOUNT_PASSWORD or a no-echo prompt.
   webconfig plan|apply|rollback --file PATH --profile monosign --app owa|ecp --set KEY=VALUE ...
                        Plan, apply or roll back the MFA module's web.config changes on a local file;
                        secrets from --set-from-file KEY=PATH, EXREADY_SECRET_<KEY> or a no-echo prompt.
@@ -112,6 +119,8 @@ export async function runCli(
         return await runEvaluateCommand(rest, io, now);
       case 'webconfig':
         return await runWebconfigCommand(rest, io, now, secretSources);
+      case 'prove':
+        return await runProveCommand(rest, io, now, proveCommandDependencies(moduleDir, secretSources));
       default:
         throw new CliUsageError(
           command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`,

@@ -180,6 +180,7 @@ const simulatedMs: Record<ProofHopId, number> = {
 
 export interface DemoProofRequest {
   syncServer: string;
+  serviceAccount: string;
   exchangeServer: string;
   secondHop?: SecondHopTarget;
   /** A failure class to show instead of the server's own story. */
@@ -225,7 +226,7 @@ export function simulateProof(lab: LabEstate, request: DemoProofRequest): ProofS
     exreadyProof: 1,
     syncServer: sync.fqdn,
     exchangeServer: server.fqdn,
-    serviceAccount: lab.serviceAccount,
+    serviceAccount: request.serviceAccount,
     secondHop,
     hops,
     exchangeServerSeen:

@@ -66,7 +66,10 @@ export const ProofScriptResult = z.object({
   syncServer: z.string(),
   exchangeServer: z.string(),
   serviceAccount: z.string(),
-  secondHop: SecondHopTarget,
+  /** As the request gave it; null when the request had none. */
+  secondHop: z
+    .object({ uri: z.string(), configurationName: z.string(), authentication: z.string() })
+    .nullable(),
   hops: z.array(HopReport),
   /** What Get-ExchangeServer returned, when it ran: the proof that the session answered. */
   exchangeServerSeen: z

@@ -10,6 +10,8 @@ import { classifyHopFailure } from '../../../shared/prove/hop-failure-classes';
 import { proofOutcome } from '../../../shared/prove/proof-findings';
 import { ProofScriptResult } from '../../../shared/prove/proof-result';
 
+const svc = 'CONTOSO\\svc-sync';
+
 describe('the demo estate proves too (SIMULATED)', () => {
   it('has a record shaped as WinRM writes it for every failure class, classified as that class on its hop', () => {
     for (const classId of simulatableFailures) {
@@ -21,7 +23,11 @@ describe('the demo estate proves too (SIMULATED)', () => {
   it('proves every demo server from sync01, each as its facts say', () => {
     const seen = demoEstate.exchangeServers.map((server) => {
       const result = ProofScriptResult.parse(
-        simulateProof(demoEstate, { syncServer: 'sync01.contoso.com', exchangeServer: server.fqdn }),
+        simulateProof(demoEstate, {
+          syncServer: 'sync01.contoso.com',
+          serviceAccount: svc,
+          exchangeServer: server.fqdn,
+        }),
       );
       const failed = proofOutcome(result, true).hops.find((hop) => hop.failure !== null);
       return [server.fqdn, failed === undefined ? 'proved' : `${failed.hop}:${failed.failure?.id}`];
@@ -41,6 +47,7 @@ describe('the demo estate proves too (SIMULATED)', () => {
   it('reports every hop: the ones before the failure worked, the ones after did not run', () => {
     const result = simulateProof(demoEstate, {
       syncServer: 'sync01.contoso.com',
+      serviceAccount: svc,
       exchangeServer: 'exch02.contoso.com',
     });
     expect(result?.hops.map((hop) => `${hop.hop}=${hop.outcome}`)).toEqual([
@@ -54,6 +61,7 @@ describe('the demo estate proves too (SIMULATED)', () => {
   it('times out exch08 from sync02, as its TCP facts from there say', () => {
     const result = simulateProof(demoEstate, {
       syncServer: 'sync02.contoso.com',
+      serviceAccount: svc,
       exchangeServer: 'exch08.contoso.com',
     });
     expect(result?.hops.find((hop) => hop.outcome === 'failed')?.error?.fullyQualifiedErrorId).toBe(
@@ -64,15 +72,24 @@ describe('the demo estate proves too (SIMULATED)', () => {
   it('shows any class on demand and knows no server outside the lab', () => {
     const result = simulateProof(demoEstate, {
       syncServer: 'sync01.contoso.com',
+      serviceAccount: svc,
       exchangeServer: 'exch01.contoso.com',
       simulate: 'tls-name-mismatch',
     });
     expect(result?.hops[1]?.error?.transportErrorCode).toBe(12175);
     expect(
-      simulateProof(demoEstate, { syncServer: 'sync01.contoso.com', exchangeServer: 'exch99.contoso.com' }),
+      simulateProof(demoEstate, {
+        syncServer: 'sync01.contoso.com',
+        serviceAccount: svc,
+        exchangeServer: 'exch99.contoso.com',
+      }),
     ).toBeNull();
     expect(
-      simulateProof(demoEstate, { syncServer: 'sync09.contoso.com', exchangeServer: 'exch01.contoso.com' }),
+      simulateProof(demoEstate, {
+        syncServer: 'sync09.contoso.com',
+        serviceAccount: svc,
+        exchangeServer: 'exch01.contoso.com',
+      }),
     ).toBeNull();
   });
 });
