@@ -10,7 +10,7 @@ import { demoEstate } from '../lab/demo-estate';
 import { openNodePowerShellHost } from '../powershell/node-powershell-host';
 import { locatePowerShellScripts } from '../resource-paths';
 import { runCheck } from '../services/check-run-service';
-import { runConnectionProof } from '../services/connection-proof-service';
+import { connectionProofScript, runConnectionProof } from '../services/connection-proof-service';
 import { labTarget, openLabCollection, simulatedAssembler } from '../services/lab-collection';
 import { RunHistory } from '../storage/run-history';
 import { userDataDir } from '../user-data-dir';

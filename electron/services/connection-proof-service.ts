@@ -31,16 +31,21 @@ export function withoutSecret(text: string, request: ConnectionProofRequest): st
   return forms.reduce((clean, form) => clean.split(form).join('********'), text);
 }
 
+/** resources/powershell/prove/Test-ExreadyConnectionPath.ps1 */
+export function connectionProofScript(scriptsDir: string): string {
+  return join(scriptsDir, 'prove', 'Test-ExreadyConnectionPath.ps1');
+}
+
 export async function runConnectionProof(
   host: PowerShellHost,
-  scriptsDir: string,
+  scriptPath: string,
   request: ConnectionProofRequest,
   signal: AbortSignal,
 ): Promise<ProofScriptResult> {
   const lines: string[] = [];
   const timeoutSeconds = request.timeoutSeconds ?? 60;
   const run = await host.run(
-    join(scriptsDir, 'prove', 'Test-ExreadyConnectionPath.ps1'),
+    scriptPath,
     { ...request, timeoutSeconds },
     // Three hops of the timeout each, and the shell's own start.
     { signal, timeoutMs: (timeoutSeconds * 3 + 30) * 1000, onLine: (line) => lines.push(line) },
