@@ -66,7 +66,7 @@ export function proveCommandDependencies(scriptDir: string, secretSources: Secre
       try {
         return await runConnectionProof(
           host,
-          locatePowerShellScripts(scriptDir),
+          connectionProofScript(locatePowerShellScripts(scriptDir)),
           request,
           new AbortController().signal,
         );

@@ -90,7 +90,10 @@ describe.skipIf(pwshPath === null)('the connection-path proof on pwsh', () => {
           runConnectionProof(host, wrapper, proofRequest, new AbortController().signal),
         context: () => Promise.resolve(null),
       },
-    ).catch((error: unknown) => (error instanceof CliUsageError ? ExitCode.badInput : Promise.reject(error)));
+    ).catch((error: unknown) => {
+      if (error instanceof CliUsageError) return ExitCode.badInput;
+      throw error;
+    });
     expect(code).toBe(1);
     const printed = out.join('');
     expect(printed).toContain('"double-hop-denied"');
