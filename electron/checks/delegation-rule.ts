@@ -2,6 +2,8 @@ import type { AcceptedRisk, CheckResult } from '../../shared/checks/check-result
 import { remotingFixIds } from '../../shared/checks/remoting-fix-ids';
 import type { CollectedServerFacts } from '../../shared/facts/server-facts';
 import { checkResult, notCollectedResult } from './check-result-builder';
+import type { EvaluationContext, ProvedDelegation } from './evaluation-context';
+import { canonicalHostName } from './host-name-match';
 
 const id = 'ad.delegation';
 
@@ -15,8 +17,17 @@ export const unconstrainedDelegationRisk: AcceptedRisk = {
   ],
 };
 
-/** ad.delegation: the integration asks for TrustedForDelegation; constrained forms are safer but unproven with it. */
-export function evaluateDelegation(facts: CollectedServerFacts): CheckResult {
+function provedEvidence(proof: ProvedDelegation) {
+  return {
+    secondHop: proof.secondHop,
+    at: proof.at,
+    syncServer: proof.syncServer,
+    simulated: proof.simulated,
+  };
+}
+
+/** ad.delegation: the integration asks for TrustedForDelegation; constrained forms are safer, and a proof settles them. */
+export function evaluateDelegation(facts: CollectedServerFacts, context?: EvaluationContext): CheckResult {
   const part = facts.adComputer;
   if (part.status === 'not-collected')
     return notCollectedResult(id, 'the computer object in Active Directory', part.error);
@@ -43,6 +54,29 @@ export function evaluateDelegation(facts: CollectedServerFacts): CheckResult {
       constrained ? `constrained delegation to ${computer.allowedToDelegateTo.join(', ')}` : '',
       computer.allowedToActOnBehalfOfOtherIdentityPresent ? 'resource-based constrained delegation' : '',
     ].filter(Boolean);
+    // The newest proof of this server's second hop that says something about delegation.
+    const proof = [...(context?.provedDelegation ?? [])]
+      .filter((item) => canonicalHostName(item.exchangeServer) === canonicalHostName(facts.fqdn))
+      .filter((item) => item.secondHop !== 'untested')
+      .sort((a, b) => b.at.localeCompare(a.at))[0];
+    if (proof?.secondHop === 'works')
+      return checkResult(
+        id,
+        'pass',
+        `Proved: the sync service's second (Kerberos) connection works with ${kinds.join(' and ')}${proof.simulated ? ' (SIMULATED proof)' : ''}, so the unconstrained delegation the integration asks for is not needed.`,
+        { evidence: { ...evidence, proved: provedEvidence(proof) } },
+      );
+    if (proof?.secondHop === 'denied')
+      return checkResult(
+        id,
+        'fail',
+        `Proved: the sync service's second (Kerberos) connection was denied for want of delegation with ${kinds.join(' and ')}${proof.simulated ? ' (SIMULATED proof)' : ''}.`,
+        {
+          evidence: { ...evidence, proved: provedEvidence(proof) },
+          remedy: `Add HTTP/${facts.fqdn} to msDS-AllowedToDelegateTo of the computer (or set resource-based delegation on it), then prove again; only if that cannot work, TrustedForDelegation with its risk accepted.`,
+          fixId: remotingFixIds.trustedForDelegation,
+        },
+      );
     return checkResult(
       id,
       'warn',

@@ -12,6 +12,8 @@ import { evaluateUsage, runEvaluateCommand } from './commands/evaluate-command';
 import { fixUsage, runFixCommand, runUndoCommand } from './commands/fix-command';
 import { fixCommandDependencies } from './fix-dependencies';
 import { moduleDir } from '../module-dir';
+import { runProveCommand, proveUsage } from './commands/prove-command';
+import { proveCommandDependencies } from './prove-dependencies';
 import { reportUsage, runReportCommand } from './commands/report-command';
 import { runWebconfigCommand, webconfigUsage } from './commands/webconfig-command';
 import { proveWebUsage, runProveWebCommand } from './commands/prove-web-command';
@@ -25,7 +27,7 @@ import { LabStateError } from '../lab/lab-state-file';
 import { openPersistedLabs } from './persisted-labs';
 
 // The commands that read the user-data folder (inventory, runs, audit) check it first, as the app does.
-const userDataCommands = new Set(['check', 'fix', 'undo', 'report']);
+const userDataCommands = new Set(['check', 'fix', 'undo', 'report', 'prove']);
 
 /** Moves unreadable user-data files aside and says on stderr what happened and what was kept. */
 async function announceUnreadableUserData(io: CliIo, now: Date): Promise<void> {
@@ -61,6 +63,11 @@ Commands:
                        Write the readiness report of a saved check run (no server contacted).
   evaluate --facts FILE [--json]
                        Rebuild the Remote PowerShell checklist from saved facts (no server contacted).
+  prove --server FQDN [--sync-server FQDN] [--second-hop URL] [--lab demo] [--powershell PATH] [--json]
+                       Prove the sync service's own path once: from the sync server, WinRM HTTPS 5986 as the
+                       service account, then the Exchange endpoint with Kerberos and Get-ExchangeServer;
+                       each hop with its outcome, time and classified error; the password from
+                       --password-from-file, EXREADY_SECRET_SERVICE_ACCOUNT_PASSWORD or a no-echo prompt.
   prove --web --server FQDN [--idp-host HOST] [--lab demo] [--json]
                        Probe OWA and ECP from this machine (redirects, errorFE 500, the IdP, health pages), audited.
   webconfig plan|apply|rollback --file PATH --profile monosign --app owa|ecp --set KEY=VALUE ...
@@ -88,7 +95,7 @@ const commandUsage: Readonly<Record<string, string>> = {
   report: reportUsage,
   evaluate: evaluateUsage,
   webconfig: webconfigUsage,
-  prove: proveWebUsage,
+  prove: `${proveUsage}\n${proveWebUsage}`,
   tenant: tenantUsage,
   help: helpText,
   version: 'Usage: exready version\n\nPrints the version.\n',
@@ -164,9 +171,9 @@ export async function runCli(
       case 'webconfig':
         return await runWebconfigCommand(rest, io, now, secretSources);
       case 'prove':
-        // --web: the OWA/ECP probe; the Remote PowerShell proof joins here.
+        // --web: the OWA/ECP probe from this machine; otherwise the sync service's own path.
         if (rest.includes('--web')) return await runProveWebCommand(rest, io, now);
-        throw new CliUsageError('prove needs --web (the Remote PowerShell proof is not built yet)');
+        return await runProveCommand(rest, io, now, proveCommandDependencies(moduleDir, secretSources));
       default:
         throw new CliUsageError(
           command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateDelegation } from '../../../electron/checks/delegation-rule';
 import type { AdComputerFacts } from '../../../shared/facts/ad-computer-facts';
 import { readListBlocks, readPsOutputFixture } from '../../helpers/powershell-text-output';
-import { collectedValue, notCollected, readyServerFacts } from '../../helpers/remoting-facts';
+import { collectedValue, notCollected, readyServerFacts, testContext } from '../../helpers/remoting-facts';
 
 const base: AdComputerFacts = {
   distinguishedName: 'CN=EXCH01,CN=Computers,DC=contoso,DC=com',
@@ -62,5 +62,45 @@ describe('ad.delegation', () => {
       readyServerFacts({ adComputer: notCollected('Unable to contact the server.') }),
     );
     expect(result.status).toBe('unknown');
+  });
+});
+
+describe('ad.delegation with a proof', () => {
+  const constrained = { allowedToDelegateTo: ['HTTP/exch01.contoso.com'], trustedToAuthForDelegation: true };
+  const facts = () => readyServerFacts({ adComputer: collectedValue({ ...base, ...constrained }) });
+  const proved = (secondHop: 'works' | 'denied' | 'untested', exchangeServer = 'exch01.contoso.com') => ({
+    exchangeServer,
+    kind: 'constrained' as const,
+    coversExchangeEndpoint: true,
+    secondHop,
+    text: '',
+    at: '2025-03-01T12:00:00.000Z',
+    syncServer: 'sync01.contoso.com',
+    simulated: false,
+  });
+
+  it('turns the constrained-delegation warning into a pass with the proof as evidence', () => {
+    const result = evaluateDelegation(facts(), testContext({ provedDelegation: [proved('works')] }));
+    expect(result.status).toBe('pass');
+    expect(result.summary).toMatch(/^Proved: /);
+    expect(result.evidence.proved).toMatchObject({ secondHop: 'works', syncServer: 'sync01.contoso.com' });
+    expect(result.acceptedRisk).toBeUndefined();
+  });
+
+  it('fails when the proof showed the second hop denied for want of delegation', () => {
+    const result = evaluateDelegation(facts(), testContext({ provedDelegation: [proved('denied')] }));
+    expect(result.status).toBe('fail');
+    expect(result.remedy).toContain('HTTP/exch01.contoso.com');
+  });
+
+  it("keeps the verdict when no proof, an untested one, or another server's proof exists", () => {
+    expect(evaluateDelegation(facts()).status).toBe('warn');
+    expect(evaluateDelegation(facts(), testContext({ provedDelegation: [proved('untested')] })).status).toBe(
+      'warn',
+    );
+    expect(
+      evaluateDelegation(facts(), testContext({ provedDelegation: [proved('works', 'exch09.contoso.com')] }))
+        .status,
+    ).toBe('warn');
   });
 });

@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditLog } from '../../electron/audit/audit-log';
+import { CliUsageError, ExitCode } from '../../electron/cli/cli-io';
+import { runProveCommand } from '../../electron/cli/commands/prove-command';
+import { openNodePowerShellHost } from '../../electron/powershell/node-powershell-host';
+import type { PowerShellHost } from '../../electron/powershell/powershell-host';
+import {
+  runConnectionProof,
+  type ConnectionProofRequest,
+} from '../../electron/services/connection-proof-service';
+import { proofOutcome } from '../../shared/prove/proof-findings';
+import { defaultSecondHop } from '../../shared/prove/proof-result';
+import { pwshPath } from '../helpers/pwsh';
+import { repoRoot } from '../helpers/test-router';
+import { useTempDirs } from '../helpers/temp-dir';
+
+// The proof script through the real node-powershell host, on the remoting stand-ins: what the CLI gets back, and that the
+// typed password is in none of it (result, host errors, CLI output, audit log).
+
+const wrapper = join(repoRoot, 'tests', 'powershell', 'scripts', 'Invoke-ExreadyProofOnStandIns.ps1');
+const password = 'Spring-2027!"q"\\x';
+const tempDir = useTempDirs('prove-pwsh');
+
+function request(exchangeServer: string): ConnectionProofRequest {
+  return {
+    syncServer: 'sync01.contoso.com',
+    exchangeServer,
+    serviceAccount: 'CONTOSO\\svc-sync',
+    password,
+    secondHop: defaultSecondHop(exchangeServer),
+    timeoutSeconds: 30,
+  };
+}
+
+describe.skipIf(pwshPath === null)('the connection-path proof on pwsh', () => {
+  let host: PowerShellHost;
+  beforeAll(async () => {
+    host = await openNodePowerShellHost({ executable: pwshPath, poolSize: 1 });
+  });
+  afterAll(async () => {
+    await host.dispose();
+  });
+  const prove = (server: string) =>
+    runConnectionProof(host, wrapper, request(server), new AbortController().signal);
+
+  it('proves every hop on the stand-ins and returns the one result line the schema reads', async () => {
+    const result = await prove('exch01.contoso.com');
+    expect(result.hops.map((hop) => `${hop.hop}=${hop.outcome}`)).toEqual([
+      'sync-server=succeeded',
+      'winrm-https=succeeded',
+      'exchange-endpoint=succeeded',
+      'exchange-cmdlet=succeeded',
+    ]);
+    expect(result.exchangeServerSeen?.name).toBe('EXCH01');
+    expect(JSON.stringify(result)).not.toContain('Spring-2027');
+  });
+
+  it('classifies the double hop and the certificate name from the records the script read', async () => {
+    const doubleHop = proofOutcome(await prove('exch-doublehop.contoso.com'), false);
+    expect(doubleHop.hops.find((hop) => hop.failure !== null)?.failure?.id).toBe('double-hop-denied');
+    const certificate = proofOutcome(await prove('exch-certname.contoso.com'), false);
+    expect(certificate.hops.find((hop) => hop.failure !== null)?.failure?.id).toBe('tls-name-mismatch');
+  });
+
+  it('keeps the password out of the CLI output and the audit log of a real proof', async () => {
+    const dir = await tempDir();
+    const out: string[] = [];
+    const audit = new AuditLog(join(dir, 'audit.jsonl'));
+    const io = { stdout: (text: string) => out.push(text), stderr: (text: string) => out.push(text) };
+    const code = await runProveCommand(
+      [
+        '--server',
+        'exch-doublehop.contoso.com',
+        '--sync-server',
+        'sync01.contoso.com',
+        '--service-account',
+        'CONTOSO\\svc-sync',
+        '--json',
+      ],
+      io,
+      () => new Date(),
+      {
+        audit,
+        operator: 'CONTOSO\\admin',
+        secretSources: { env: { EXREADY_SECRET_SERVICE_ACCOUNT_PASSWORD: password }, prompt: null },
+        labs: {},
+        runProof: (proofRequest) =>
+          runConnectionProof(host, wrapper, proofRequest, new AbortController().signal),
+        context: () => Promise.resolve(null),
+      },
+    ).catch((error: unknown) => {
+      if (error instanceof CliUsageError) return ExitCode.badInput;
+      throw error;
+    });
+    expect(code).toBe(1);
+    const printed = out.join('');
+    expect(printed).toContain('"double-hop-denied"');
+    const logged = await readFile(join(dir, 'audit.jsonl'), 'utf8');
+    expect(logged).toContain('"outcome":"failed"');
+    for (const text of [printed, logged]) {
+      expect(text).not.toContain('Spring-2027');
+      expect(text).not.toContain(Buffer.from(password).toString('base64').slice(0, 12));
+    }
+  });
+});
