@@ -23,8 +23,9 @@ import type { View } from './store/navigation-slice';
 import { useOsTheme } from './use-os-theme';
 
 const useStyles = makeStyles({
+  // A fixed shell: the header and the navigation stay put, only the place on show scrolls.
   root: {
-    minHeight: '100vh',
+    height: '100vh',
     display: 'flex',
     flexDirection: 'column',
     backgroundColor: tokens.colorNeutralBackground2,
@@ -33,6 +34,7 @@ const useStyles = makeStyles({
   main: {
     flex: 1,
     minWidth: 0,
+    overflowY: 'auto',
     padding: tokens.spacingHorizontalL,
     display: 'flex',
     flexDirection: 'column',

@@ -15,6 +15,7 @@ const useStyles = makeStyles({
     verticalAlign: 'top',
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXS} 0`,
     whiteSpace: 'nowrap',
+    width: '1%',
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
   value: {

@@ -33,7 +33,7 @@ const useStyles = makeStyles({
   head: { position: 'sticky', top: 0, zIndex: 2, backgroundColor: tokens.colorNeutralBackground3 },
   first: { position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   firstHead: { position: 'sticky', left: 0, zIndex: 3, backgroundColor: tokens.colorNeutralBackground3 },
-  serverCol: { width: '32%' },
+  serverCol: { width: '160px' },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   serverButton: {
     border: 'none',
@@ -49,6 +49,7 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   verdict: { fontSize: tokens.fontSizeBase200 },
+  table: { fontSize: tokens.fontSizeBase200 },
 });
 
 const filters: { value: ReadinessFilter; label: string }[] = [
@@ -127,7 +128,12 @@ export function ReadinessList({ servers }: { servers: readonly ServerReadiness[]
         aria-label="Servers and their readiness, scrollable"
         tabIndex={0}
       >
-        <Table sortable size="small" aria-label={`Readiness by server, ${servers.length} servers`}>
+        <Table
+          className={styles.table}
+          sortable
+          size="small"
+          aria-label={`Readiness of ${servers.length} servers by integration`}
+        >
           <TableHeader className={styles.head}>
             <TableRow>
               {keys.map((key) => (
@@ -161,7 +167,14 @@ export function ReadinessList({ servers }: { servers: readonly ServerReadiness[]
                     className={styles.verdict}
                     title={`${index === 0 ? 'Readiness' : verdict.integration}: ${verdict.text}`}
                   >
-                    <VerdictLabel verdict={verdict} />
+                    {/* Why a server was not checked is said once, in Readiness; the integrations say only that. */}
+                    <VerdictLabel
+                      verdict={
+                        index > 0 && verdict.kind === 'not-checked'
+                          ? { kind: verdict.kind, text: 'Not checked' }
+                          : verdict
+                      }
+                    />
                   </TableCell>
                 ))}
               </TableRow>

@@ -10,10 +10,10 @@ import { MatrixFilters } from './MatrixFilters';
 import type { CheckStatus } from '../../../shared/checks/check-result';
 import { statusGlyphs, statusLabels, statusShortLabels } from '../checks/check-columns';
 
-// Column widths in px: 168 + 60 + 20 × 44 = 1,108, so twenty checks fit beside the navigation at 1366 px.
-const serverWidth = 168;
-const failingWidth = 60;
-const checkWidth = 44;
+// Column widths in px: 160 + 56 + 21 × 42 = 1,098, so the demo's 21 checks fit beside the navigation at 1366 px.
+const serverWidth = 160;
+const failingWidth = 56;
+const checkWidth = 42;
 
 // Fluent's palette values (green, dark orange, red, greys): a background image cannot read theme tokens, and a
 // white shape on these reads on light and dark themes alike.

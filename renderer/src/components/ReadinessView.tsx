@@ -4,8 +4,7 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Tab,
-  TabList,
+  ToggleButton,
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
@@ -37,6 +36,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     ...typographyStyles.body1Strong,
   },
+  views: { display: 'flex', gap: tokens.spacingHorizontalS },
   // Master-detail: the list keeps its place while the pane beside it scrolls on its own.
   split: {
     display: 'grid',
@@ -53,6 +53,11 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
 });
+
+const views: { tab: ReadinessTab; label: string }[] = [
+  { tab: 'servers', label: 'Servers and details' },
+  { tab: 'matrix', label: 'Matrix of every check' },
+];
 
 /** Readiness, the window's first answer: the estate line per integration, then each server's verdicts. */
 export function ReadinessView({ run }: { run: SavedRun }) {
@@ -108,14 +113,19 @@ export function ReadinessView({ run }: { run: SavedRun }) {
         </MessageBar>
       )}
       <StatusLegend />
-      <TabList
-        selectedValue={tab}
-        onTabSelect={(_event, data) => setTab(data.value as ReadinessTab)}
-        aria-label="Readiness views"
-      >
-        <Tab value="servers">Servers and details</Tab>
-        <Tab value="matrix">Matrix of every check</Tab>
-      </TabList>
+      {/* Two pressed-state buttons rather than a TabList: its focus-trap stand-ins trip axe's aria-hidden-focus. */}
+      <div className={styles.views} role="group" aria-label="Readiness views">
+        {views.map((view) => (
+          <ToggleButton
+            key={view.tab}
+            checked={tab === view.tab}
+            appearance={tab === view.tab ? 'primary' : 'secondary'}
+            onClick={() => setTab(view.tab)}
+          >
+            {view.label}
+          </ToggleButton>
+        ))}
+      </div>
       {tab === 'matrix' ? (
         <ReadinessMatrix run={run} />
       ) : (

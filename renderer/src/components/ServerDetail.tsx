@@ -72,14 +72,27 @@ export function ServerDetail({
     if (focusRequest?.target === 'details') title.current?.focus();
   }, [focusRequest, fqdn]);
 
-  const fix = (result: CheckResult) =>
-    result.fixId !== undefined &&
+  // The dialog has no trigger element to restore focus to: the Fix button that opened it takes focus back.
+  const fixOpener = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (fixOpen) return;
+    const opener = fixOpener.current;
+    fixOpener.current = null;
+    if (opener === null) return;
+    if (opener.isConnected) opener.focus();
+    else title.current?.focus();
+  }, [fixOpen]);
+
+  const fix = (result: CheckResult) => {
+    fixOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (result.fixId === undefined) return;
     startFix({
       fixId: result.fixId,
       server: fqdn,
       checkId: result.checkId,
       needsChoice: needsCertificate(result.fixId) !== null,
     });
+  };
 
   return (
     <section className={styles.root} aria-labelledby="server-title">
