@@ -12,30 +12,23 @@ const sizes = [
 ] as const;
 const schemes = ['light', 'dark'] as const;
 
-declare global {
-  interface Window {
-    /** Set by the test: a check's answer is held until it is resolved, so the progress panel can be captured. */
-    __exreadyHold?: { release: () => void; held: boolean };
-  }
-}
-
-/** Holds the next check's answer (its progress events all delivered) until `release` is called in the page. */
-async function holdNextCheck(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const original = window.__exreadyInvoke;
-    let release = () => undefined as void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    window.__exreadyHold = { release, held: false };
-    window.__exreadyInvoke = async (channel, request) => {
-      const result = await original(channel, request);
-      if (channel === 'check:run') {
-        window.__exreadyInvoke = original;
-        if (window.__exreadyHold !== undefined) window.__exreadyHold.held = true;
-        await gate;
-      }
-      return result;
-    };
-  });
+/** Holds the next check's answer in main (its progress events all delivered) until `release` is called. */
+function holdNextCheck(app: AppHarness): { release: () => void; held: () => boolean } {
+  const router = app.router;
+  const original = router.invoke.bind(router);
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  router.invoke = async (channel, request) => {
+    const result = await original(channel, request);
+    if (channel === 'check:run') {
+      router.invoke = original;
+      held = true;
+      await gate;
+    }
+    return result;
+  };
+  return { release, held: () => held };
 }
 
 async function settled(page: Page): Promise<void> {
@@ -53,71 +46,69 @@ async function go(page: Page, place: string): Promise<void> {
   await page.getByRole('navigation', { name: 'ExReady' }).getByRole('button', { name: place }).click();
 }
 
-test('the acceptance walk: inventory, readiness with details, matrix, fix preview, progress and report', async ({
-  app,
-}) => {
-  const { page } = app;
-  await page.getByRole('button', { name: 'Explore with a demo estate' }).click();
-  await page.getByRole('table', { name: /Readiness of 8 servers/ }).waitFor({ timeout: 30_000 });
+const walks = sizes.flatMap((size) => schemes.map((colorScheme) => ({ size, colorScheme })));
 
-  for (const size of sizes) {
-    for (const colorScheme of schemes) {
-      const tag = `${size.width}x${size.height}-${colorScheme}`;
-      await page.setViewportSize(size);
-      await page.emulateMedia({ colorScheme });
+for (const { size, colorScheme } of walks) {
+  test(`the acceptance walk at ${size.width}×${size.height}, ${colorScheme}: inventory, readiness, matrix, fix, progress, report`, async ({
+    app,
+  }) => {
+    const { page } = app;
+    const tag = `${size.width}x${size.height}-${colorScheme}`;
+    await page.setViewportSize(size);
+    await page.emulateMedia({ colorScheme });
+    await page.getByRole('button', { name: 'Explore with a demo estate' }).click();
+    await page.getByRole('table', { name: /Readiness of 8 servers/ }).waitFor({ timeout: 30_000 });
+    await go(page, 'Inventory');
+    // The real inventory (empty here) with the demo estate one click away, and the way out of the demo.
+    await page.getByRole('heading', { name: 'No Exchange servers yet' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Explore with a demo estate' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Leave the demo estate' }).isVisible()).toBe(true);
+    await capture(app, `walk-${tag}-inventory`);
 
-      await go(page, 'Inventory');
-      // The real inventory (empty here) with the demo estate one click away, and the way out of the demo.
-      await page.getByRole('heading', { name: 'No Exchange servers yet' }).waitFor();
-      expect(await page.getByRole('button', { name: 'Explore with a demo estate' }).isVisible()).toBe(true);
-      expect(await page.getByRole('button', { name: 'Leave the demo estate' }).isVisible()).toBe(true);
-      await capture(app, `walk-${tag}-inventory`);
+    await go(page, 'Readiness');
+    const estate = page.getByRole('list', { name: 'Estate readiness by integration' });
+    expect(await estate.textContent()).toMatch(/Remote PowerShell: \d of 8 ready/);
+    await page.getByRole('button', { name: 'exch05.contoso.com' }).click();
+    await page.getByRole('heading', { name: 'exch05.contoso.com', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'exch02.contoso.com' }).click();
+    await page.getByRole('heading', { name: 'exch02.contoso.com', level: 2 }).waitFor();
+    await capture(app, `walk-${tag}-readiness`);
 
-      await go(page, 'Readiness');
-      const estate = page.getByRole('list', { name: 'Estate readiness by integration' });
-      expect(await estate.textContent()).toMatch(/Remote PowerShell: \d of 8 ready/);
-      await page.getByRole('button', { name: 'exch05.contoso.com' }).click();
-      await page.getByRole('heading', { name: 'exch05.contoso.com', level: 2 }).waitFor();
-      await page.getByRole('button', { name: 'exch02.contoso.com' }).click();
-      await page.getByRole('heading', { name: 'exch02.contoso.com', level: 2 }).waitFor();
-      await capture(app, `walk-${tag}-readiness`);
+    await page.getByRole('button', { name: 'Matrix of every check' }).click();
+    const matrix = page.getByRole('region', { name: 'Readiness matrix, scrollable' });
+    await page.getByRole('table', { name: 'Readiness matrix: 8 servers by check' }).waitFor();
+    await capture(app, `walk-${tag}-matrix`);
+    // Every check fits across: the matrix never scrolls sideways, at 1366 px too.
+    expect(await matrix.evaluate((el) => [el.scrollWidth, el.clientWidth] as const), tag).toSatisfy(
+      ([scroll, client]) => scroll <= client,
+    );
+    expect(await page.getByRole('columnheader', { name: 'Blocking' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Servers and details' }).click();
 
-      await page.getByRole('button', { name: 'Matrix of every check' }).click();
-      const matrix = page.getByRole('region', { name: 'Readiness matrix, scrollable' });
-      await page.getByRole('table', { name: 'Readiness matrix: 8 servers by check' }).waitFor();
-      await capture(app, `walk-${tag}-matrix`);
-      // Every check fits across: the matrix never scrolls sideways, at 1366 px too.
-      expect(await matrix.evaluate((el) => [el.scrollWidth, el.clientWidth]), tag).toSatisfy(
-        ([scroll, client]) => scroll <= client,
-      );
-      expect(await page.getByRole('columnheader', { name: 'Blocking' }).isVisible()).toBe(true);
-      await page.getByRole('button', { name: 'Servers and details' }).click();
+    await page.getByRole('button', { name: 'Fix WinRM service' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Confirm and apply' }).waitFor({ timeout: 30_000 });
+    await capture(app, `walk-${tag}-fix-preview`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
 
-      await page.getByRole('button', { name: 'Fix WinRM service' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByRole('button', { name: 'Confirm and apply' }).waitFor({ timeout: 30_000 });
-      await capture(app, `walk-${tag}-fix-preview`);
-      await page.keyboard.press('Escape');
-      await expect.poll(() => dialog.count()).toBe(0);
+    const hold = holdNextCheck(app);
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await page.locator('#run-progress-title').waitFor();
+    await expect.poll(() => hold.held(), { timeout: 30_000 }).toBe(true);
+    await capture(app, `walk-${tag}-progress`);
+    hold.release();
+    await page.getByRole('heading', { name: 'Readiness of 8 servers', level: 2 }).waitFor();
 
-      await holdNextCheck(page);
-      await page.getByRole('button', { name: 'Check again' }).click();
-      await page.getByRole('heading', { name: 'Checking the demo estate' }).waitFor();
-      await page.waitForFunction(() => window.__exreadyHold?.held === true);
-      await capture(app, `walk-${tag}-progress`);
-      await page.evaluate(() => window.__exreadyHold?.release());
-      await page.getByRole('heading', { name: 'Readiness of 8 servers', level: 2 }).waitFor();
-
-      await go(page, 'Reports');
-      await page.getByRole('button', { name: 'Export report' }).click();
-      await page.getByRole('menuitem', { name: 'PDF' }).waitFor();
-      await capture(app, `walk-${tag}-report`);
-      await page.keyboard.press('Escape');
-      await expect.poll(() => page.getByRole('menuitem').count()).toBe(0);
-    }
-  }
-  expect(app.consoleErrors).toEqual([]);
-}, 90_000);
+    await go(page, 'Reports');
+    await page.getByRole('button', { name: 'Export report' }).click();
+    await page.getByRole('menuitem', { name: 'PDF' }).waitFor();
+    await capture(app, `walk-${tag}-report`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('menuitem').count()).toBe(0);
+    expect(app.consoleErrors).toEqual([]);
+  }, 90_000);
+}
 
 /** Presses Tab until the focused control is named `name`; fails when it is never reached. */
 async function tabTo(page: Page, name: string | RegExp, limit = 80): Promise<void> {

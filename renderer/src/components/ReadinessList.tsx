@@ -25,7 +25,7 @@ const useStyles = makeStyles({
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   scroller: {
     overflow: 'auto',
-    maxHeight: 'calc(100vh - 330px)',
+    maxHeight: 'calc(100vh - 370px)',
     minHeight: '200px',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -33,7 +33,7 @@ const useStyles = makeStyles({
   head: { position: 'sticky', top: 0, zIndex: 2, backgroundColor: tokens.colorNeutralBackground3 },
   first: { position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   firstHead: { position: 'sticky', left: 0, zIndex: 3, backgroundColor: tokens.colorNeutralBackground3 },
-  serverCol: { width: '160px' },
+  serverCol: { width: '170px' },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   serverButton: {
     border: 'none',
@@ -42,7 +42,7 @@ const useStyles = makeStyles({
     font: 'inherit',
     fontWeight: tokens.fontWeightSemibold,
     textAlign: 'left',
-    overflowWrap: 'anywhere',
+    whiteSpace: 'nowrap',
     color: tokens.colorBrandForegroundLink,
     cursor: 'pointer',
     ':hover': { textDecoration: 'underline' },

@@ -46,7 +46,7 @@ const useStyles = makeStyles({
   },
   pane: {
     overflow: 'auto',
-    maxHeight: 'calc(100vh - 260px)',
+    maxHeight: 'calc(100vh - 320px)',
     padding: tokens.spacingHorizontalM,
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -76,7 +76,7 @@ export function ReadinessView({ run }: { run: SavedRun }) {
 
   // A finished check lands on the results' heading, not the page body.
   useEffect(() => {
-    if (focusRequest?.target === 'readiness') title.current?.focus();
+    if (focusRequest?.target === 'readiness') title.current?.focus({ preventScroll: true });
   }, [focusRequest]);
 
   return (

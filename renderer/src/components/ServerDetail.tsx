@@ -69,7 +69,7 @@ export function ServerDetail({
 
   // Opening a server (or re-checking it) moves focus to its heading, as the grid pattern's details pane expects.
   useEffect(() => {
-    if (focusRequest?.target === 'details') title.current?.focus();
+    if (focusRequest?.target === 'details') title.current?.focus({ preventScroll: true });
   }, [focusRequest, fqdn]);
 
   // The dialog has no trigger element to restore focus to: the Fix button that opened it takes focus back.
@@ -80,7 +80,7 @@ export function ServerDetail({
     fixOpener.current = null;
     if (opener === null) return;
     if (opener.isConnected) opener.focus();
-    else title.current?.focus();
+    else title.current?.focus({ preventScroll: true });
   }, [fixOpen]);
 
   const fix = (result: CheckResult) => {
