@@ -66,6 +66,7 @@ export function CheckResultCard({
   const headingId = `check-${result.checkId.replace(/[^a-z0-9]/gi, '-')}`;
   const evidence = Object.entries(result.evidence);
   const [copied, setCopied] = useState<CopyState>('idle');
+  const [rawOpen, setRawOpen] = useState(false);
   const copy = () => {
     const text = evidence.map(([key, value]) => `${key}: ${evidenceText(value)}`).join('\n');
     // The button says what happened: "Copied", or that the clipboard refused.
@@ -124,9 +125,10 @@ export function CheckResultCard({
                   : ''}
             </span>
           </div>
-          <details>
+          <details onToggle={(event) => setRawOpen(event.currentTarget.open)}>
             <summary className={styles.raw}>Raw JSON</summary>
-            <pre className={styles.code}>{JSON.stringify(result.evidence, null, 2)}</pre>
+            {/* Rendered once opened: twenty closed cards need not each hold their JSON. */}
+            {rawOpen && <pre className={styles.code}>{JSON.stringify(result.evidence, null, 2)}</pre>}
           </details>
         </>
       )}

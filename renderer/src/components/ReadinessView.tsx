@@ -16,6 +16,7 @@ import type { ReadinessTab } from '../store/matrix-slice';
 import { ReadinessList } from './ReadinessList';
 import { ReadinessMatrix } from './ReadinessMatrix';
 import { ReportExportMenu } from './ReportExportMenu';
+import { RunHistoryButton } from './RunHistoryButton';
 import { ServerDetail } from './ServerDetail';
 import { StatusLegend } from './StatusLegend';
 import { VerdictLabel } from './VerdictLabel';
@@ -90,6 +91,7 @@ export function ReadinessView({ run }: { run: SavedRun }) {
           Check again
         </Button>
         <Button onClick={() => void openSafeFixes()}>Fix all safe…</Button>
+        <RunHistoryButton />
         <ReportExportMenu runId={run.runId} />
       </div>
       <ul className={styles.estate} aria-label="Estate readiness by integration">
