@@ -20,13 +20,14 @@ import { useAppStore } from '../store/app-store';
 import { VerdictLabel } from './VerdictLabel';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, minHeight: 0 },
   tools: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalM },
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   scroller: {
     overflow: 'auto',
-    maxHeight: 'calc(100vh - 370px)',
-    minHeight: '200px',
+    flex: 1,
+    minHeight: 0,
+    alignSelf: 'stretch',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },

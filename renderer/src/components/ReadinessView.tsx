@@ -22,7 +22,15 @@ import { StatusLegend } from './StatusLegend';
 import { VerdictLabel } from './VerdictLabel';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  // Fills the main area: the list and the details pane share what is left below the estate lines.
+  root: {
+    flex: 1,
+    minHeight: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+  },
   heading: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   title: { ...typographyStyles.title3, margin: 0, outlineStyle: 'none' },
   estate: {
@@ -40,14 +48,15 @@ const useStyles = makeStyles({
   views: { display: 'flex', gap: tokens.spacingHorizontalS },
   // Master-detail: the list keeps its place while the pane beside it scrolls on its own.
   split: {
+    flex: 1,
+    minHeight: '320px',
     display: 'grid',
     gridTemplateColumns: 'minmax(420px, 5fr) 6fr',
+    gridTemplateRows: 'minmax(0, 1fr)',
     gap: tokens.spacingHorizontalL,
-    alignItems: 'start',
   },
   pane: {
     overflow: 'auto',
-    maxHeight: 'calc(100vh - 320px)',
     padding: tokens.spacingHorizontalM,
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
