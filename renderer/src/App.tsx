@@ -1,48 +1,103 @@
-import { FluentProvider, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import { AppHeader } from './components/AppHeader';
+import { AppNavigation } from './components/AppNavigation';
 import { InventoryPanel } from './components/InventoryPanel';
 import { MfaChangeScreen } from './components/MfaChangeScreen';
-import { ReadinessMatrix } from './components/ReadinessMatrix';
+import { ChangesView, NoRunYet, ReportsView } from './components/PlaceViews';
+import { ReadinessView } from './components/ReadinessView';
 import { RunHistoryScreen } from './components/RunHistoryScreen';
 import { RunProgress } from './components/RunProgress';
 import { SafeFixesScreen } from './components/SafeFixesScreen';
-import { ServerDetail } from './components/ServerDetail';
 import { StartupNotices } from './components/StartupNotices';
 import { useAppStore } from './store/app-store';
+import type { View } from './store/navigation-slice';
 import { useOsTheme } from './use-os-theme';
 
 const useStyles = makeStyles({
+  // A fixed shell: the header and the navigation stay put, only the place on show scrolls.
   root: {
-    minHeight: '100vh',
+    height: '100vh',
     display: 'flex',
     flexDirection: 'column',
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  body: { flex: 1, display: 'flex', minHeight: 0 },
   main: {
     flex: 1,
-    padding: tokens.spacingHorizontalXXL,
+    minWidth: 0,
+    overflowY: 'auto',
+    padding: tokens.spacingHorizontalL,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
   },
 });
 
-/** Which screen: a running check, a server's web.config change, a server of the run, the run's matrix, or the inventory. */
-function Screen() {
+/** The place on show: an open change screen or the history wins over the chosen place, as it was opened from it. */
+function useActiveView(): View {
+  const view = useAppStore((s) => s.view);
+  const history = useAppStore((s) => s.showingHistory);
+  const changing = useAppStore((s) => s.run !== null && (s.mfa !== null || s.safeFixes !== null));
+  if (history) return 'history';
+  if (changing) return 'changes';
+  return view;
+}
+
+function Screen({ active }: { active: View }) {
   const checking = useAppStore((s) => s.check !== null);
   const run = useAppStore((s) => s.run);
-  const server = useAppStore((s) => s.selectedServer);
   const mfa = useAppStore((s) => s.mfa);
   const safeFixes = useAppStore((s) => s.safeFixes);
-  const history = useAppStore((s) => s.showingHistory);
   if (checking) return <RunProgress />;
-  if (history) return <RunHistoryScreen />;
-  if (run !== null && mfa !== null) return <MfaChangeScreen run={run} flow={mfa} />;
-  if (run !== null && safeFixes !== null) return <SafeFixesScreen flow={safeFixes} />;
-  if (run !== null && server !== null) return <ServerDetail run={run} fqdn={server} />;
-  if (run !== null) return <ReadinessMatrix run={run} />;
-  return <InventoryPanel />;
+  switch (active) {
+    case 'history':
+      return <RunHistoryScreen />;
+    case 'inventory':
+      return <InventoryPanel />;
+    case 'readiness':
+      return run === null ? <NoRunYet place="Readiness" /> : <ReadinessView run={run} />;
+    case 'changes':
+      if (run === null) return <NoRunYet place="Changes" />;
+      if (mfa !== null) return <MfaChangeScreen run={run} flow={mfa} />;
+      if (safeFixes !== null) return <SafeFixesScreen flow={safeFixes} />;
+      return <ChangesView run={run} />;
+    case 'reports':
+      return run === null ? <NoRunYet place="Reports" /> : <ReportsView run={run} />;
+  }
+}
+
+/** While the demo estate is on show, every place says so and offers the way back to the real inventory. */
+function DemoNotice() {
+  const simulated = useAppStore((s) => s.run?.savedFacts.simulated === true && s.check === null);
+  const closeRun = useAppStore((s) => s.closeRun);
+  const setView = useAppStore((s) => s.setView);
+  if (!simulated) return null;
+  return (
+    <MessageBar intent="info">
+      <MessageBarBody>
+        You are exploring the simulated demo estate: nothing real is read or changed.
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button
+          onClick={() => {
+            closeRun();
+            setView('inventory');
+          }}
+        >
+          Leave the demo estate
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
 }
 
 export function App() {
@@ -51,24 +106,57 @@ export function App() {
   const loadAppInfo = useAppStore((s) => s.loadAppInfo);
   const loadInventory = useAppStore((s) => s.loadInventory);
   const runError = useAppStore((s) => s.runError);
+  const runId = useAppStore((s) => s.run?.runId ?? null);
+  const checking = useAppStore((s) => s.check !== null);
+  const active = useActiveView();
+  const wasChecking = useRef(false);
 
   useEffect(() => {
     void loadAppInfo();
     void loadInventory();
   }, [loadAppInfo, loadInventory]);
 
+  // A new run (checked, re-checked or opened from the history) is answered in Readiness.
+  useEffect(() => {
+    if (runId !== null) useAppStore.getState().setView('readiness');
+  }, [runId]);
+
+  // When a check ends, focus goes to its results: the server's details after a re-check, else Readiness.
+  useEffect(() => {
+    if (wasChecking.current && !checking) {
+      const state = useAppStore.getState();
+      if (state.run !== null) state.requestFocus(state.selectedServer !== null ? 'details' : 'readiness');
+    }
+    wasChecking.current = checking;
+  }, [checking]);
+
+  const go = (view: View) => {
+    const state = useAppStore.getState();
+    if (view !== 'changes') {
+      state.closeMfa();
+      state.closeSafeFixes();
+    }
+    if (view === 'history') state.openHistory();
+    else state.closeHistory();
+    state.setView(view);
+  };
+
   return (
     <FluentProvider theme={theme} className={styles.root}>
       <AppHeader />
-      <main className={styles.main}>
-        <StartupNotices />
-        {runError !== null && (
-          <MessageBar intent="error">
-            <MessageBarBody>{runError}</MessageBarBody>
-          </MessageBar>
-        )}
-        <Screen />
-      </main>
+      <div className={styles.body}>
+        <AppNavigation active={active} onGo={go} />
+        <main className={styles.main}>
+          <StartupNotices />
+          <DemoNotice />
+          {runError !== null && (
+            <MessageBar intent="error">
+              <MessageBarBody>{runError}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Screen active={active} />
+        </main>
+      </div>
     </FluentProvider>
   );
 }

@@ -91,14 +91,16 @@ test('the report is exported from the matrix, and saved runs are opened, compare
     'exch02.contoso.com · WinRM service: Warning → Pass',
   );
 
-  // Opening Run 1 puts it in the matrix, with its Warning.
+  // Opening Run 1 puts it in Readiness; its matrix shows the Warning.
   await page.getByRole('button', { name: 'Open Run 1' }).click();
   await matrix.waitFor();
-  const exch02Service = matrix
+  await page.getByRole('button', { name: 'Matrix of every check' }).click();
+  const exch02Service = page
+    .getByRole('table', { name: 'Readiness matrix: 8 servers by check' })
     .getByRole('row', { name: /exch02\.contoso\.com/ })
     .getByRole('cell')
     .nth(1);
-  await expect.poll(() => exch02Service.textContent()).toContain('Warning');
+  await expect.poll(() => exch02Service.textContent()).toContain('Warn');
 
   // Delete asks inline; Keep (focused first) keeps it, and the keyboard lands back on Delete.
   await page.getByRole('button', { name: 'Run history' }).click();
@@ -135,9 +137,9 @@ test('the report is exported from the matrix, and saved runs are opened, compare
   expect(await app.seriousAccessibilityViolations()).toEqual([]);
   await app.screenshot('history');
 
-  // The inventory offers the history too, while runs are saved.
+  // The inventory offers the history too, while runs are saved (the demo estate left first).
   await page.getByRole('button', { name: 'Back to the matrix' }).click();
-  await page.getByRole('button', { name: 'Back to inventory' }).click();
+  await page.getByRole('button', { name: 'Leave the demo estate' }).click();
   await page.getByRole('button', { name: 'Run history' }).click();
   await page.getByRole('button', { name: 'Back to inventory' }).waitFor();
   // The list loads after the screen shows: wait for its rows, never count before they are there.

@@ -43,8 +43,8 @@ test('the demo estate, a server and a fix are reachable and operable with the ke
     .poll(() => page.getByRole('group', { name: 'WinRM service' }).getByText('Pass', { exact: true }).count())
     .toBe(1);
 
-  await tabTo(page, 'Back to the matrix');
+  await tabTo(page, 'Matrix of every check');
   await page.keyboard.press('Enter');
-  await page.getByRole('table', { name: /Readiness of 8 servers/ }).waitFor();
+  await page.getByRole('table', { name: 'Readiness matrix: 8 servers by check' }).waitFor();
   expect(app.consoleErrors).toEqual([]);
 });

@@ -9,16 +9,18 @@ test('the demo estate is checked, shown as a matrix, and a fix turns its check g
   await page.getByRole('heading', { name: 'No Exchange servers yet' }).waitFor();
   await page.getByRole('button', { name: 'Explore with a demo estate' }).click();
 
-  // Check all finishes and the matrix shows, labelled as simulated.
-  const matrix = page.getByRole('table', { name: /Readiness of 8 servers/ });
-  await matrix.waitFor({ timeout: 30_000 });
+  // Check all finishes and Readiness shows, labelled as simulated; the matrix is one click away.
+  await page.getByRole('table', { name: /Readiness of 8 servers/ }).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Matrix of every check' }).click();
+  const matrix = page.getByRole('table', { name: 'Readiness matrix: 8 servers by check' });
+  await matrix.waitFor();
   expect(await page.getByText('Simulated (demo estate)').isVisible()).toBe(true);
   const checkRun = app.calls.find((call) => call.channel === 'check:run');
   expect(checkRun?.request).toMatchObject({ lab: 'demo' });
-  const exch02 = page.getByRole('row', { name: /exch02\.contoso\.com/ });
-  // Cells: the failing count, then the checks; WinRM service is the first check column.
+  const exch02 = matrix.getByRole('row', { name: /exch02\.contoso\.com/ });
+  // Cells: the blocking count, then the checks; WinRM service is the first check column.
   const serviceCell = exch02.getByRole('cell').nth(1);
-  expect(await serviceCell.textContent()).toContain('Warning');
+  expect(await serviceCell.textContent()).toContain('Warn');
   await app.screenshot('matrix');
   expect(await app.seriousAccessibilityViolations()).toEqual([]);
 
@@ -33,7 +35,22 @@ test('the demo estate is checked, shown as a matrix, and a fix turns its check g
   await page.getByRole('heading', { name: 'exch02.contoso.com', level: 2 }).waitFor();
   const service = page.getByRole('group', { name: 'WinRM service' });
   expect(await service.getByText('Warning', { exact: true }).isVisible()).toBe(true);
-  expect(await service.getByText('startType').isVisible()).toBe(true);
+  // Evidence reads as a key/value table; Copy confirms; the raw JSON is one click away.
+  const evidence = service.getByRole('table', { name: 'Evidence of WinRM service' });
+  expect(await evidence.getByRole('row', { name: /startType/ }).textContent()).toBe('startTypeManual');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await service.getByRole('button', { name: 'Copy evidence of WinRM service' }).click();
+  await service.getByRole('button', { name: 'Copy evidence of WinRM service' }).getByText('Copied').waitFor();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    'status: Running\nstartType: Manual',
+  );
+  expect(await service.locator('pre', { hasText: '"startType": "Manual"' }).count()).toBe(0);
+  await service.getByText('Raw JSON').click();
+  await service.locator('pre', { hasText: '"startType": "Manual"' }).waitFor();
+  // Grouped by integration, each with its verdict in the shared words.
+  expect(await page.getByRole('region', { name: 'Remote PowerShell' }).textContent()).toContain(
+    'Ready (6 warnings)',
+  );
   expect(await page.getByText('Simulated (demo estate)').isVisible()).toBe(true);
   await app.screenshot('detail');
   expect(await app.seriousAccessibilityViolations()).toEqual([]);
@@ -67,7 +84,7 @@ test('the demo estate is checked, shown as a matrix, and a fix turns its check g
     .toBe(1);
 
   // Back in the matrix, the cell says so too.
-  await page.getByRole('button', { name: 'Back to the matrix' }).click();
+  await page.getByRole('button', { name: 'Matrix of every check' }).click();
   await matrix.waitFor();
   expect(await serviceCell.textContent()).toContain('Pass');
   expect(app.consoleErrors).toEqual([]);

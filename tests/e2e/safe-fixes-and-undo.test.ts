@@ -53,7 +53,8 @@ test('Fix all safe previews the risk-free fixes across servers, exports them, ap
 
   // The matrix shows the re-checked estate; the fix left out is still failing.
   await page.getByRole('button', { name: 'Back to the matrix' }).click();
-  const matrix = page.getByRole('table', { name: /Readiness of 8 servers/ });
+  await page.getByRole('button', { name: 'Matrix of every check' }).click();
+  const matrix = page.getByRole('table', { name: 'Readiness matrix: 8 servers by check' });
   await matrix.waitFor();
   expect(
     await matrix

@@ -91,3 +91,21 @@ export const statusGlyphs: Record<CheckStatus, string> = {
 };
 
 export const allStatuses: readonly CheckStatus[] = ['fail', 'warn', 'unknown', 'pass', 'n/a'];
+
+/** What each status means, for the legend beside every list and matrix of statuses. */
+export const statusMeanings: Record<CheckStatus, string> = {
+  pass: 'meets the requirement',
+  warn: 'works, but should be changed',
+  fail: 'blocks the integration',
+  unknown: 'could not be read; blocks until it is',
+  'n/a': 'does not apply to this server',
+};
+
+/** The word a matrix cell has room for; the tooltip and the legend give the full one. */
+export const statusShortLabels: Record<CheckStatus, string> = {
+  pass: 'Pass',
+  warn: 'Warn',
+  fail: 'Fail',
+  unknown: 'Unknown',
+  'n/a': 'N/A',
+};

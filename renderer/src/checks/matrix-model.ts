@@ -7,12 +7,16 @@ export interface MatrixRow {
   cells: (CheckResult | undefined)[];
   failures: number;
   warnings: number;
+  /** Failed checks plus checks that could not be read: an unreachable server is never "0". */
+  blocking: number;
 }
 
 export interface MatrixQuery {
   statusFilter: readonly CheckStatus[];
   areaFilter: readonly string[];
   sort: 'server' | 'failures';
+  /** Per server, its readiness sort key (worst first); "failures" sorts by it so not checked never ranks as healthy. */
+  rank?: ReadonlyMap<string, number>;
 }
 
 /** The visible columns and rows of the matrix: pure, so it can be measured on its own. */
@@ -35,11 +39,16 @@ export function buildMatrix(
       cells,
       failures: cells.filter((cell) => cell?.status === 'fail').length,
       warnings: cells.filter((cell) => cell?.status === 'warn').length,
+      blocking: cells.filter((cell) => cell?.status === 'fail' || cell?.status === 'unknown').length,
     });
   }
+  const rank = (fqdn: string) => query.rank?.get(fqdn) ?? 0;
   rows.sort((a, b) =>
     query.sort === 'failures'
-      ? b.failures - a.failures || b.warnings - a.warnings || a.fqdn.localeCompare(b.fqdn)
+      ? rank(a.fqdn) - rank(b.fqdn) ||
+        b.blocking - a.blocking ||
+        b.warnings - a.warnings ||
+        a.fqdn.localeCompare(b.fqdn)
       : a.fqdn.localeCompare(b.fqdn),
   );
   return { columns: visible, rows };

@@ -54,6 +54,8 @@ function InventoryScreen({ inventory, opened }: { inventory: Inventory; opened: 
             >
               Check all
             </Button>
+            {/* The demo estate stays one click away, whatever the inventory holds (Why 11). */}
+            <Button onClick={() => void checkAll('demo')}>Load demo estate</Button>
             <RunHistoryButton onlyWithRuns />
           </>
         }

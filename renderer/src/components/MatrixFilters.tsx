@@ -60,7 +60,7 @@ export function MatrixFilters({ areas }: { areas: readonly string[] }) {
         <Label htmlFor={sortId}>Sort by</Label>
         <Select id={sortId} value={sort} onChange={(_event, data) => setSort(data.value as MatrixSort)}>
           <option value="server">Server name</option>
-          <option value="failures">Most failures first</option>
+          <option value="failures">Worst first (not ready, not checked, ready)</option>
         </Select>
       </div>
     </div>

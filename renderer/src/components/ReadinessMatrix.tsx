@@ -1,27 +1,19 @@
-import {
-  Body1,
-  Button,
-  makeStyles,
-  mergeClasses,
-  MessageBar,
-  MessageBarBody,
-  Title3,
-  tokens,
-} from '@fluentui/react-components';
-import { memo, useMemo } from 'react';
+import { Body1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { memo, useCallback, useMemo } from 'react';
 import type { SavedRun } from '../../../shared/runs/run-records';
 import { columnsOf, type CheckColumn } from '../checks/check-columns';
 import { areaGroups, buildMatrix, type MatrixRow } from '../checks/matrix-model';
+import { readinessRank } from '../../../shared/readiness/readiness-verdict';
+import { verdictsOfRun } from '../readiness/run-verdicts';
 import { useAppStore } from '../store/app-store';
 import { MatrixFilters } from './MatrixFilters';
-import { MatrixRunActions } from './MatrixRunActions';
 import type { CheckStatus } from '../../../shared/checks/check-result';
-import { statusGlyphs, statusLabels } from '../checks/check-columns';
+import { statusGlyphs, statusLabels, statusShortLabels } from '../checks/check-columns';
 
-// Column widths in px: wide enough for a server FQDN, a count, and a check's header or "Warning" with its shape.
-const serverWidth = 200;
-const failingWidth = 64;
-const checkWidth = 120;
+// Column widths in px: 160 + 56 + 21 × 42 = 1,098, so the demo's 21 checks fit beside the navigation at 1366 px.
+const serverWidth = 160;
+const failingWidth = 56;
+const checkWidth = 42;
 
 // Fluent's palette values (green, dark orange, red, greys): a background image cannot read theme tokens, and a
 // white shape on these reads on light and dark themes alike.
@@ -42,10 +34,10 @@ function statusMark(status: CheckStatus): string {
 }
 
 const useStyles = makeStyles({
-  heading: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   scroller: {
     overflow: 'auto',
-    maxHeight: 'calc(100vh - 260px)',
+    maxHeight: 'calc(100vh - 300px)',
+    minHeight: '240px',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
@@ -66,8 +58,16 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     whiteSpace: 'nowrap',
   },
-  areaRow: { top: 0, zIndex: 2 },
-  checkRow: { top: '26px', zIndex: 2 },
+  areaRow: { top: 0, zIndex: 2, height: '22px', overflow: 'hidden', textOverflow: 'ellipsis' },
+  checkRow: { top: '31px', zIndex: 2, verticalAlign: 'bottom' },
+  // Check headers read bottom to top: twenty fit across, each with its short title whole.
+  vertical: {
+    writingMode: 'vertical-rl',
+    transform: 'rotate(180deg)',
+    height: '104px',
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalXS} 0`,
+  },
   serverHeader: { left: 0, zIndex: 3 },
   rowHeader: {
     position: 'sticky',
@@ -83,17 +83,31 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
   cell: {
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    padding: `${tokens.spacingVerticalXXS} 1px`,
+    textAlign: 'center',
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
-  count: { textAlign: 'right' },
-  // One element per cell and no pseudo-element: the shape is a background image, the word is the text.
+  // The blocking count stays beside the server name while the checks scroll.
+  count: {
+    textAlign: 'right',
+    position: 'sticky',
+    left: `${serverWidth}px`,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingRight: tokens.spacingHorizontalS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  countHeader: { left: `${serverWidth}px`, zIndex: 3 },
+  // One element per cell and no pseudo-element: the shape is a background image above the short word.
   status: {
-    paddingLeft: '20px',
+    display: 'block',
+    paddingTop: '16px',
     backgroundRepeat: 'no-repeat',
-    backgroundPosition: 'left center',
-    backgroundSize: '16px 16px',
+    backgroundPosition: 'center top',
+    backgroundSize: '14px 14px',
     whiteSpace: 'nowrap',
+    fontSize: '10px',
+    lineHeight: '14px',
   },
   pass: { backgroundImage: statusMark('pass') },
   warn: { backgroundImage: statusMark('warn') },
@@ -131,10 +145,12 @@ interface MatrixClasses {
 
 const MatrixRowView = memo(function MatrixRowView({
   row,
+  columns,
   classes,
   onOpen,
 }: {
-  row: MatrixRow;
+  row: MatrixRow & { verdict: string };
+  columns: readonly CheckColumn[];
   classes: MatrixClasses;
   onOpen: (fqdn: string) => void;
 }) {
@@ -152,13 +168,23 @@ const MatrixRowView = memo(function MatrixRowView({
           {row.fqdn}
         </button>
       </th>
-      <td className={classes.count}>{row.failures}</td>
+      <td className={classes.count} title={row.verdict}>
+        {row.blocking}
+      </td>
       {row.cells.map((cell, index) => (
-        <td key={index} className={classes.cell}>
+        <td
+          key={index}
+          className={classes.cell}
+          title={
+            cell === undefined
+              ? `${columns[index]?.title ?? ''}: not run`
+              : `${columns[index]?.title ?? ''}: ${statusLabels[cell.status]}. ${cell.summary}`
+          }
+        >
           {cell === undefined ? (
             'Not run'
           ) : (
-            <span className={classes.status[cell.status]}>{statusLabels[cell.status]}</span>
+            <span className={classes.status[cell.status]}>{statusShortLabels[cell.status]}</span>
           )}
         </td>
       ))}
@@ -166,7 +192,15 @@ const MatrixRowView = memo(function MatrixRowView({
   );
 });
 
-function MatrixTable({ columns, rows }: { columns: CheckColumn[]; rows: MatrixRow[] }) {
+function MatrixTable({
+  columns,
+  rows,
+  servers,
+}: {
+  columns: CheckColumn[];
+  rows: (MatrixRow & { verdict: string })[];
+  servers: number;
+}) {
   const styles = useStyles();
   const classes = useMemo<MatrixClasses>(
     () => ({
@@ -186,12 +220,23 @@ function MatrixTable({ columns, rows }: { columns: CheckColumn[]; rows: MatrixRo
     [styles],
   );
   const openServer = useAppStore((s) => s.openServer);
+  const setTab = useAppStore((s) => s.setReadinessTab);
+  const requestFocus = useAppStore((s) => s.requestFocus);
+  // A row opens the server in the list's details pane, focus on its heading.
+  const open = useCallback(
+    (fqdn: string) => {
+      openServer(fqdn);
+      setTab('servers');
+      requestFocus('details');
+    },
+    [openServer, setTab, requestFocus],
+  );
   return (
     <div className={styles.scroller} tabIndex={0} role="region" aria-label="Readiness matrix, scrollable">
       <table
         className={styles.table}
         style={{ width: `${serverWidth + failingWidth + columns.length * checkWidth}px` }}
-        aria-labelledby="matrix-title"
+        aria-label={`Readiness matrix: ${servers} servers by check`}
       >
         <colgroup>
           <col style={{ width: `${serverWidth}px` }} />
@@ -208,6 +253,7 @@ function MatrixTable({ columns, rows }: { columns: CheckColumn[]; rows: MatrixRo
                 key={group.area}
                 scope="colgroup"
                 colSpan={group.span}
+                title={group.area}
                 className={`${styles.th} ${styles.areaRow}`}
               >
                 {group.area}
@@ -218,8 +264,12 @@ function MatrixTable({ columns, rows }: { columns: CheckColumn[]; rows: MatrixRo
             <th scope="col" className={`${styles.th} ${styles.checkRow} ${styles.serverHeader}`}>
               Server
             </th>
-            <th scope="col" className={`${styles.th} ${styles.checkRow}`}>
-              Failing
+            <th
+              scope="col"
+              title="Failed checks plus checks that could not be read"
+              className={`${styles.th} ${styles.checkRow} ${styles.countHeader}`}
+            >
+              Blocking
             </th>
             {columns.map((column) => (
               <th
@@ -228,14 +278,14 @@ function MatrixTable({ columns, rows }: { columns: CheckColumn[]; rows: MatrixRo
                 title={column.title}
                 className={`${styles.th} ${styles.checkRow}`}
               >
-                {column.shortTitle}
+                <div className={styles.vertical}>{column.shortTitle}</div>
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
-            <MatrixRowView key={row.fqdn} row={row} classes={classes} onOpen={openServer} />
+            <MatrixRowView key={row.fqdn} row={row} columns={columns} classes={classes} onOpen={open} />
           ))}
         </tbody>
       </table>
@@ -243,50 +293,30 @@ function MatrixTable({ columns, rows }: { columns: CheckColumn[]; rows: MatrixRo
   );
 }
 
-/** Servers (rows) by checks (columns), each cell a status; a row opens the server's detail. */
+/** Servers (rows) by checks (columns), each cell a shape and a short word; a row opens the server's details. */
 export function ReadinessMatrix({ run }: { run: SavedRun }) {
-  const styles = useStyles();
   const statusFilter = useAppStore((s) => s.statusFilter);
   const areaFilter = useAppStore((s) => s.areaFilter);
   const sort = useAppStore((s) => s.matrixSort);
-  const warnings = useAppStore((s) => s.runWarnings);
-  const checkAll = useAppStore((s) => s.checkAll);
-  const closeRun = useAppStore((s) => s.closeRun);
-  const openSafeFixes = useAppStore((s) => s.openSafeFixes);
   const allColumns = useMemo(() => columnsOf(run.results), [run]);
   const areas = useMemo(() => [...new Set(allColumns.map((column) => column.area))], [allColumns]);
-  const matrix = useMemo(
-    () => buildMatrix(run.results, allColumns, { statusFilter, areaFilter, sort }),
-    [run, allColumns, statusFilter, areaFilter, sort],
-  );
-  const simulated = run.savedFacts.simulated === true;
+  const readiness = useMemo(() => verdictsOfRun(run), [run]);
+  const matrix = useMemo(() => {
+    const rank = new Map(readiness.servers.map((server) => [server.fqdn, readinessRank(server.overall)]));
+    const verdicts = new Map(readiness.servers.map((server) => [server.fqdn, server.overall.text]));
+    const built = buildMatrix(run.results, allColumns, { statusFilter, areaFilter, sort, rank });
+    return {
+      columns: built.columns,
+      rows: built.rows.map((row) => ({ ...row, verdict: verdicts.get(row.fqdn) ?? '' })),
+    };
+  }, [run, allColumns, readiness, statusFilter, areaFilter, sort]);
   return (
-    <section aria-labelledby="matrix-title">
-      <div className={styles.heading}>
-        <Title3 as="h2" id="matrix-title">
-          Readiness of {run.results.length} servers
-        </Title3>
-        <Body1>Checked {new Date(run.savedFacts.collectedAt).toLocaleString()}</Body1>
-        <Button appearance="primary" onClick={() => void checkAll(simulated ? 'demo' : null)}>
-          Check again
-        </Button>
-        <Button onClick={() => void openSafeFixes()}>Fix all safe…</Button>
-        <MatrixRunActions runId={run.runId} />
-        <Button onClick={closeRun}>Back to inventory</Button>
-      </div>
-      {warnings.length > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            {warnings.length} server{warnings.length === 1 ? '' : 's'} could not be fully read; their checks
-            show Unknown.
-          </MessageBarBody>
-        </MessageBar>
-      )}
+    <section aria-label="Readiness matrix">
       <MatrixFilters areas={areas} />
       {matrix.rows.length === 0 ? (
         <Body1>No server matches the filters.</Body1>
       ) : (
-        <MatrixTable columns={matrix.columns} rows={matrix.rows} />
+        <MatrixTable columns={matrix.columns} rows={matrix.rows} servers={run.results.length} />
       )}
     </section>
   );

@@ -5,58 +5,101 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Title3,
+  Subtitle2,
   tokens,
+  typographyStyles,
 } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import type { CheckResult } from '../../../shared/checks/check-result';
+import { integrationOf, onPremisesIntegrations } from '../../../shared/readiness/integration';
+import type { ServerReadiness } from '../../../shared/readiness/run-readiness';
 import type { SavedRun } from '../../../shared/runs/run-records';
-import { checkColumn, statusLabels } from '../checks/check-columns';
+import { checkColumn } from '../checks/check-columns';
 import { needsCertificate } from '../checks/fix-parameters';
 import { useAppStore } from '../store/app-store';
 import { CheckResultCard } from './CheckResultCard';
 import { FixPreviewDialog } from './FixPreviewDialog';
+import { VerdictLabel } from './VerdictLabel';
 
 const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    marginTop: tokens.spacingVerticalL,
-    maxWidth: '960px',
-  },
+  title: { ...typographyStyles.title3, margin: 0, outlineStyle: 'none', overflowWrap: 'anywhere' },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  groupHead: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  unread: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
+// Blocking first: failed, then not read, then what works with a warning, then what passes or does not apply.
 const order = { fail: 0, unknown: 1, warn: 2, pass: 3, 'n/a': 4 } as const;
 
-/** One server of the run: every check's result, worst first, with a Fix where one exists. */
-export function ServerDetail({ run, fqdn }: { run: SavedRun; fqdn: string }) {
+const groupId = (integration: string) => `group-${integration.replace(/[^a-z0-9]/gi, '-')}`;
+
+/** One server of the run, in the details pane: its verdicts, then its checks grouped by integration, blocking first. */
+export function ServerDetail({
+  run,
+  fqdn,
+  readiness,
+}: {
+  run: SavedRun;
+  fqdn: string;
+  readiness: ServerReadiness | undefined;
+}) {
   const styles = useStyles();
   const openServer = useAppStore((s) => s.openServer);
   const startFix = useAppStore((s) => s.startFix);
   const fixOpen = useAppStore((s) => s.fix !== null);
   const openMfa = useAppStore((s) => s.openMfa);
   const checkAll = useAppStore((s) => s.checkAll);
+  const focusRequest = useAppStore((s) => s.focusRequest);
+  const title = useRef<HTMLHeadingElement>(null);
   const facts = run.savedFacts.servers.find((entry) => entry.fqdn === fqdn);
+  const unreachable = facts?.status === 'unreachable';
   const mfaCollected = facts?.status === 'collected' && facts.mfa?.status === 'collected';
-  const results = useMemo(
-    () =>
-      [...(run.results.find((entry) => entry.fqdn === fqdn)?.results ?? [])].sort(
-        (a, b) => order[a.status] - order[b.status],
-      ),
-    [run, fqdn],
-  );
-  const counts = (['fail', 'warn', 'unknown', 'pass'] as const)
-    .map((status) => `${results.filter((r) => r.status === status).length} ${statusLabels[status]}`)
-    .join(' · ');
+  const groups = useMemo(() => {
+    const results = [...(run.results.find((entry) => entry.fqdn === fqdn)?.results ?? [])].sort(
+      (a, b) => order[a.status] - order[b.status],
+    );
+    return onPremisesIntegrations.map((integration) => ({
+      integration,
+      verdict: readiness?.verdicts.find((verdict) => verdict.integration === integration),
+      results: results.filter((result) => integrationOf(result.checkId) === integration),
+    }));
+  }, [run, fqdn, readiness]);
+
+  // Opening a server (or re-checking it) moves focus to its heading, as the grid pattern's details pane expects.
+  useEffect(() => {
+    if (focusRequest?.target === 'details') title.current?.focus({ preventScroll: true });
+  }, [focusRequest, fqdn]);
+
+  // The dialog has no trigger element to restore focus to: the Fix button that opened it takes focus back.
+  const fixOpener = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (fixOpen) return;
+    const opener = fixOpener.current;
+    fixOpener.current = null;
+    if (opener === null) return;
+    if (opener.isConnected) opener.focus();
+    else title.current?.focus({ preventScroll: true });
+  }, [fixOpen]);
+
+  const fix = (result: CheckResult) => {
+    fixOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (result.fixId === undefined) return;
+    startFix({
+      fixId: result.fixId,
+      server: fqdn,
+      checkId: result.checkId,
+      needsChoice: needsCertificate(result.fixId) !== null,
+    });
+  };
+
   return (
-    <section aria-labelledby="server-title">
+    <section className={styles.root} aria-labelledby="server-title">
       <div className={styles.heading}>
-        <Button onClick={() => openServer(null)}>Back to the matrix</Button>
-        <Title3 as="h2" id="server-title">
+        <h2 id="server-title" ref={title} tabIndex={-1} className={styles.title}>
           {fqdn}
-        </Title3>
-        <Body1>{counts}</Body1>
+        </h2>
         <Button
           appearance="primary"
           onClick={() => void checkAll(run.savedFacts.simulated === true ? 'demo' : null, fqdn)}
@@ -70,12 +113,15 @@ export function ServerDetail({ run, fqdn }: { run: SavedRun; fqdn: string }) {
         >
           MFA module web.config
         </Button>
-        {!mfaCollected && (
-          <Body1 id="mfa-unavailable">
-            The MFA facts of this server were not collected: check it again first.
-          </Body1>
-        )}
+        <Button appearance="subtle" onClick={() => openServer(null)}>
+          Close details
+        </Button>
       </div>
+      {!mfaCollected && (
+        <Body1 id="mfa-unavailable">
+          The MFA facts of this server were not collected: check it again first.
+        </Body1>
+      )}
       {facts?.status === 'unreachable' && (
         // One statement of why, instead of the same reason on every check card.
         <MessageBar intent="error" layout="multiline">
@@ -88,24 +134,40 @@ export function ServerDetail({ run, fqdn }: { run: SavedRun; fqdn: string }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.list}>
-        {results.map((result) => (
-          <CheckResultCard
-            key={result.checkId}
-            column={checkColumn(result.checkId)}
-            result={result}
-            onFix={(fixed) =>
-              fixed.fixId !== undefined &&
-              startFix({
-                fixId: fixed.fixId,
-                server: fqdn,
-                checkId: fixed.checkId,
-                needsChoice: needsCertificate(fixed.fixId) !== null,
-              })
-            }
-          />
-        ))}
-      </div>
+      {groups.map((group) => (
+        <section
+          key={group.integration}
+          className={styles.group}
+          aria-labelledby={groupId(group.integration)}
+        >
+          <div className={styles.groupHead}>
+            <Subtitle2 as="h3" id={groupId(group.integration)}>
+              {group.integration}
+            </Subtitle2>
+            {group.verdict !== undefined && <VerdictLabel verdict={group.verdict} />}
+          </div>
+          {unreachable ? (
+            // The banner said why once; the checks it left unread are named, not repeated as cards.
+            <>
+              <Body1>{group.results.length} checks could not be read:</Body1>
+              <ul className={styles.unread}>
+                {group.results.map((result) => (
+                  <li key={result.checkId}>{checkColumn(result.checkId).title}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            group.results.map((result) => (
+              <CheckResultCard
+                key={result.checkId}
+                column={checkColumn(result.checkId)}
+                result={result}
+                onFix={fix}
+              />
+            ))
+          )}
+        </section>
+      ))}
       {fixOpen && <FixPreviewDialog run={run} />}
     </section>
   );

@@ -5,6 +5,7 @@ import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createInventorySlice, type InventorySlice } from './inventory-slice';
 import { createMatrixSlice, type MatrixSlice } from './matrix-slice';
 import { createMfaSlice, type MfaSlice } from './mfa-slice';
+import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createReportSlice, type ReportSlice } from './report-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSafeFixesSlice, type SafeFixesSlice } from './safe-fixes-slice';
@@ -17,7 +18,8 @@ export type AppState = AppInfoSlice &
   MfaSlice &
   SafeFixesSlice &
   HistorySlice &
-  ReportSlice;
+  ReportSlice &
+  NavigationSlice;
 
 /** One store, split into slices by domain; each slice mirrors main-process data through the bridge. */
 export const useAppStore = create<AppState>()((...args) => ({
@@ -30,4 +32,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createSafeFixesSlice(...args),
   ...createHistorySlice(...args),
   ...createReportSlice(...args),
+  ...createNavigationSlice(...args),
 }));
