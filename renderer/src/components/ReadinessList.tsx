@@ -65,6 +65,8 @@ const columnLabels: Record<ReadinessSortKey, string> = {
   overall: 'Readiness',
   'Remote PowerShell': 'Remote PowerShell',
   'MFA module': 'MFA module',
+  // The tenant's verdict is not a server's: it gets its own section, never a column here.
+  'Microsoft 365': 'Microsoft 365',
 };
 
 /** The servers of the run with their verdicts: search by name, a verdict filter, sort by any column header. */
