@@ -58,17 +58,21 @@ export function App() {
   }, [loadAppInfo, loadInventory]);
 
   return (
-    <FluentProvider theme={theme} className={styles.root}>
-      <AppHeader />
-      <main className={styles.main}>
-        <StartupNotices />
-        {runError !== null && (
-          <MessageBar intent="error">
-            <MessageBarBody>{runError}</MessageBarBody>
-          </MessageBar>
-        )}
-        <Screen />
-      </main>
+    // The layout lives inside the provider: a className on it is copied onto every portal (menus, dialogs),
+    // which made each one a full-window opaque layer.
+    <FluentProvider theme={theme}>
+      <div className={styles.root}>
+        <AppHeader />
+        <main className={styles.main}>
+          <StartupNotices />
+          {runError !== null && (
+            <MessageBar intent="error">
+              <MessageBarBody>{runError}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Screen />
+        </main>
+      </div>
     </FluentProvider>
   );
 }

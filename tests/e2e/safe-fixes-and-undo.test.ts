@@ -82,12 +82,12 @@ test('a fix applied from the detail can be undone there, and the check goes back
   await page.getByRole('button', { name: 'Fix WinRM service' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Confirm and apply' }).click();
-  await dialog.getByText('Fix applied').waitFor({ timeout: 30_000 });
+  await dialog.getByText(/^Applied: /).waitFor({ timeout: 30_000 });
   await dialog.getByRole('button', { name: 'Undo this fix…' }).click();
   await dialog.getByRole('button', { name: 'Confirm and apply' }).waitFor({ timeout: 30_000 });
   expect(await dialog.locator('pre').textContent()).toContain('$ParametersBase64');
   await dialog.getByRole('button', { name: 'Confirm and apply' }).click();
-  await dialog.getByText('Undo applied').waitFor({ timeout: 30_000 });
+  await dialog.getByText(/^Undone: /).waitFor({ timeout: 30_000 });
   expect(await dialog.getByRole('status').textContent()).toMatch(/is now: .*Warning/);
   const undo = app.calls.find((call) => call.channel === 'fixes:undo-preview');
   expect(undo?.request).toMatchObject({ auditId: 1, lab: 'demo' });
