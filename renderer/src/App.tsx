@@ -1,10 +1,11 @@
-import { FluentProvider, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { InventoryPanel } from './components/InventoryPanel';
 import { MfaChangeScreen } from './components/MfaChangeScreen';
 import { ReadinessMatrix } from './components/ReadinessMatrix';
 import { RunHistoryScreen } from './components/RunHistoryScreen';
+import { RunBanners } from './components/RunBanners';
 import { RunProgress } from './components/RunProgress';
 import { SafeFixesScreen } from './components/SafeFixesScreen';
 import { ServerDetail } from './components/ServerDetail';
@@ -28,15 +29,13 @@ const useStyles = makeStyles({
   },
 });
 
-/** Which screen: a running check, a server's web.config change, a server of the run, the run's matrix, or the inventory. */
+/** Which screen: a server's web.config change, a server of the run, the run's matrix, or the inventory. */
 function Screen() {
-  const checking = useAppStore((s) => s.check !== null);
   const run = useAppStore((s) => s.run);
   const server = useAppStore((s) => s.selectedServer);
   const mfa = useAppStore((s) => s.mfa);
   const safeFixes = useAppStore((s) => s.safeFixes);
   const history = useAppStore((s) => s.showingHistory);
-  if (checking) return <RunProgress />;
   if (history) return <RunHistoryScreen />;
   if (run !== null && mfa !== null) return <MfaChangeScreen run={run} flow={mfa} />;
   if (run !== null && safeFixes !== null) return <SafeFixesScreen flow={safeFixes} />;
@@ -50,7 +49,6 @@ export function App() {
   const theme = useOsTheme();
   const loadAppInfo = useAppStore((s) => s.loadAppInfo);
   const loadInventory = useAppStore((s) => s.loadInventory);
-  const runError = useAppStore((s) => s.runError);
 
   useEffect(() => {
     void loadAppInfo();
@@ -65,11 +63,8 @@ export function App() {
         <AppHeader />
         <main className={styles.main}>
           <StartupNotices />
-          {runError !== null && (
-            <MessageBar intent="error">
-              <MessageBarBody>{runError}</MessageBarBody>
-            </MessageBar>
-          )}
+          <RunBanners />
+          <RunProgress />
           <Screen />
         </main>
       </div>

@@ -1,13 +1,4 @@
-import {
-  Body1,
-  Button,
-  makeStyles,
-  mergeClasses,
-  MessageBar,
-  MessageBarBody,
-  Title3,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, makeStyles, mergeClasses, Title3, tokens } from '@fluentui/react-components';
 import { memo, useMemo } from 'react';
 import type { SavedRun } from '../../../shared/runs/run-records';
 import { columnsOf, type CheckColumn } from '../checks/check-columns';
@@ -249,7 +240,6 @@ export function ReadinessMatrix({ run }: { run: SavedRun }) {
   const statusFilter = useAppStore((s) => s.statusFilter);
   const areaFilter = useAppStore((s) => s.areaFilter);
   const sort = useAppStore((s) => s.matrixSort);
-  const warnings = useAppStore((s) => s.runWarnings);
   const checkAll = useAppStore((s) => s.checkAll);
   const closeRun = useAppStore((s) => s.closeRun);
   const openSafeFixes = useAppStore((s) => s.openSafeFixes);
@@ -274,14 +264,6 @@ export function ReadinessMatrix({ run }: { run: SavedRun }) {
         <MatrixRunActions runId={run.runId} />
         <Button onClick={closeRun}>Back to inventory</Button>
       </div>
-      {warnings.length > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            {warnings.length} server{warnings.length === 1 ? '' : 's'} could not be fully read; their checks
-            show Unknown.
-          </MessageBarBody>
-        </MessageBar>
-      )}
       <MatrixFilters areas={areas} />
       {matrix.rows.length === 0 ? (
         <Body1>No server matches the filters.</Body1>

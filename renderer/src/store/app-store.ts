@@ -8,6 +8,7 @@ import { createMfaSlice, type MfaSlice } from './mfa-slice';
 import { createReportSlice, type ReportSlice } from './report-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSafeFixesSlice, type SafeFixesSlice } from './safe-fixes-slice';
+import { runErrorIsStale } from './stale-messages';
 
 export type AppState = AppInfoSlice &
   InventorySlice &
@@ -31,3 +32,8 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createHistorySlice(...args),
   ...createReportSlice(...args),
 }));
+
+// An error of an earlier check must not linger after unrelated successful actions.
+useAppStore.subscribe((state, previous) => {
+  if (runErrorIsStale(previous, state)) useAppStore.setState({ runError: null });
+});
