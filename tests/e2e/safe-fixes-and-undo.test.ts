@@ -46,6 +46,11 @@ test('Fix all safe previews the risk-free fixes across servers, exports them, ap
   expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('3 of 3 fixes applied');
   const exch02 = table.getByRole('row', { name: /exch02\.contoso\.com/ });
   expect(await exch02.textContent()).toMatch(/Applied.*Pass/);
+  // Issue 13, Deliver 4: the list stays, each row with its change in words (from before it was applied).
+  expect(await exch02.textContent()).toMatch(
+    /Sets the WinRM service on exch02\.contoso\.com from Running \(start type Manual\) to Running \(start type Automatic\)/,
+  );
+  expect(await rows.count()).toBe(5);
   const applies = app.calls.filter((call) => call.channel === 'fixes:apply');
   expect(applies).toHaveLength(3);
   for (const call of applies) expect(call.request).toMatchObject({ confirmed: true, riskAccepted: false });
