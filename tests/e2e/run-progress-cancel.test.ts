@@ -38,3 +38,20 @@ test('progress counts the servers in a panel beside the inventory, and Cancel ke
   expect(await page.getByText('The check was cancelled; nothing was saved.').count()).toBe(0);
   expect(app.consoleErrors).toEqual([]);
 });
+
+// Issue 13, Why 13: "N servers could not be fully read" names them.
+test('the servers a run could not fully read are named in its banner', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Explore with a demo estate' }).click();
+  await page.getByRole('table', { name: /Readiness of 8 servers/ }).waitFor({ timeout: 30_000 });
+  const run = app.calls.find((call) => call.channel === 'check:run');
+  const warnings = (
+    run?.result.ok === true ? (run.result.value as { warnings: string[] }).warnings : []
+  ).filter((warning) => /^exch\d+\.contoso\.com: /.test(warning));
+  const named = [...new Set(warnings.map((warning) => warning.split(':')[0] ?? ''))];
+  expect(named.length).toBeGreaterThan(0);
+  const title = page.getByText(new RegExp(`^${named.length} servers? could not be fully read$`));
+  await title.waitFor();
+  const banner = (await page.getByText(/their checks show Unknown/).textContent()) ?? '';
+  for (const server of named) expect(banner).toContain(server);
+});
