@@ -9,5 +9,5 @@ export function checkEvidence(
   const result = run?.results
     .find((entry) => entry.fqdn.toLowerCase() === server.toLowerCase())
     ?.results.find((item) => item.checkId === checkId);
-  return result === undefined ? null : (result.evidence);
+  return result === undefined ? null : result.evidence;
 }

@@ -28,7 +28,7 @@ describe('describeFix', () => {
         fixId: remotingFixIds.cbtHardeningNone,
         server: first.fqdn,
         parameters: { server: first.fqdn, level: 'None' },
-        current: first.item.evidence as Record<string, unknown>,
+        current: first.item.evidence,
       }),
     ).toBe(`Sets CbtHardeningLevel on ${first.fqdn} from ${level} to None`);
   });
