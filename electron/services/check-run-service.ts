@@ -36,7 +36,7 @@ export interface CheckTarget {
 }
 
 export type CheckRunProgress =
-  | { kind: 'started'; runId: string; total: number }
+  | { kind: 'started'; runId: string; total: number; servers: string[]; throttle: number }
   | { kind: 'server'; server: string; outcome: 'collected' | 'unreachable'; done: number; total: number }
   | { kind: 'sync-server'; server: string }
   | { kind: 'warning'; server: string | null; message: string }
@@ -52,6 +52,11 @@ export interface CheckRunDeps {
 export interface CheckRunOptions {
   signal: AbortSignal;
   onProgress?: (progress: CheckRunProgress) => void;
+  /**
+   * On cancel, keep what was collected: the run is assembled from the servers that answered, the others marked
+   * not collected (cancelled). Without it (the CLI) a cancel throws the abort reason.
+   */
+  keepOnCancel?: boolean;
 }
 
 export interface CheckRunOutcome {
@@ -62,7 +67,12 @@ export interface CheckRunOutcome {
   evaluatedAt: Date;
   /** Host errors, warnings and stray lines of the run, kept for the log and the report. */
   warnings: string[];
+  /** Set when the admin cancelled: how many Exchange servers had answered of how many. */
+  cancelled: { collected: number; total: number } | null;
 }
+
+/** Why a server has no facts in a cancelled run: said on its detail instead of a connection cause. */
+export const cancelledBeforeAnswer = 'Not collected: the check was cancelled before this server answered.';
 
 /** The collection produced nothing to evaluate: PowerShell itself failed (script missing, policy, crash). */
 export class CollectionFailedError extends Error {
@@ -102,7 +112,13 @@ export async function runCheck(
   const warnings: string[] = [];
   let sawDone = false;
   const collectedAt = deps.now();
-  progress({ kind: 'started', runId: request.runId, total });
+  progress({
+    kind: 'started',
+    runId: request.runId,
+    total,
+    servers: [...request.exchangeServers],
+    throttle: request.throttle,
+  });
 
   const onLine = (line: CollectionLine) => {
     // A line of another run (a shell reused after a crash) must never be mixed into this one.
@@ -133,15 +149,20 @@ export async function runCheck(
     }
   };
 
-  let report;
+  let report: Awaited<ReturnType<CollectionSource['collect']>> | null;
   try {
     report = await deps.source.collect(request, { signal: options.signal, onLine });
   } catch (error) {
     // Whatever the source threw on cancel, the caller gets its own abort reason back.
-    if (options.signal.aborted) throw options.signal.reason;
-    throw error;
+    if (!options.signal.aborted) throw error;
+    report = null;
   }
-  if (options.signal.aborted) throw options.signal.reason;
+  if (options.signal.aborted) {
+    // Nothing answered: there is nothing to keep, and the cancel is said as such.
+    if (options.keepOnCancel !== true || answered.size === 0) throw options.signal.reason;
+    return cancelledOutcome(request, lines, answered, deps, warnings, report);
+  }
+  if (report === null) throw new CollectionFailedError([]);
   warnings.push(
     ...report.errors,
     ...report.warnings,
@@ -161,6 +182,55 @@ export async function runCheck(
     totals: countStatuses(results.flatMap((server) => server.results)),
     evaluatedAt,
     warnings,
+    cancelled: null,
+  };
+}
+
+/** A cancelled run: the servers that answered as collected, every other one not collected because of the cancel. */
+function cancelledOutcome(
+  request: CollectionRequest,
+  lines: readonly CollectionLine[],
+  answered: ReadonlySet<string>,
+  deps: CheckRunDeps,
+  warnings: string[],
+  report: Awaited<ReturnType<CollectionSource['collect']>> | null,
+): CheckRunOutcome {
+  if (report !== null) warnings.push(...report.errors, ...report.warnings);
+  const collectedAt = deps.now();
+  // Only whole answers: a line of a server that had not finished must not half-fill its facts.
+  const kept = lines.filter(
+    (line) =>
+      line.server === null ||
+      line.server === undefined ||
+      !request.exchangeServers.includes(line.server.toLowerCase()) ||
+      answered.has(line.server.toLowerCase()),
+  );
+  const assembled = deps.assemble({ request, lines: kept, collectedAt });
+  const savedFacts: SavedFacts = {
+    ...assembled,
+    servers: assembled.servers.map((server) =>
+      server.status === 'unreachable' && !answered.has(server.fqdn.toLowerCase())
+        ? {
+            ...server,
+            failure: {
+              cause: 'unknown',
+              message: cancelledBeforeAnswer,
+              remedy: 'Check this server again, or check all again.',
+            },
+          }
+        : server,
+    ),
+  };
+  const evaluatedAt = deps.now();
+  const results = evaluateSavedFacts(savedFacts, evaluatedAt);
+  return {
+    request,
+    savedFacts,
+    results,
+    totals: countStatuses(results.flatMap((server) => server.results)),
+    evaluatedAt,
+    warnings,
+    cancelled: { collected: answered.size, total: request.exchangeServers.length },
   };
 }
 
@@ -172,6 +242,8 @@ export function toOperationProgress(operationId: string, progress: CheckRunProgr
         kind: 'started',
         operationId,
         title: `Checking ${progress.total} Exchange server${progress.total === 1 ? '' : 's'}`,
+        items: progress.servers,
+        concurrency: progress.throttle,
       };
     case 'server':
       return {

@@ -61,6 +61,8 @@ export function createCheckRunsHandlers(
     onProgress: (progress: CheckRunProgress) => void,
     mergeInto: SavedRun | null = null,
   ) {
+    // A whole run keeps what it collected when cancelled; a one-server re-check has nothing to keep.
+    const keepOnCancel = mergeInto === null && target.exchangeServers.length > 1;
     if (target.exchangeServers.length === 0) throw new Error('Add Exchange servers to the inventory first.');
     const opened = lab === undefined ? await config.openCollection() : openLabCollection(lab, config.now);
     try {
@@ -71,7 +73,7 @@ export function createCheckRunsHandlers(
           assemble: lab === undefined ? assembleFacts : simulatedAssembler(assembleFacts),
           now: config.now,
         },
-        { signal, onProgress },
+        { signal, onProgress, keepOnCancel },
       );
       // Merged facts are judged as saved: the fresh server's secrets hashed with the same key as the others'.
       const run =
@@ -79,7 +81,7 @@ export function createCheckRunsHandlers(
           ? savedRunOf(outcome, config.now())
           : mergedRun(mergeInto, protectFactsSecrets(outcome.savedFacts, await history.keySource()));
       const summary = await history.save(run);
-      return { ...summary, warnings: outcome.warnings };
+      return { ...summary, warnings: outcome.warnings, cancelled: outcome.cancelled };
     } finally {
       await opened.close();
     }
@@ -170,7 +172,10 @@ export function createCheckRunsHandlers(
         };
       }
       const run = await checkAndSave(target, lab, context.signal, emit);
-      context.events.emit('operation:progress', { kind: 'finished', operationId: request.operationId });
+      context.events.emit('operation:progress', {
+        kind: run.cancelled === null ? 'finished' : 'cancelled',
+        operationId: request.operationId,
+      });
       return run;
     },
     'runs:list': () => history.list(),

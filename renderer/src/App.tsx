@@ -15,6 +15,7 @@ import { MfaChangeScreen } from './components/MfaChangeScreen';
 import { ChangesView, NoRunYet, ReportsView } from './components/PlaceViews';
 import { ReadinessView } from './components/ReadinessView';
 import { RunHistoryScreen } from './components/RunHistoryScreen';
+import { RunBanners } from './components/RunBanners';
 import { RunProgress } from './components/RunProgress';
 import { SafeFixesScreen } from './components/SafeFixesScreen';
 import { StartupNotices } from './components/StartupNotices';
@@ -53,11 +54,9 @@ function useActiveView(): View {
 }
 
 function Screen({ active }: { active: View }) {
-  const checking = useAppStore((s) => s.check !== null);
   const run = useAppStore((s) => s.run);
   const mfa = useAppStore((s) => s.mfa);
   const safeFixes = useAppStore((s) => s.safeFixes);
-  if (checking) return <RunProgress />;
   switch (active) {
     case 'history':
       return <RunHistoryScreen />;
@@ -105,7 +104,6 @@ export function App() {
   const theme = useOsTheme();
   const loadAppInfo = useAppStore((s) => s.loadAppInfo);
   const loadInventory = useAppStore((s) => s.loadInventory);
-  const runError = useAppStore((s) => s.runError);
   const runId = useAppStore((s) => s.run?.runId ?? null);
   const checking = useAppStore((s) => s.check !== null);
   const active = useActiveView();
@@ -142,20 +140,21 @@ export function App() {
   };
 
   return (
-    <FluentProvider theme={theme} className={styles.root}>
-      <AppHeader />
-      <div className={styles.body}>
-        <AppNavigation active={active} onGo={go} />
-        <main className={styles.main}>
-          <StartupNotices />
-          <DemoNotice />
-          {runError !== null && (
-            <MessageBar intent="error">
-              <MessageBarBody>{runError}</MessageBarBody>
-            </MessageBar>
-          )}
-          <Screen active={active} />
-        </main>
+    // The layout lives inside the provider: a className on it is copied onto every portal (menus, dialogs),
+    // which made each one a full-window opaque layer.
+    <FluentProvider theme={theme}>
+      <div className={styles.root}>
+        <AppHeader />
+        <div className={styles.body}>
+          <AppNavigation active={active} onGo={go} />
+          <main className={styles.main}>
+            <StartupNotices />
+            <DemoNotice />
+            <RunBanners />
+            <RunProgress />
+            <Screen active={active} />
+          </main>
+        </div>
       </div>
     </FluentProvider>
   );

@@ -14,6 +14,8 @@ const Slug = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, 
 /** One appSettings key the integration reads. */
 export const ProfileSetting = z.object({
   key: AppSettingKey,
+  /** What the window calls it ("API address"); the key is shown beside it. Absent: the key. */
+  label: z.string().min(1).max(80).optional(),
   validator: SettingValidatorKind,
   /** Masked in previews, diffs, logs and reports. */
   secret: z.boolean(),

@@ -24,6 +24,7 @@ export const monosignProfile: IntegrationProfile = IntegrationProfile.parse({
   appSettings: [
     {
       key: 'MONOSIGN_API_URL',
+      label: 'API address',
       validator: 'https-url',
       secret: false,
       required: true,
@@ -31,6 +32,7 @@ export const monosignProfile: IntegrationProfile = IntegrationProfile.parse({
     },
     {
       key: 'MONOSIGN_API_KEY',
+      label: 'API key',
       validator: 'secret',
       secret: true,
       required: true,
@@ -38,6 +40,7 @@ export const monosignProfile: IntegrationProfile = IntegrationProfile.parse({
     },
     {
       key: 'MONOSIGN_API_SECRET',
+      label: 'API secret',
       validator: 'secret',
       secret: true,
       required: true,
@@ -45,6 +48,7 @@ export const monosignProfile: IntegrationProfile = IntegrationProfile.parse({
     },
     {
       key: 'MONOSIGN_DEBUG_MODE',
+      label: 'Detailed logging (debug mode)',
       validator: 'boolean',
       secret: false,
       required: false,
@@ -52,6 +56,7 @@ export const monosignProfile: IntegrationProfile = IntegrationProfile.parse({
     },
     {
       key: 'MONOSIGN_LOG_PATH',
+      label: 'Log folder',
       validator: 'windows-path',
       secret: false,
       required: false,
@@ -59,6 +64,7 @@ export const monosignProfile: IntegrationProfile = IntegrationProfile.parse({
     },
     {
       key: 'MONOSIGN_USER_EXCEPTIONS',
+      label: 'Users who sign in without MFA',
       validator: 'email-list',
       secret: false,
       required: false,

@@ -99,7 +99,14 @@ export const invokeContract = {
       /** One server only: its fresh facts merge into the newest run, which is judged again as a whole. */
       server: Fqdn.optional(),
     }),
-    response: RunSummary.extend({ warnings: z.array(z.string()) }),
+    response: RunSummary.extend({
+      warnings: z.array(z.string()),
+      /** Set when the admin cancelled: the run was saved with the servers collected so far. */
+      cancelled: z
+        .object({ collected: z.number().int().min(0), total: z.number().int().min(0) })
+        .nullable()
+        .default(null),
+    }),
   },
   'runs:list': { request: NoRequest, response: z.array(RunSummary) },
   'runs:open': { request: z.object({ runId: RunId }), response: SavedRun },

@@ -70,8 +70,19 @@ test('servers of both roles and the service account are set, and every refusal k
   await page.getByRole('status').getByText('The sync service connects as CONTOSO\\svc-sync.').waitFor();
   expect(await accountField.getAttribute('aria-invalid')).not.toBe('true');
 
-  // Remove names the server and its list.
-  await page.getByRole('button', { name: 'Remove exch02.contoso.com from Exchange servers' }).click();
+  // Remove names the server and its list, and asks first (issue 13, Why 14): Keep changes nothing.
+  const remove = page.getByRole('button', { name: 'Remove exch02.contoso.com from Exchange servers' });
+  await remove.click();
+  const confirm = page.getByRole('group', { name: 'Confirm removing exch02.contoso.com' });
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Keep');
+  await confirm.getByRole('button', { name: 'Keep' }).click();
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+    .toBe('Remove exch02.contoso.com from Exchange servers');
+  expect(app.calls.filter((call) => call.channel === 'inventory:remove-exchange-server')).toEqual([]);
+  expect(await page.getByRole('heading', { name: 'Exchange servers (3)' }).isVisible()).toBe(true);
+  await remove.click();
+  await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
   await page.getByRole('heading', { name: 'Exchange servers (2)' }).waitFor();
 
   const stored = await storedInventory(app);

@@ -19,22 +19,37 @@ test('the MFA web.config flow plans a masked diff, applies it to the lab and rol
   // owa holds the API key twice: the plan is refused with the reason, and the typed values stay.
   const url = page.getByRole('textbox', { name: /MONOSIGN_API_URL/ });
   expect(await url.inputValue()).toBe('https://mfa.contoso.com/monosign-api/');
+  // The fields are named as the profile names them, the key beside the label.
+  expect(await page.getByRole('textbox', { name: 'API address (MONOSIGN_API_URL)' }).count()).toBe(1);
   await page.getByRole('button', { name: 'Plan the change' }).click();
   await page.getByText(/MONOSIGN_API_KEY is added 2 times/).waitFor();
   expect(await url.inputValue()).toBe('https://mfa.contoso.com/monosign-api/');
+  // Issue 13, Why 4: the refusal is next to the button, announced and focused, inside the viewport.
+  const refusal = page.getByRole('alert').filter({ hasText: 'MONOSIGN_API_KEY is added 2 times' });
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role') ?? null))
+    .toBe('alert');
+  const box = await refusal.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box !== null && viewport !== null && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
+  const button = await page.getByRole('button', { name: 'Plan the change' }).boundingBox();
+  expect(box !== null && button !== null && box.y - (button.y + button.height)).toBeLessThan(40);
 
   // ecp: MONOSIGN_DEBUG_MODE is "yes"; the form refuses it before asking main, then plans "false".
   await page.getByRole('radio', { name: /Exchange admin center/ }).check();
   const status = page.getByRole('status', { name: 'ecp MFA checks' });
   expect(await status.textContent({ timeout: 5_000 })).toMatch(/appsettings: .*Fail/);
-  const debug = page.getByRole('textbox', { name: /MONOSIGN_DEBUG_MODE/ });
-  expect(await debug.inputValue()).toBe('yes');
+  // The debug setting is a Switch, not a true/false text box; the file's "yes" is named.
+  const debug = page.getByRole('switch', { name: /MONOSIGN_DEBUG_MODE/ });
+  expect(await debug.isChecked()).toBe(false);
+  await page.getByText('The file holds "yes", which is neither: choose On or Off.').waitFor();
   const plans = () => app.calls.filter((call) => call.channel === 'mfa:plan').length;
   const planned = plans();
   await page.getByRole('button', { name: 'Plan the change' }).click();
-  await page.getByText('MONOSIGN_DEBUG_MODE must be true or false').waitFor();
+  await page.getByText('Detailed logging (debug mode) must be true or false').waitFor();
   expect(plans()).toBe(planned);
-  await debug.fill('false');
+  await debug.check();
+  await debug.uncheck();
   // The profile's admin-named key: a name without a value is refused in the form, both together are planned.
   await page.getByRole('textbox', { name: /User source: key name/ }).fill('MONOSIGN_USER_SOURCE');
   await page.getByRole('button', { name: 'Plan the change' }).click();
@@ -97,6 +112,10 @@ test('the MFA web.config flow plans a masked diff, applies it to the lab and rol
   await confirm.getByRole('button', { name: 'Roll back', exact: true }).click({ timeout: 10_000 });
   await page.getByText('Rolled back', { exact: true }).waitFor({ timeout: 30_000 });
   await expect.poll(() => status.textContent({ timeout: 5_000 })).toMatch(/appsettings: .*Fail/);
+  // Issue 13, Why 13: the success banners of the change rolled back are gone; the settings form is back.
+  expect(await page.getByText('web.config written').count()).toBe(0);
+  expect(await page.getByText('MSExchangeECPAppPool recycled and healthy').count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Plan the change' }).count()).toBe(1);
   expect(app.calls.find((call) => call.channel === 'mfa:rollback')?.request).toMatchObject({
     confirmed: true,
     app: 'ecp',

@@ -59,7 +59,7 @@ test('the demo estate is checked, shown as a matrix, and a fix turns its check g
   await page.getByRole('button', { name: 'Fix WinRM service' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Confirm and apply' }).waitFor();
-  expect(await dialog.getByText('Turns green:').textContent()).toContain('WinRM service');
+  expect(await dialog.getByText('Should turn green:').textContent()).toContain('WinRM service');
   expect(await dialog.locator('pre').textContent()).toContain(
     'param([Parameter(Mandatory)][string]$ParametersBase64)',
   );
@@ -72,7 +72,7 @@ test('the demo estate is checked, shown as a matrix, and a fix turns its check g
 
   // Confirm → the result and the re-checked status.
   await dialog.getByRole('button', { name: 'Confirm and apply' }).click();
-  await dialog.getByText('Fix applied').waitFor({ timeout: 30_000 });
+  await dialog.getByText(/^Applied: /).waitFor({ timeout: 30_000 });
   expect(await dialog.getByRole('status').textContent()).toMatch(/is now: .*Pass/);
   const apply = app.calls.find((call) => call.channel === 'fixes:apply');
   expect(apply?.request).toMatchObject({ confirmed: true, riskAccepted: false });

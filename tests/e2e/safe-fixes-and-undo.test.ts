@@ -46,6 +46,11 @@ test('Fix all safe previews the risk-free fixes across servers, exports them, ap
   expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('3 of 3 fixes applied');
   const exch02 = table.getByRole('row', { name: /exch02\.contoso\.com/ });
   expect(await exch02.textContent()).toMatch(/Applied.*Pass/);
+  // Issue 13, Deliver 4: the list stays, each row with its change in words (from before it was applied).
+  expect(await exch02.textContent()).toMatch(
+    /Sets the WinRM service on exch02\.contoso\.com from Running \(start type Manual\) to Running \(start type Automatic\)/,
+  );
+  expect(await rows.count()).toBe(5);
   const applies = app.calls.filter((call) => call.channel === 'fixes:apply');
   expect(applies).toHaveLength(3);
   for (const call of applies) expect(call.request).toMatchObject({ confirmed: true, riskAccepted: false });
@@ -83,12 +88,12 @@ test('a fix applied from the detail can be undone there, and the check goes back
   await page.getByRole('button', { name: 'Fix WinRM service' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Confirm and apply' }).click();
-  await dialog.getByText('Fix applied').waitFor({ timeout: 30_000 });
+  await dialog.getByText(/^Applied: /).waitFor({ timeout: 30_000 });
   await dialog.getByRole('button', { name: 'Undo this fix…' }).click();
   await dialog.getByRole('button', { name: 'Confirm and apply' }).waitFor({ timeout: 30_000 });
   expect(await dialog.locator('pre').textContent()).toContain('$ParametersBase64');
   await dialog.getByRole('button', { name: 'Confirm and apply' }).click();
-  await dialog.getByText('Undo applied').waitFor({ timeout: 30_000 });
+  await dialog.getByText(/^Undone: /).waitFor({ timeout: 30_000 });
   expect(await dialog.getByRole('status').textContent()).toMatch(/is now: .*Warning/);
   const undo = app.calls.find((call) => call.channel === 'fixes:undo-preview');
   expect(undo?.request).toMatchObject({ auditId: 1, lab: 'demo' });

@@ -1,7 +1,6 @@
 import {
   Body1,
   Button,
-  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -9,7 +8,6 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
-  mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -24,24 +22,15 @@ import type { SavedRun } from '../../../shared/runs/run-records';
 import { checkColumn } from '../checks/check-columns';
 import { defaultFixParameters, needsCertificate } from '../checks/fix-parameters';
 import { useAppStore } from '../store/app-store';
-import type { FixFlow, FixPreview } from '../store/fix-slice';
-import { useCodeBlockStyles } from './code-block-styles';
-import { StatusLabel } from './StatusLabel';
+import type { FixFlow } from '../store/fix-slice';
+import { FixOutcome, PreviewDetails } from './FixPreviewDetails';
+import { rememberOpener } from './focus-return';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '860px', width: '90vw' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  script: { maxHeight: '260px' },
-  parameters: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    margin: 0,
-  },
-  key: { fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0, fontFamily: tokens.fontFamilyMonospace },
-  section: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  // A light layer: the server's page stays readable behind the dialog.
+  backdrop: { backgroundColor: 'rgba(0, 0, 0, 0.2)' },
 });
 
 const selfSigned = 'self-signed';
@@ -88,110 +77,7 @@ function CertificateChoice({
   );
 }
 
-function PreviewDetails({
-  preview,
-  accepted,
-  onAccept,
-}: {
-  preview: FixPreview;
-  accepted: boolean;
-  onAccept: (value: boolean) => void;
-}) {
-  const styles = useStyles();
-  const code = useCodeBlockStyles();
-  const parameters = Object.entries(preview.parameters);
-  return (
-    <>
-      <Body1>
-        Turns green: <strong>{checkColumn(preview.checkId).title}</strong> on{' '}
-        <strong>{preview.server}</strong>
-        {preview.simulated ? ' — Simulated (demo estate): nothing on a real server changes.' : ''}
-      </Body1>
-      <Body1>Connection: {preview.connection.description}</Body1>
-      <Body1>
-        Risk: {preview.risk === 'none' ? 'none known' : 'lowers security'} ·{' '}
-        {preview.undoable ? 'can be undone' : 'cannot be undone'}
-      </Body1>
-      <h3 className={styles.section}>Parameters</h3>
-      {parameters.length === 0 ? (
-        <Body1>None.</Body1>
-      ) : (
-        <dl className={styles.parameters}>
-          {parameters.map(([key, value]) => (
-            <div key={key} style={{ display: 'contents' }}>
-              <dt className={styles.key}>{key}</dt>
-              <dd className={styles.value}>{JSON.stringify(value)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      <h3 className={styles.section} id="fix-script-title">
-        Script ({preview.scriptPath})
-      </h3>
-      <pre
-        className={mergeClasses(code.block, styles.script)}
-        tabIndex={0}
-        aria-labelledby="fix-script-title"
-      >
-        {preview.scriptText}
-      </pre>
-      {preview.risk === 'lowers-security' && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>This fix lowers the server's security</MessageBarTitle>
-            {preview.exposes !== null && <div>It exposes: {preview.exposes}</div>}
-            {preview.saferAlternatives.length > 0 && (
-              <>
-                <div>Safer alternatives:</div>
-                <ul className={styles.list}>
-                  {preview.saferAlternatives.map((alternative) => (
-                    <li key={alternative}>{alternative}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-            <Checkbox
-              checked={accepted}
-              onChange={(_event, data) => onAccept(data.checked === true)}
-              label="I accept this risk"
-            />
-          </MessageBarBody>
-        </MessageBar>
-      )}
-    </>
-  );
-}
-
-function Outcome({ fix }: { fix: FixFlow }) {
-  const outcome = fix.outcome;
-  if (outcome === null) return null;
-  return (
-    <>
-      <MessageBar intent={outcome.outcome === 'succeeded' ? 'success' : 'error'} layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>
-            {`${fix.preview?.undoes != null ? 'Undo' : 'Fix'} ${
-              outcome.outcome === 'succeeded'
-                ? 'applied'
-                : outcome.outcome === 'refused'
-                  ? 'refused'
-                  : 'failed'
-            }`}
-          </MessageBarTitle>
-          {outcome.message}
-          {outcome.error !== null && <div>Error: {outcome.error}</div>}
-          {outcome.recheckError !== null && <div>Re-check: {outcome.recheckError}</div>}
-        </MessageBarBody>
-      </MessageBar>
-      <Body1 role="status">
-        {checkColumn(fix.checkId).title} on {fix.server} is now:{' '}
-        {fix.recheckedStatus === null ? 'not re-checked' : <StatusLabel status={fix.recheckedStatus} />}
-      </Body1>
-    </>
-  );
-}
-
-/** Fix → preview (exact script, parameters, risk) → confirm → the result and the re-checked status. */
+/** Fix → preview (the change in words, parameters, risk, script) → confirm → the result and the re-checked status. */
 export function FixPreviewDialog({ run }: { run: SavedRun }) {
   const styles = useStyles();
   const fix = useAppStore((s) => s.fix);
@@ -202,6 +88,13 @@ export function FixPreviewDialog({ run }: { run: SavedRun }) {
   const previewUndo = useAppStore((s) => s.previewUndo);
   const [accepted, setAccepted] = useState(false);
   const closeButton = useRef<HTMLButtonElement>(null);
+  // WAI-ARIA dialog pattern: closing gives focus back to the button that opened the dialog.
+  const [restoreFocus] = useState(rememberOpener);
+  useEffect(
+    // After Fluent's own restore on unmount, which falls to the body when the trigger re-rendered.
+    () => () => void requestAnimationFrame(restoreFocus),
+    [restoreFocus],
+  );
   const lab = run.savedFacts.simulated === true ? 'demo' : null;
   const certificate = fix === null ? null : needsCertificate(fix.fixId);
   const fixId = fix?.fixId;
@@ -225,7 +118,11 @@ export function FixPreviewDialog({ run }: { run: SavedRun }) {
   const mustAccept = fix.preview?.risk === 'lowers-security';
   return (
     <Dialog open modalType="modal" onOpenChange={(_event, data) => !data.open && !busy && closeFix()}>
-      <DialogSurface className={styles.surface}>
+      <DialogSurface
+        className={styles.surface}
+        backdrop={{ className: styles.backdrop }}
+        aria-describedby={fix.phase === 'preview' ? 'fix-sentence' : undefined}
+      >
         <DialogBody>
           <DialogTitle>{fix.preview?.title ?? `Fix ${checkColumn(fix.checkId).title}`}</DialogTitle>
           <DialogContent className={styles.content}>
@@ -248,10 +145,10 @@ export function FixPreviewDialog({ run }: { run: SavedRun }) {
             )}
             {fix.phase === 'previewing' && <Spinner label="Preparing the preview…" />}
             {(fix.phase === 'preview' || fix.phase === 'applying') && fix.preview !== null && (
-              <PreviewDetails preview={fix.preview} accepted={accepted} onAccept={setAccepted} />
+              <PreviewDetails fix={fix} preview={fix.preview} accepted={accepted} onAccept={setAccepted} />
             )}
             {fix.phase === 'applying' && <Spinner label="Applying the fix and re-checking the server…" />}
-            {fix.phase === 'done' && <Outcome fix={fix} />}
+            {fix.phase === 'done' && <FixOutcome fix={fix} />}
           </DialogContent>
           <DialogActions>
             {fix.phase === 'preview' && (

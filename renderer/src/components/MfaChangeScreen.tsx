@@ -170,7 +170,7 @@ export function MfaChangeScreen({ run, flow }: { run: SavedRun; flow: MfaFlow })
         </RadioGroup>
       </Field>
       <AppStatuses run={run} flow={flow} />
-      {flow.error !== null && (
+      {flow.error !== null && flow.phase !== 'settings' && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>The change could not be planned or applied</MessageBarTitle>
@@ -190,6 +190,7 @@ export function MfaChangeScreen({ run, flow }: { run: SavedRun; flow: MfaFlow })
           initial={flow.draft ?? initial}
           simulated={simulated}
           busy={flow.phase === 'planning'}
+          error={flow.phase === 'settings' ? flow.error : null}
         />
       )}
       {flow.phase === 'planning' && <Spinner label="Planning the change…" />}

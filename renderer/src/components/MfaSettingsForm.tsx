@@ -1,5 +1,16 @@
-import { Body1, Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Switch,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { IntegrationProfile, ProfileSetting } from '../../../shared/integrations/integration-profile';
 import { describeSettingProblem } from '../../../shared/integrations/setting-validators';
 import { useAppStore } from '../store/app-store';
@@ -8,7 +19,32 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '720px' },
   secretRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
   secretInput: { flex: 1 },
+  submit: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
+
+/** The label the profile gives a setting, with its web.config key beside it for those who know the keys. */
+const labelOf = (setting: ProfileSetting) =>
+  setting.label === undefined ? setting.key : `${setting.label} (${setting.key})`;
+const nameOf = (setting: ProfileSetting) => setting.label ?? setting.key;
+
+/** The plan's refusal, where the admin pressed the button: announced, and focused so it is seen. */
+function PlanRefusal({ error }: { error: string }) {
+  const region = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    region.current?.focus();
+    region.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
+  return (
+    <div ref={region} tabIndex={-1} role="alert">
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>The change could not be planned</MessageBarTitle>
+          {error}
+        </MessageBarBody>
+      </MessageBar>
+    </div>
+  );
+}
 
 // Where the profile's admin-named key and its value are kept in the form's values (never a profile key).
 const extraKeyField = 'extra:key';
@@ -27,7 +63,7 @@ function SecretField({ setting, simulated }: { setting: ProfileSetting; simulate
   const [busy, setBusy] = useState(false);
   if (simulated) {
     return (
-      <Field label={setting.key} hint={setting.description}>
+      <Field label={labelOf(setting)} hint={setting.description}>
         <Body1>Demo estate: a made-up value is used, masked in the diff.</Body1>
       </Field>
     );
@@ -41,7 +77,7 @@ function SecretField({ setting, simulated }: { setting: ProfileSetting; simulate
   };
   return (
     <Field
-      label={key}
+      label={labelOf(setting)}
       hint={`${setting.description} ${stored ? 'Stored, encrypted: type a new value to replace it.' : 'Not stored yet.'}`}
       required={setting.required && !stored}
     >
@@ -61,17 +97,50 @@ function SecretField({ setting, simulated }: { setting: ProfileSetting; simulate
   );
 }
 
+/** A true/false setting as a Switch; a value in the file that is neither is named, and refused until chosen. */
+function BooleanField({
+  setting,
+  value,
+  problem,
+  onChange,
+}: {
+  setting: ProfileSetting;
+  value: string;
+  problem: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  const on = value.toLowerCase() === 'true';
+  const odd = value !== '' && !['true', 'false'].includes(value.toLowerCase());
+  return (
+    <Field
+      label={labelOf(setting)}
+      hint={`${setting.description}${odd ? ` The file holds "${value}", which is neither: choose On or Off.` : ''}`}
+      validationState={problem === undefined ? 'none' : 'error'}
+      validationMessage={problem}
+    >
+      <Switch
+        checked={on}
+        onChange={(_event, data) => onChange(data.checked ? 'true' : 'false')}
+        label={on ? 'On' : 'Off'}
+      />
+    </Field>
+  );
+}
+
 /** The profile's settings for one app: plain values typed here, secrets from the encrypted store. */
 export function MfaSettingsForm({
   profile,
   initial,
   simulated,
   busy,
+  error,
 }: {
   profile: IntegrationProfile;
   initial: Record<string, string>;
   simulated: boolean;
   busy: boolean;
+  /** Main's refusal of the last plan, shown next to the button that asked for it. */
+  error: string | null;
 }) {
   const styles = useStyles();
   const planMfa = useAppStore((s) => s.planMfa);
@@ -91,7 +160,7 @@ export function MfaSettingsForm({
             ? 'is required'
             : null
           : describeSettingProblem(setting.validator, value);
-      if (problem !== null) found[setting.key] = `${setting.key} ${problem}`;
+      if (problem !== null) found[setting.key] = `${nameOf(setting)} ${problem}`;
     }
     const extraKey = (values[extraKeyField] ?? '').trim();
     const extraValue = values[extraValueField] ?? '';
@@ -121,10 +190,18 @@ export function MfaSettingsForm({
       {profile.appSettings.map((setting) =>
         setting.secret ? (
           <SecretField key={setting.key} setting={setting} simulated={simulated} />
+        ) : setting.validator === 'boolean' ? (
+          <BooleanField
+            key={setting.key}
+            setting={setting}
+            value={values[setting.key] ?? ''}
+            problem={problems[setting.key]}
+            onChange={(value) => setValues({ ...values, [setting.key]: value })}
+          />
         ) : (
           <Field
             key={setting.key}
-            label={setting.key}
+            label={labelOf(setting)}
             hint={setting.description}
             required={setting.required}
             validationState={problems[setting.key] === undefined ? 'none' : 'error'}
@@ -149,10 +226,13 @@ export function MfaSettingsForm({
           </Field>
         </>
       )}
-      <div>
-        <Button type="submit" appearance="primary" disabled={busy}>
-          Plan the change
-        </Button>
+      <div className={styles.submit}>
+        <div>
+          <Button type="submit" appearance="primary" disabled={busy}>
+            Plan the change
+          </Button>
+        </div>
+        {error !== null && <PlanRefusal error={error} />}
       </div>
     </form>
   );

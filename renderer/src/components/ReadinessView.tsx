@@ -2,8 +2,6 @@ import {
   Body1,
   Button,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   ToggleButton,
   tokens,
   typographyStyles,
@@ -72,7 +70,8 @@ const views: { tab: ReadinessTab; label: string }[] = [
 /** Readiness, the window's first answer: the estate line per integration, then each server's verdicts. */
 export function ReadinessView({ run }: { run: SavedRun }) {
   const styles = useStyles();
-  const warnings = useAppStore((s) => s.runWarnings);
+  // A second check while one runs is refused by the store: the button says so by being disabled.
+  const checking = useAppStore((s) => s.check !== null);
   const checkAll = useAppStore((s) => s.checkAll);
   const openSafeFixes = useAppStore((s) => s.openSafeFixes);
   const tab = useAppStore((s) => s.readinessTab);
@@ -96,7 +95,11 @@ export function ReadinessView({ run }: { run: SavedRun }) {
           Readiness of {run.results.length} servers
         </h2>
         <Body1>Checked {new Date(run.savedFacts.collectedAt).toLocaleString()}</Body1>
-        <Button appearance="primary" onClick={() => void checkAll(simulated ? 'demo' : null)}>
+        <Button
+          appearance="primary"
+          disabled={checking}
+          onClick={() => void checkAll(simulated ? 'demo' : null)}
+        >
           Check again
         </Button>
         <Button onClick={() => void openSafeFixes()}>Fix all safe…</Button>
@@ -115,14 +118,6 @@ export function ReadinessView({ run }: { run: SavedRun }) {
           </li>
         ))}
       </ul>
-      {warnings.length > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            {warnings.length} server{warnings.length === 1 ? '' : 's'} could not be fully read; their checks
-            show Unknown.
-          </MessageBarBody>
-        </MessageBar>
-      )}
       <StatusLegend />
       {/* Two pressed-state buttons rather than a TabList: its focus-trap stand-ins trip axe's aria-hidden-focus. */}
       <div className={styles.views} role="group" aria-label="Readiness views">

@@ -12,10 +12,18 @@ import {
 import { useAppStore } from '../store/app-store';
 import type { ReportExport, ReportFormat } from '../store/report-slice';
 
-// One flex item in the heading: an empty status line must not add a gap of its own.
+// One flex item in the heading that shrinks instead of wrapping the toolbar: a long "Saved to …" path is cut
+// with an ellipsis on one line (the whole text in its tooltip); an empty status line adds no gap.
 const useStyles = makeStyles({
-  root: { display: 'inline-flex', alignItems: 'center' },
-  said: { marginLeft: tokens.spacingHorizontalM },
+  root: { display: 'inline-flex', alignItems: 'center', flex: '1 1 0', minWidth: '12em' },
+  menu: { flexShrink: 0 },
+  said: {
+    marginLeft: tokens.spacingHorizontalM,
+    minWidth: 0,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
 });
 
 const formats: { format: ReportFormat; label: string }[] = [
@@ -29,6 +37,10 @@ const labelOf = (format: ReportFormat) => formats.find((entry) => entry.format =
 
 /** The export's outcome in words: the admin learns where the file went, or that nothing was written. */
 function outcomeText(exported: ReportExport): string {
+  return [stateText(exported), exported.refused].filter((part) => part !== undefined).join(' ');
+}
+
+function stateText(exported: ReportExport): string {
   switch (exported.kind) {
     case 'saving':
       return `Saving the ${labelOf(exported.format)} report…`;
@@ -50,7 +62,7 @@ export function ReportExportMenu({ runId }: { runId: string }) {
     <span className={styles.root}>
       <Menu>
         <MenuTrigger disableButtonEnhancement>
-          <MenuButton>Export report</MenuButton>
+          <MenuButton className={styles.menu}>Export report</MenuButton>
         </MenuTrigger>
         <MenuPopover>
           <MenuList>
@@ -63,7 +75,11 @@ export function ReportExportMenu({ runId }: { runId: string }) {
         </MenuPopover>
       </Menu>
       {/* Always mounted, so screen readers announce the outcome when its words change. */}
-      <Body1 role="status" className={exported === null ? undefined : styles.said}>
+      <Body1
+        role="status"
+        className={exported === null ? undefined : styles.said}
+        title={exported === null ? undefined : outcomeText(exported)}
+      >
         {exported === null ? '' : outcomeText(exported)}
       </Body1>
     </span>

@@ -76,7 +76,7 @@ function FixRow({ item, editable }: { item: SafeFixItem; editable: boolean }) {
         <StatusLabel status={item.status} />
       </td>
       <td>
-        {item.fixTitle}
+        {item.description ?? item.fixTitle}
         {item.preview !== null && item.state !== 'not-safe' && (
           <details>
             <summary>Script ({item.preview.scriptPath})</summary>

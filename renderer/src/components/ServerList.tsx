@@ -18,6 +18,7 @@ import type { ExchangeServer, SyncServer } from '../../../shared/domain/inventor
 import { roleWording, sourceLabels } from '../inventory/role-wording';
 import { useAppStore } from '../store/app-store';
 import type { ServerRole } from '../store/inventory-slice';
+import { RemoveServerButton } from './RemoveServerButton';
 import { AddServersForm } from './AddServersForm';
 
 const useStyles = makeStyles({
@@ -91,13 +92,11 @@ export function ServerList({ role, servers, initiallyAdding = false, actions }: 
                 <TableCell>{sourceLabels[server.source]}</TableCell>
                 <TableCell>{new Date(server.addedAt).toLocaleString()}</TableCell>
                 <TableCell>
-                  <Button
-                    appearance="subtle"
-                    aria-label={`Remove ${server.fqdn} from ${wording.listName}`}
-                    onClick={() => void remove(server.fqdn)}
-                  >
-                    Remove
-                  </Button>
+                  <RemoveServerButton
+                    fqdn={server.fqdn}
+                    listName={wording.listName}
+                    onRemove={() => void remove(server.fqdn)}
+                  />
                 </TableCell>
               </TableRow>
             ))}

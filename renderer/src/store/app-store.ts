@@ -9,6 +9,7 @@ import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
 import { createReportSlice, type ReportSlice } from './report-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSafeFixesSlice, type SafeFixesSlice } from './safe-fixes-slice';
+import { runErrorIsStale } from './stale-messages';
 
 export type AppState = AppInfoSlice &
   InventorySlice &
@@ -34,3 +35,8 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createReportSlice(...args),
   ...createNavigationSlice(...args),
 }));
+
+// An error of an earlier check must not linger after unrelated successful actions.
+useAppStore.subscribe((state, previous) => {
+  if (runErrorIsStale(previous, state)) useAppStore.setState({ runError: null });
+});

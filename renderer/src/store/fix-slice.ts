@@ -1,7 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { CheckStatus } from '../../../shared/checks/check-result';
+import { describeFix } from '../../../shared/fixes/fix-description';
 import type { InvokeResponse } from '../../../shared/ipc/contract';
 import { exreadyApi } from '../bridge/exready-api';
+import { checkEvidence } from '../checks/fix-evidence';
 import type { FixParameters } from '../checks/fix-parameters';
 import type { RunSlice } from './run-slice';
 
@@ -17,6 +19,8 @@ export interface FixFlow {
   phase: 'parameters' | 'previewing' | 'preview' | 'applying' | 'done';
   candidates: CertificateCandidate[] | null;
   preview: FixPreview | null;
+  /** The planned change in one sentence, read from the run as it was when previewed (the re-check changes it). */
+  description: string | null;
   error: string | null;
   outcome: FixOutcome | null;
   /** The check's status in the newest run after the fix, null until re-read. */
@@ -41,6 +45,13 @@ export const createFixSlice: StateCreator<FixSlice & RunSlice, [], [], FixSlice>
     const fix = get().fix;
     if (fix !== null) set({ fix: { ...fix, ...patch } });
   };
+  const describe = (preview: FixPreview) =>
+    describeFix({
+      fixId: preview.fixId,
+      server: preview.server,
+      parameters: preview.parameters,
+      current: checkEvidence(get().run, preview.server, preview.checkId),
+    });
   return {
     fix: null,
     startFix({ fixId, server, checkId, needsChoice }) {
@@ -52,6 +63,7 @@ export const createFixSlice: StateCreator<FixSlice & RunSlice, [], [], FixSlice>
           phase: needsChoice ? 'parameters' : 'previewing',
           candidates: null,
           preview: null,
+          description: null,
           error: null,
           outcome: null,
           recheckedStatus: null,
@@ -80,7 +92,7 @@ export const createFixSlice: StateCreator<FixSlice & RunSlice, [], [], FixSlice>
           parameters,
           lab,
         });
-        update({ phase: 'preview', preview });
+        update({ phase: 'preview', preview, description: describe(preview) });
       } catch (error) {
         update({ phase: 'parameters', error: message(error) });
       }
@@ -111,7 +123,13 @@ export const createFixSlice: StateCreator<FixSlice & RunSlice, [], [], FixSlice>
       update({ phase: 'previewing', error: null });
       try {
         const preview = await exreadyApi().previewUndo({ auditId, lab });
-        update({ phase: 'preview', preview, outcome: null, recheckedStatus: null });
+        update({
+          phase: 'preview',
+          preview,
+          description: describe(preview),
+          outcome: null,
+          recheckedStatus: null,
+        });
       } catch (error) {
         update({ phase: 'done', error: message(error) });
       }

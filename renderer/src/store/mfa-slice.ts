@@ -140,7 +140,8 @@ export const createMfaSlice: StateCreator<MfaSlice & RunSlice, [], [], MfaSlice>
           beforeSha256: preview.beforeSha256,
         });
         await get().reloadNewestRun();
-        update({ phase: 'done', outcome });
+        // A new change makes the last rollback's banner stale.
+        update({ phase: 'done', outcome, rollback: null });
         await get().loadMfaBackups();
       } catch (error) {
         update({ phase: 'diff', error: message(error) });
@@ -189,7 +190,12 @@ export const createMfaSlice: StateCreator<MfaSlice & RunSlice, [], [], MfaSlice>
           confirmed: true,
         });
         await get().reloadNewestRun();
-        update({ rollingBack: null, rollback });
+        // After a rollback the "written" and "recycled" banners describe a file that is gone: back to the settings.
+        update(
+          rollback.outcome === 'succeeded'
+            ? { rollingBack: null, rollback, outcome: null, recycle: null, preview: null, phase: 'settings' }
+            : { rollingBack: null, rollback },
+        );
         await get().loadMfaBackups();
       } catch (error) {
         update({ rollingBack: null, error: message(error) });

@@ -5,7 +5,12 @@ import { exreadyApi } from '../bridge/exready-api';
 export type ReportFormat = InvokeRequestInput<'report:export'>['format'];
 
 /** The last report export, tied to its run so another run on screen never shows its outcome. */
-export type ReportExport = { runId: string; format: ReportFormat } & (
+export type ReportExport = {
+  runId: string;
+  format: ReportFormat;
+  /** A second export asked for while this one is saving: refused, and said. */
+  refused?: string;
+} & (
   | { kind: 'saving' }
   | { kind: 'saved'; path: string }
   | { kind: 'cancelled' }
@@ -22,8 +27,17 @@ export const createReportSlice: StateCreator<ReportSlice, [], [], ReportSlice> =
   reportExport: null,
 
   async exportReport(runId, format) {
-    // One Save dialog at a time: a second choice while main asks would stack dialogs.
-    if (get().reportExport?.kind === 'saving') return;
+    // One Save dialog at a time: a second choice while main asks would stack dialogs; it is refused aloud.
+    const current = get().reportExport;
+    if (current?.kind === 'saving') {
+      set({
+        reportExport: {
+          ...current,
+          refused: `An export is already running (the ${current.format.toUpperCase()} report): wait for it to finish.`,
+        },
+      });
+      return;
+    }
     set({ reportExport: { runId, format, kind: 'saving' } });
     try {
       const outcome = await exreadyApi().exportReport({ runId, format });

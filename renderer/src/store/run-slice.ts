@@ -13,6 +13,12 @@ export interface RunningCheck {
   operationId: string;
   lab: Lab;
   title: string;
+  /** Date.now() when the check started: the panel shows the time elapsed since. */
+  startedAt: number;
+  /** The Exchange servers the check works through, as its started event names them. */
+  items: string[];
+  /** How many servers are collected at once (the throttle); null until said. */
+  concurrency: number | null;
   /** Per server, the latest thing said about it ("collected", "unreachable", …). */
   servers: Record<string, string>;
   done: number;
@@ -26,6 +32,8 @@ export interface RunSlice {
   run: SavedRun | null;
   runWarnings: string[];
   runError: string | null;
+  /** What the last run's end means when it was not a plain success: "Cancelled: 5 of 8 collected". */
+  runNotice: string | null;
   selectedServer: string | null;
   /** Checks every server, or one (merged into the newest run, its detail kept on screen). */
   checkAll: (lab: Lab, server?: string) => Promise<void>;
@@ -43,7 +51,13 @@ function advance(check: RunningCheck, event: OperationProgress): RunningCheck {
   switch (event.kind) {
     case 'started': {
       const total = /(\d+)/.exec(event.title);
-      return { ...check, title: event.title, total: total ? Number(total[1]) : check.total };
+      return {
+        ...check,
+        title: event.title,
+        total: event.items?.length ?? (total ? Number(total[1]) : check.total),
+        items: event.items ?? check.items,
+        concurrency: event.concurrency ?? check.concurrency,
+      };
     }
     case 'step': {
       const match = serverStep.exec(event.message);
@@ -76,6 +90,7 @@ export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set, ge
   run: null,
   runWarnings: [],
   runError: null,
+  runNotice: null,
   selectedServer: null,
 
   async checkAll(lab, server) {
@@ -91,6 +106,9 @@ export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set, ge
             : lab === 'demo'
               ? 'Checking the demo estate'
               : 'Checking the Exchange servers',
+        startedAt: Date.now(),
+        items: server === undefined ? [] : [server],
+        concurrency: null,
         servers: {},
         done: 0,
         total: null,
@@ -98,6 +116,7 @@ export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set, ge
         cancelling: false,
       },
       runError: null,
+      runNotice: null,
       runWarnings: [],
     });
     const batcher = createFrameBatcher<OperationProgress>((events) => get().applyProgress(events));
@@ -111,16 +130,19 @@ export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set, ge
         ...(server === undefined ? {} : { server }),
       });
       const run = await exreadyApi().openRun({ runId: summary.runId });
-      set({ run, runWarnings: summary.warnings, selectedServer: server ?? null });
+      set({
+        run,
+        runWarnings: summary.warnings,
+        selectedServer: server ?? null,
+        runNotice:
+          summary.cancelled === null
+            ? null
+            : `Cancelled: ${summary.cancelled.collected} of ${summary.cancelled.total} collected. The others are marked not collected; check again to read them.`,
+      });
     } catch (error) {
       const cancelled = error instanceof ExreadyCallError && error.code === 'cancelled';
-      set({
-        runError: cancelled
-          ? 'The check was cancelled; nothing was saved.'
-          : error instanceof Error
-            ? error.message
-            : String(error),
-      });
+      if (cancelled) set({ runNotice: 'Cancelled before any server answered: nothing was collected.' });
+      else set({ runError: error instanceof Error ? error.message : String(error) });
     } finally {
       batcher.flushNow();
       unsubscribe();
@@ -160,6 +182,6 @@ export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set, ge
   },
 
   closeRun() {
-    set({ run: null, selectedServer: null, runWarnings: [], runError: null });
+    set({ run: null, selectedServer: null, runWarnings: [], runError: null, runNotice: null });
   },
 });

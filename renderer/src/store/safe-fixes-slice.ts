@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { CheckStatus } from '../../../shared/checks/check-result';
+import { describeFix } from '../../../shared/fixes/fix-description';
 import { exreadyApi } from '../bridge/exready-api';
+import { checkEvidence } from '../checks/fix-evidence';
 import { safeFixCandidates, type SafeFixCandidate } from '../checks/safe-fixes';
 import type { FixOutcome, FixPreview } from './fix-slice';
 import type { Lab, RunSlice } from './run-slice';
@@ -10,6 +12,8 @@ export interface SafeFixItem extends SafeFixCandidate {
   selected: boolean;
   state: 'idle' | 'previewing' | 'ready' | 'not-safe' | 'applying' | 'done';
   preview: FixPreview | null;
+  /** The previewed change in one sentence, read from the run before anything was applied. */
+  description: string | null;
   outcome: FixOutcome | null;
   error: string | null;
   recheckedStatus: CheckStatus | null;
@@ -41,6 +45,13 @@ export const createSafeFixesSlice: StateCreator<SafeFixesSlice & RunSlice, [], [
   set,
   get,
 ) => {
+  const describe = (preview: FixPreview) =>
+    describeFix({
+      fixId: preview.fixId,
+      server: preview.server,
+      parameters: preview.parameters,
+      current: checkEvidence(get().run, preview.server, preview.checkId),
+    });
   const patch = (change: Partial<SafeFixesFlow>) => {
     const flow = get().safeFixes;
     if (flow !== null) set({ safeFixes: { ...flow, ...change } });
@@ -69,6 +80,7 @@ export const createSafeFixesSlice: StateCreator<SafeFixesSlice & RunSlice, [], [
           selected: true,
           state: 'idle',
           preview: null,
+          description: null,
           outcome: null,
           error: null,
           recheckedStatus: null,
@@ -101,7 +113,7 @@ export const createSafeFixesSlice: StateCreator<SafeFixesSlice & RunSlice, [], [
           patchItem(
             item.key,
             preview.risk === 'none'
-              ? { state: 'ready', preview }
+              ? { state: 'ready', preview, description: describe(preview) }
               : {
                   state: 'not-safe',
                   preview,

@@ -34,7 +34,7 @@ describe('progressLines', () => {
     const servers = ['a.contoso.com', 'b.contoso.com', 'c.contoso.com'];
     const answered = new Set<string>();
     const lines = [
-      ...progressLines({ kind: 'started', runId: 'r', total: 3 }, servers, answered),
+      ...progressLines({ kind: 'started', runId: 'r', total: 3, servers, throttle: 32 }, servers, answered),
       ...progressLines(
         { kind: 'server', server: 'b.contoso.com', outcome: 'collected', done: 1, total: 3 },
         servers,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cancelledBeforeAnswer,
   runCheck,
   toOperationProgress,
   type CheckRunProgress,
@@ -67,7 +68,13 @@ describe('runCheck', () => {
       mfa: mfaCollectionParameters(monosignProfile),
     });
     expect(progress).toEqual([
-      { kind: 'started', runId, total: 2 },
+      {
+        kind: 'started',
+        runId,
+        total: 2,
+        servers: ['exch01.contoso.com', 'exch02.contoso.com'],
+        throttle: 16,
+      },
       { kind: 'server', server: 'exch01.contoso.com', outcome: 'collected', done: 1, total: 2 },
       { kind: 'warning', server: 'exch02.contoso.com', message: 'slow answer' },
       { kind: 'server', server: 'exch02.contoso.com', outcome: 'unreachable', done: 2, total: 2 },
@@ -108,6 +115,65 @@ describe('runCheck', () => {
       yield collectionLine(runId, 'done', null, {});
     }, controller.signal);
     await expect(running).rejects.toBe(reason);
+  });
+
+  it('with keepOnCancel, keeps the servers that answered and marks the others not collected (cancelled)', async () => {
+    const controller = new AbortController();
+    const progress: CheckRunProgress[] = [];
+    const outcome = await runCheck(
+      { ...target, exchangeServers: ['exch01.contoso.com', 'exch02.contoso.com', 'exch03.contoso.com'] },
+      {
+        source: functionCollectionSource(async function* () {
+          yield collectionLine(runId, 'server-facts', 'exch01.contoso.com', readyServerFacts());
+          yield collectionLine(
+            runId,
+            'server-error',
+            'exch02.contoso.com',
+            serverErrorData('Access is denied.'),
+          );
+          controller.abort(new Error('cancelled by the user'));
+          await Promise.resolve();
+          yield collectionLine(runId, 'server-facts', 'exch03.contoso.com', readyServerFacts());
+        }),
+        assemble: assembleFacts,
+        now: () => testNow,
+        newRunId: () => runId,
+      },
+      { signal: controller.signal, onProgress: (event) => progress.push(event), keepOnCancel: true },
+    );
+    expect(outcome.cancelled).toEqual({ collected: 2, total: 3 });
+    const byServer = new Map(outcome.savedFacts.servers.map((server) => [server.fqdn, server]));
+    expect(byServer.get('exch01.contoso.com')?.status).toBe('collected');
+    // exch02 answered (unreachable for its own reason); exch03 never did: the cancel is why.
+    expect(byServer.get('exch02.contoso.com')).toMatchObject({
+      status: 'unreachable',
+      failure: { message: expect.stringContaining('Access is denied') },
+    });
+    expect(byServer.get('exch03.contoso.com')).toMatchObject({
+      status: 'unreachable',
+      failure: { message: cancelledBeforeAnswer },
+    });
+    expect(outcome.results.map((server) => server.fqdn)).toHaveLength(3);
+  });
+
+  it('with keepOnCancel, a cancel before any server answered still throws: there is nothing to keep', async () => {
+    const controller = new AbortController();
+    const reason = new Error('cancelled by the user');
+    controller.abort(reason);
+    await expect(
+      runCheck(
+        target,
+        {
+          source: functionCollectionSource(function* () {
+            yield collectionLine(runId, 'done', null, {});
+          }),
+          assemble: assembleFacts,
+          now: () => testNow,
+          newRunId: () => runId,
+        },
+        { signal: controller.signal, keepOnCancel: true },
+      ),
+    ).rejects.toBe(reason);
   });
 });
 
