@@ -10,7 +10,7 @@ import { createCheckRunsHandlers } from '../services/check-runs-handlers';
 import { InventoryService } from '../services/inventory-service';
 import { openPowerShellCollection } from '../services/powershell-collection';
 import { userDataDir } from '../user-data-dir';
-import { latestServerFacts, latestSyncServerFacts } from '../fixes/latest-server-facts';
+import { latestCheckEvidence, latestServerFacts, latestSyncServerFacts } from '../fixes/latest-server-facts';
 import { RunHistory } from '../storage/run-history';
 import type { FixCommandDeps } from './commands/fix-command';
 
@@ -57,5 +57,6 @@ export function fixCommandDependencies(scriptDir: string, now: () => Date): FixC
     labs: { demo: demoEstate },
     serverFacts: (server) => latestServerFacts(new RunHistory(dataDir), server, false),
     syncServerFacts: (server) => latestSyncServerFacts(new RunHistory(dataDir), server, false),
+    checkEvidence: (server, checkId) => latestCheckEvidence(new RunHistory(dataDir), server, checkId),
   };
 }

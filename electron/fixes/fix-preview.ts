@@ -6,6 +6,7 @@ import { fixConnection, type FixConnection } from '../../shared/fixes/fix-connec
 import type { ServerFacts } from '../../shared/facts/server-facts';
 import { maskParameters } from '../audit/audit-log';
 import { quoteInput } from '../../shared/domain/quote-input';
+import { describeFix, formatFixValue } from '../../shared/fixes/fix-description';
 import { RequestIssuesError } from '../ipc/request-issues-error';
 import type { LatestSyncServerFacts } from './latest-server-facts';
 import { observedBefore, type NotObserved, type ObservedBefore } from './observed-before';
@@ -143,13 +144,22 @@ export async function planFix(
   };
 }
 
-/** The preview as text for the command line: parameters masked, the risk spelled out. */
-export function describePreview(preview: FixPreview): string {
+/** The preview as text for the command line: the change in words, parameters as typed values, the risk spelled out. */
+export function describePreview(
+  preview: FixPreview,
+  current: Readonly<Record<string, unknown>> | null = null,
+): string {
+  const shown = Object.entries(preview.parameters).filter(
+    ([name]) => name !== 'server' && name !== 'restore',
+  );
   const lines = [
+    `Change:     ${describeFix({ fixId: preview.fixId, server: preview.server, parameters: preview.parameters, current })}`,
     `Fix:        ${preview.fixId} (${preview.title})`,
     `Server:     ${preview.server}`,
-    `Turns green: ${preview.checkId}`,
-    `Parameters: ${JSON.stringify(preview.parameters)}`,
+    preview.undoes === null
+      ? `Re-checks:  ${preview.checkId} afterwards (it should pass)`
+      : `Re-checks:  ${preview.checkId} afterwards; puts back the value audit entry ${preview.undoes} recorded`,
+    `Parameters: ${shown.length === 0 ? 'none' : shown.map(([name, value]) => `${name} = ${formatFixValue(value)}`).join('; ')}`,
     `Connects:   ${preview.connection.description}`,
     `Risk:       ${preview.risk === 'lowers-security' ? 'LOWERS SECURITY' : 'none'}`,
   ];

@@ -38,3 +38,20 @@ export async function latestSyncServerFacts(
   }
   return null;
 }
+
+/** A check's evidence for a server in the newest real run that judged it; null when none did. */
+export async function latestCheckEvidence(
+  history: RunHistory,
+  server: string,
+  checkId: string,
+): Promise<Readonly<Record<string, unknown>> | null> {
+  const wanted = server.toLowerCase();
+  for (const summary of await history.list()) {
+    if (summary.simulated) continue;
+    const run = await history.open(summary.runId);
+    const results = run.results.find((item) => item.fqdn.toLowerCase() === wanted)?.results;
+    const found = results?.find((result) => result.checkId === checkId);
+    if (found !== undefined) return found.evidence;
+  }
+  return null;
+}

@@ -51,6 +51,8 @@ export interface FixCommandDeps {
   labs?: Readonly<Record<string, LabEstate>>;
   /** The server's newest collected facts (the run history): they decide whether a listener fix needs HTTP 5985. */
   serverFacts?: (server: string) => Promise<ServerFacts | null>;
+  /** The evidence of a check in the newest saved run of a server, for the preview's sentence. */
+  checkEvidence?: (server: string, checkId: string) => Promise<Readonly<Record<string, unknown>> | null>;
   /** The newest saved facts of a sync server, for the intent's before-value of a TrustedHosts fix. */
   syncServerFacts?: (server: string) => Promise<LatestSyncServerFacts | null>;
   /** Resolves the firewall fix's host names to addresses in the preview (DNS unless given). */
@@ -267,6 +269,20 @@ function report(io: CliIo, outcome: FixOutcome, lab: string | null): ExitCode {
   return ExitCode.ok;
 }
 
+// The evidence of the check the fix turns green, as the newest run (or the lab now) shows it: the "from" of the sentence.
+async function currentEvidence(
+  plan: FixPlan,
+  labName: string | undefined,
+  deps: FixCommandDeps,
+  now: () => Date,
+): Promise<Readonly<Record<string, unknown>> | null> {
+  const { server, checkId } = plan.preview;
+  if (labName === undefined) return (await deps.checkEvidence?.(server, checkId)) ?? null;
+  const estate = deps.labHost?.(labName)?.estate() ?? (deps.labs ?? { demo: demoEstate })[labName];
+  if (estate === undefined) return null;
+  return findCheck(await checkLabEstate(estate, now()), server, checkId)?.evidence ?? null;
+}
+
 async function run(
   plan: FixPlan,
   flags: { yes: boolean; acceptRisk: boolean; lab?: string; powershell: string | null },
@@ -276,7 +292,7 @@ async function run(
 ) {
   // A lab run says so first, before the preview and again with the outcome: nothing real is changed.
   if (flags.lab !== undefined) io.stdout(`${simulatedLabel(flags.lab)}\n`);
-  io.stdout(describePreview(plan.preview));
+  io.stdout(describePreview(plan.preview, await currentEvidence(plan, flags.lab, deps, now)));
   const refusal = await consentRefusal(plan, flags, io, deps);
   if (refusal !== null) {
     io.stderr(`Refused: ${refusal}. Nothing was changed.\n`);
