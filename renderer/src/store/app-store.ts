@@ -9,6 +9,7 @@ import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
 import { createReportSlice, type ReportSlice } from './report-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSafeFixesSlice, type SafeFixesSlice } from './safe-fixes-slice';
+import { createTenantSlice, type TenantSlice } from './tenant-slice';
 
 export type AppState = AppInfoSlice &
   InventorySlice &
@@ -19,7 +20,8 @@ export type AppState = AppInfoSlice &
   SafeFixesSlice &
   HistorySlice &
   ReportSlice &
-  NavigationSlice;
+  NavigationSlice &
+  TenantSlice;
 
 /** One store, split into slices by domain; each slice mirrors main-process data through the bridge. */
 export const useAppStore = create<AppState>()((...args) => ({
@@ -33,4 +35,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createHistorySlice(...args),
   ...createReportSlice(...args),
   ...createNavigationSlice(...args),
+  ...createTenantSlice(...args),
 }));
