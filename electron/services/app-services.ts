@@ -126,7 +126,7 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     now,
     operator: config.checkRuns?.operator ?? currentOperator,
     inventory: () => inventory.get(),
-    session: tenant.session,
+    session: () => tenant.session(),
     labs: { demo: demoTenantCases },
     ...(config.tenant?.graph === undefined ? {} : { graph: config.tenant.graph }),
   });
