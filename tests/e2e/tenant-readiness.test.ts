@@ -62,6 +62,8 @@ test('the demo tenant in the readiness view: verdict words, scopes before sign-i
   expect(await sspr.getByText('Pass', { exact: true }).count()).toBe(0);
   expect(app.calls.some((call) => call.channel === 'tenant:attest')).toBe(true);
 
+  // The capture shows the section from its heading: the verdict, the case and what was checked.
+  await details.getByRole('heading', { level: 2 }).scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   await page.screenshot({ path: join(artifactsDir, 'tenant-readiness-1366.png') });
   expect(await app.seriousAccessibilityViolations()).toEqual([]);

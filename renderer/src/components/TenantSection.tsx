@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   about: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  summaryTitle: { margin: 0 },
   summary: {
     display: 'flex',
     alignItems: 'center',
@@ -87,8 +88,10 @@ export function TenantSummary({ simulated }: { simulated: boolean }) {
   const openTenant = useAppStore((s) => s.openTenant);
   return (
     <div className={styles.summary} role="group" aria-label="Microsoft 365 tenant">
-      <Subtitle2 as="h3">Microsoft 365{outcome === null ? '' : `: ${tenantHeading(outcome)}`}</Subtitle2>
-      <TenantEstateLine simulated={simulated} />
+      <Subtitle2 as="h3" className={styles.summaryTitle}>
+        Microsoft 365{outcome === null ? '' : `: ${tenantHeading(outcome)}`}
+      </Subtitle2>
+      {outcome !== null && <VerdictLabel verdict={outcome.verdict} />}
       <Button
         onClick={() => {
           openServer(null);
