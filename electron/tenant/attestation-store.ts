@@ -28,7 +28,13 @@ export function createAttestationStore(userDataDir: string): AttestationStore {
     } catch {
       return { format: 'exready-tenant-attestations/1', tenants: {} };
     }
-    const parsed = AttestationsFile.safeParse(JSON.parse(text) as unknown);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new Error(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const parsed = AttestationsFile.safeParse(json);
     if (!parsed.success)
       throw new Error(`${path} is not an attestations file: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     return parsed.data;

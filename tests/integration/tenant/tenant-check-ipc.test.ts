@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../../shared/ipc/result';
@@ -97,6 +97,19 @@ describe('tenant:check and tenant:attest through the router', () => {
     expect(after.verdict.blockingChecks).toContain('m365.sspr');
     const file = JSON.parse(await readFile(join(dir, 'tenant-attestations.json'), 'utf8')) as unknown;
     expect(file).toMatchObject({ tenants: { 'wingtip.onmicrosoft.com': [{ checkId: 'm365.sspr' }] } });
+
+    // A damaged file is named, never read as "no attestations".
+    const original = await readFile(join(dir, 'tenant-attestations.json'), 'utf8');
+    await writeFile(join(dir, 'tenant-attestations.json'), '{"format":');
+    const damaged = await restarted.invoke('tenant:check', {
+      source: 'lab',
+      lab: 'demo',
+      case: 'wingtip-unreadable',
+    });
+    expect(damaged.ok === false && damaged.error.message).toMatch(
+      /tenant-attestations\.json is not valid JSON/,
+    );
+    await writeFile(join(dir, 'tenant-attestations.json'), original);
 
     // A newer look replaces the older one for the same check.
     await restarted.invoke('tenant:attest', { ...attestation, observed: 'Enabled = None (second look)' });
