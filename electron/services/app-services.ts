@@ -19,6 +19,8 @@ import { storedRunKeySource } from '../secrets/secret-store';
 import { processRunKey } from '../webconfig/run-webconfig-protection';
 import type { HostResolver } from '../fixes/firewall-addresses';
 import { createTenantSignInHandlers, type TenantSignInConfig } from './tenant-sign-in-handlers';
+import { createTenantCheckHandlers, type TenantCheckConfig } from './tenant-check-handlers';
+import { demoTenantCases } from '../lab/demo-tenant';
 
 export interface AppServicesConfig {
   userDataDir: string;
@@ -39,7 +41,7 @@ export interface AppServicesConfig {
   /** How the firewall fix's host names become addresses in the preview; DNS unless given (tests pass a fake). */
   resolveHost?: HostResolver;
   /** Microsoft 365 sign-in: main passes safeStorage and shell.openExternal; by default nothing at rest and no browser. */
-  tenant?: Partial<Omit<TenantSignInConfig, 'userDataDir'>>;
+  tenant?: Partial<Omit<TenantSignInConfig, 'userDataDir'>> & Pick<TenantCheckConfig, 'graph'>;
 }
 
 /** The services behind every IPC channel: plain Node, shared by the app, the CLI and the tests. */
@@ -119,8 +121,19 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     ...(config.tenant?.authority === undefined ? {} : { authority: config.tenant.authority }),
   });
 
+  const tenantChecks = createTenantCheckHandlers({
+    userDataDir: config.userDataDir,
+    now,
+    operator: config.checkRuns?.operator ?? currentOperator,
+    inventory: () => inventory.get(),
+    session: () => tenant.session(),
+    labs: { demo: demoTenantCases },
+    ...(config.tenant?.graph === undefined ? {} : { graph: config.tenant.graph }),
+  });
+
   return {
     ...checkRuns.handlers,
+    ...tenantChecks,
     'tenant:sign-in': tenant['tenant:sign-in'],
     'tenant:sign-out': tenant['tenant:sign-out'],
     'tenant:sign-in-state': tenant['tenant:sign-in-state'],

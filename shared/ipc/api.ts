@@ -45,6 +45,8 @@ export const invokeMethods = {
   signInToTenant: 'tenant:sign-in',
   signOutOfTenant: 'tenant:sign-out',
   getTenantSignInState: 'tenant:sign-in-state',
+  checkTenant: 'tenant:check',
+  attestTenantCheck: 'tenant:attest',
   cancelOperation: 'operation:cancel',
 } as const satisfies Record<string, InvokeChannel>;
 

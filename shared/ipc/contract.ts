@@ -13,6 +13,12 @@ import {
   MfaRollbackOutcome,
 } from '../integrations/mfa-change-contract';
 import { ClientId, SignInState, TenantName } from '../tenant/sign-in';
+import {
+  TenantAttestation,
+  TenantAttestRequest,
+  TenantCheckOutcome,
+  TenantCheckRequest,
+} from '../tenant/tenant-check-contract';
 
 // The one IPC contract: zod schemas are the source of truth; every type below is inferred from them.
 
@@ -275,6 +281,13 @@ export const invokeContract = {
   /** Removes the sealed token cache and the accounts MSAL holds. */
   'tenant:sign-out': { request: NoRequest, response: z.object({ signedOut: z.literal(true) }) },
   'tenant:sign-in-state': { request: NoRequest, response: SignInState },
+  /** The m365.* checks of the demo tenant (simulated) or of the signed-in tenant, with the Microsoft 365 verdict. */
+  'tenant:check': { request: TenantCheckRequest, response: TenantCheckOutcome },
+  /** Records what an admin saw in the portal for a check Graph cannot read; stored in main, never a pass. */
+  'tenant:attest': {
+    request: TenantAttestRequest,
+    response: z.object({ attestations: z.array(TenantAttestation) }),
+  },
   'operation:cancel': {
     request: z.object({ operationId: OperationId }),
     response: z.object({ cancelled: z.boolean() }),

@@ -57,10 +57,13 @@ export function CheckResultCard({
   column,
   result,
   onFix,
+  statusLabel,
 }: {
   column: CheckColumn;
   result: CheckResult;
   onFix: (result: CheckResult) => void;
+  /** Rewords the status (the tenant's attested checks); the shape stays the status's own. */
+  statusLabel?: string | undefined;
 }) {
   const styles = useStyles();
   const headingId = `check-${result.checkId.replace(/[^a-z0-9]/gi, '-')}`;
@@ -83,7 +86,7 @@ export function CheckResultCard({
         <Subtitle2 as="h4" id={headingId}>
           {column.title}
         </Subtitle2>
-        <StatusLabel status={result.status} />
+        <StatusLabel status={result.status} label={statusLabel} />
         {result.fixId !== undefined && (
           <Button
             className={styles.fix}

@@ -17,6 +17,7 @@ import { ReportExportMenu } from './ReportExportMenu';
 import { RunHistoryButton } from './RunHistoryButton';
 import { ServerDetail } from './ServerDetail';
 import { StatusLegend } from './StatusLegend';
+import { TenantEstateLine, TenantSection, TenantSummary } from './TenantSection';
 import { VerdictLabel } from './VerdictLabel';
 
 const useStyles = makeStyles({
@@ -53,6 +54,13 @@ const useStyles = makeStyles({
     gridTemplateRows: 'minmax(0, 1fr)',
     gap: tokens.spacingHorizontalL,
   },
+  column: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+    minHeight: 0,
+  },
   pane: {
     overflow: 'auto',
     padding: tokens.spacingHorizontalM,
@@ -82,6 +90,12 @@ export function ReadinessView({ run }: { run: SavedRun }) {
   const readiness = useMemo(() => verdictsOfRun(run), [run]);
   const simulated = run.savedFacts.simulated === true;
   const selectedReadiness = readiness.servers.find((server) => server.fqdn === selected);
+  const tenantOpen = useAppStore((s) => s.tenantOpen) && selected === null;
+  const openTenant = useAppStore((s) => s.openTenant);
+  // A server opened from the list takes the pane: closing it later shows the hint, not the tenant again.
+  useEffect(() => {
+    if (selected !== null) openTenant(false);
+  }, [selected, openTenant]);
 
   // A finished check lands on the results' heading, not the page body.
   useEffect(() => {
@@ -117,6 +131,9 @@ export function ReadinessView({ run }: { run: SavedRun }) {
             />
           </li>
         ))}
+        <li>
+          <TenantEstateLine simulated={simulated} />
+        </li>
       </ul>
       <StatusLegend />
       {/* Two pressed-state buttons rather than a TabList: its focus-trap stand-ins trip axe's aria-hidden-focus. */}
@@ -136,9 +153,18 @@ export function ReadinessView({ run }: { run: SavedRun }) {
         <ReadinessMatrix run={run} />
       ) : (
         <div className={styles.split}>
-          <ReadinessList servers={readiness.servers} />
-          <div className={styles.pane} role="region" aria-label="Server details">
-            {selected !== null && readiness.servers.some((server) => server.fqdn === selected) ? (
+          <div className={styles.column}>
+            <TenantSummary simulated={simulated} />
+            <ReadinessList servers={readiness.servers} />
+          </div>
+          <div
+            className={styles.pane}
+            role="region"
+            aria-label={tenantOpen ? 'Microsoft 365 details' : 'Server details'}
+          >
+            {tenantOpen ? (
+              <TenantSection simulated={simulated} />
+            ) : selected !== null && readiness.servers.some((server) => server.fqdn === selected) ? (
               <ServerDetail run={run} fqdn={selected} readiness={selectedReadiness} />
             ) : (
               <Body1>

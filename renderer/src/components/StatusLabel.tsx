@@ -28,8 +28,8 @@ export const useStatusStyles = makeStyles({
   na: { backgroundColor: tokens.colorNeutralForeground4 },
 });
 
-/** A check status as a shape and a word, never colour alone. */
-export function StatusLabel({ status }: { status: CheckStatus }) {
+/** A check status as a shape and a word, never colour alone; `label` rewords it (an attested unknown). */
+export function StatusLabel({ status, label }: { status: CheckStatus; label?: string | undefined }) {
   const styles = useStatusStyles();
   const tone = status === 'n/a' ? styles.na : styles[status];
   return (
@@ -37,7 +37,7 @@ export function StatusLabel({ status }: { status: CheckStatus }) {
       <span aria-hidden="true" className={mergeClasses(styles.glyph, tone)}>
         {statusGlyphs[status]}
       </span>
-      <span>{statusLabels[status]}</span>
+      <span>{label ?? statusLabels[status]}</span>
     </span>
   );
 }

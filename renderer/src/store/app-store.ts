@@ -10,6 +10,7 @@ import { createReportSlice, type ReportSlice } from './report-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSafeFixesSlice, type SafeFixesSlice } from './safe-fixes-slice';
 import { runErrorIsStale } from './stale-messages';
+import { createTenantSlice, type TenantSlice } from './tenant-slice';
 
 export type AppState = AppInfoSlice &
   InventorySlice &
@@ -20,7 +21,8 @@ export type AppState = AppInfoSlice &
   SafeFixesSlice &
   HistorySlice &
   ReportSlice &
-  NavigationSlice;
+  NavigationSlice &
+  TenantSlice;
 
 /** One store, split into slices by domain; each slice mirrors main-process data through the bridge. */
 export const useAppStore = create<AppState>()((...args) => ({
@@ -34,6 +36,7 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createHistorySlice(...args),
   ...createReportSlice(...args),
   ...createNavigationSlice(...args),
+  ...createTenantSlice(...args),
 }));
 
 // An error of an earlier check must not linger after unrelated successful actions.

@@ -39,6 +39,14 @@ const validRequests: Record<InvokeChannel, unknown> = {
   'tenant:sign-in': { tenant: 'contoso.onmicrosoft.com', clientId: '14d82eec-204b-4c2f-b7e8-296a70dab67e' },
   'tenant:sign-out': undefined,
   'tenant:sign-in-state': undefined,
+  'tenant:check': { source: 'lab', lab: 'demo', case: 'wingtip-unreadable' },
+  'tenant:attest': {
+    tenant: 'wingtip.onmicrosoft.com',
+    checkId: 'm365.sspr',
+    attestedBy: 'WINGTIP\\adm-jdoe',
+    attestedAt: '2026-12-01T09:30:00Z',
+    observed: 'Self service password reset enabled = None',
+  },
   'secrets:set': { name: 'MONOSIGN_API_KEY', value: 'k' },
   'mfa:plan': {
     runId,
