@@ -2,7 +2,7 @@ import { evidencePairs } from '../../shared/reports/evidence-text';
 import type { ReadinessReport, ReportCheck, ReportTenant } from '../../shared/reports/report-schema';
 import { escapeHtml, statusHtml } from './report-html-parts';
 
-// The Microsoft 365 tenant section of the HTML report: compact, after the Exchange grid; its evidence in the appendix.
+// The Microsoft 365 tenant section of the HTML report: compact, after the Exchange grid, each check's evidence in its row.
 
 type Time = (iso: string) => string;
 
@@ -22,14 +22,22 @@ function tenantDetails(tenant: ReportTenant, time: Time): string {
   return `<p class="meta">${escapeHtml(parts.join(' · '))}</p>`;
 }
 
+function evidenceText(check: ReportCheck): string {
+  const pairs = evidencePairs(check.evidence)
+    .map(([key, value]) => `<span class="pair"><b>${escapeHtml(key)}</b> ${escapeHtml(value)}</span>`)
+    .join(' ');
+  return pairs === '' ? '(no evidence)' : pairs;
+}
+
+// One row per check; its evidence in the row (not the appendix), so the section stays one compact block.
 function checkRow(check: ReportCheck): string {
   const remedy =
     check.remedy === null ? '' : `<br><span class="remedy">Remedy: ${escapeHtml(check.remedy)}</span>`;
   const references =
     check.references.length === 0
       ? ''
-      : `<br><span class="refs">${check.references.map((url) => `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`).join(' · ')}</span>`;
-  return `<tr><th scope="row">${escapeHtml(check.title)}</th><td>${statusHtml(check.status)}</td><td>${escapeHtml(check.summary)}${remedy}${references}</td></tr>`;
+      : ` <span class="refs">${check.references.map((url) => `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`).join(' · ')}</span>`;
+  return `<tr><th scope="row">${escapeHtml(check.title)}<br>${statusHtml(check.status)}</th><td><span class="said">${escapeHtml(check.summary)}</span>${remedy}<br><span class="tenant-evidence">${evidenceText(check)}${references}</span></td></tr>`;
 }
 
 function risks(tenant: ReportTenant): string {
@@ -48,8 +56,8 @@ function tenantBlock(tenant: ReportTenant, index: number, time: Time): string {
 <p class="estate-line"><strong>${escapeHtml(tenant.readiness.text)}</strong> · <span class="verdict-${tenant.verdict.kind}">${escapeHtml(tenant.verdict.text)}</span></p>
 ${tenantDetails(tenant, time)}
 <table class="tenant-checks"><caption class="visually-hidden">Microsoft 365 checks of ${escapeHtml(tenant.tenant)}</caption>
-<colgroup><col class="check-col"><col class="id-col"><col></colgroup>
-<thead><tr><th scope="col">Check</th><th scope="col">Status</th><th scope="col">Finding</th></tr></thead><tbody>
+<colgroup><col class="title-col"><col></colgroup>
+<thead><tr><th scope="col">Check</th><th scope="col">Finding, evidence and references</th></tr></thead><tbody>
 ${tenant.checks.map(checkRow).join('\n')}
 </tbody></table>
 ${risks(tenant)}</section>`;
@@ -58,23 +66,4 @@ ${risks(tenant)}</section>`;
 /** Every tenant section of the report, or nothing when no tenant run goes with it. */
 export function tenantSections(report: ReadinessReport, time: Time): string {
   return (report.tenants ?? []).map((tenant, index) => tenantBlock(tenant, index, time)).join('\n');
-}
-
-/** The evidence of every tenant check, as readable key and value (the raw Graph fields it was decided on). */
-export function tenantAppendix(report: ReadinessReport): string {
-  return (report.tenants ?? [])
-    .map((tenant) => {
-      const rows = tenant.checks.map((check) => {
-        const pairs = evidencePairs(check.evidence)
-          .map(([key, value]) => `<span class="pair"><b>${escapeHtml(key)}</b> ${escapeHtml(value)}</span>`)
-          .join(' ');
-        return `<tr><th scope="row">${escapeHtml(check.title)} ${statusHtml(check.status)}</th><td class="evidence">${pairs === '' ? '(no evidence)' : pairs}</td></tr>`;
-      });
-      return `<section class="appendix-server"><h3>${tenantHeading} ${escapeHtml(tenant.tenant)}${simulatedTag(tenant)}</h3>
-<table class="evidence-table"><colgroup><col class="title-col"><col></colgroup>
-<thead><tr><th scope="col">Check</th><th scope="col">Evidence</th></tr></thead><tbody>
-${rows.join('\n')}
-</tbody></table></section>`;
-    })
-    .join('\n');
 }

@@ -10,7 +10,7 @@ import {
   fixesSection,
   readinessTable,
 } from './report-html-sections';
-import { tenantAppendix, tenantSections } from './report-html-tenant';
+import { tenantSections } from './report-html-tenant';
 
 // One self-contained HTML file: inline CSS, no script, every status as a word with a shape (never colour alone).
 
@@ -40,8 +40,8 @@ col.server-col{width:28%}col.check-col{width:28%}col.title-col{width:22%}col.id-
 .verdict-ready,.verdict-ready-with-risks{color:#0b6a0b}.verdict-not-ready{color:#a4000f;font-weight:600}.verdict-not-checked{color:#4a4a4a;font-style:italic}
 .grid{font-size:8pt}.grid th,.grid td{padding:.05rem .2rem}.grid .cell{text-align:center}.grid tr.group th{background:#f4f4f4}
 .grid tbody tr{break-inside:avoid}
-.tenant-checks{font-size:8pt}.tenant-checks th,.tenant-checks td{padding:.05rem .2rem}.tenant-checks tbody tr{break-inside:avoid}
-.tenant .meta{margin:.1rem 0}.tenant .refs{font-size:7pt}
+.tenant-checks{font-size:7.5pt;line-height:1.2}.tenant-checks th,.tenant-checks td{padding:.05rem .2rem}.tenant-checks tbody tr{break-inside:avoid}
+.tenant .meta{margin:.1rem 0}.tenant-evidence,.tenant .refs{font-size:6.5pt;line-height:1.15}
 .legend{font-size:8pt;list-style:none;padding:0;margin:.2rem 0;display:flex;flex-wrap:wrap;gap:.1rem 1rem}
 .finding{border-left:3px solid #888;padding:.05rem .5rem;margin:.35rem 0;break-inside:avoid}
 .remedy{color:#333}.refs{font-size:8.5pt;overflow-wrap:anywhere}
@@ -152,7 +152,6 @@ ${fixesSection(report, time)}`
 <section class="appendix" aria-labelledby="appendix">
 <h2 id="appendix">Evidence appendix</h2>
 ${evidenceAppendix(report)}
-${tenantAppendix(report)}
 </section>
 </main>
 </body>

@@ -95,7 +95,7 @@ describe('the tenant section of the report model', () => {
 });
 
 describe('the tenant section in each format', () => {
-  it('HTML: after the Exchange grid, before what needs attention, with its evidence in the appendix', async () => {
+  it('HTML: after the Exchange grid, before what needs attention, each check with its evidence', async () => {
     const html = renderReportHtml(reportOf(await demoRun(), [await demoTenant()]), { timeZone: 'UTC' });
     const grid = html.indexOf('<h2>Checks at a glance</h2>');
     const tenant = html.indexOf('Microsoft 365 tenant fabrikam');
@@ -109,7 +109,10 @@ describe('the tenant section in each format', () => {
     for (const id of tenantCheckIds) expect(html).toContain(tenantCheckTitles[id]);
     // The accepted risk is stated once in the tenant section.
     expect(html.split('Accepted risks of the tenant').length).toBe(2);
-    expect(html.lastIndexOf('Microsoft 365 tenant fabrikam')).toBeGreaterThan(html.indexOf('id="appendix"'));
+    // Each check's evidence (the raw Graph fields) sits in its row, before the estate's appendix.
+    const evidence = html.indexOf('<b>servicePrincipalId</b>');
+    expect(evidence).toBeGreaterThan(tenant);
+    expect(evidence).toBeLessThan(attention);
   });
 
   it('CSV: the tenant rows come last with row kind tenant, the columns appended after the old ones', async () => {
