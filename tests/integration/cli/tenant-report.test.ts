@@ -35,7 +35,7 @@ async function tenantCheck(args: string[], printToPdf?: PrintToPdf) {
 }
 
 const csvRows = async (file: string) =>
-  parse(await readFile(file, 'utf8'), { columns: true }) as Record<string, string>[];
+  parse<Record<string, string>>(await readFile(file, 'utf8'), { columns: true });
 
 describe('exready tenant check: the history and --report', () => {
   it('saves the lab run (simulated, results only) and writes --report x.html with the tenant section', async () => {

@@ -132,7 +132,7 @@ describe('the tenant section in each format', () => {
       'readiness',
     ]);
     expect(reportCsvColumns.at(-1)).toBe('rowKind');
-    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv, { columns: true });
     const serverRows = run.results.reduce((sum, server) => sum + server.results.length, 0);
     expect(rows.slice(0, serverRows).every((row) => row.rowKind === 'server')).toBe(true);
     const tenantRows = rows.slice(serverRows);
@@ -170,7 +170,7 @@ describe('the tenant section in each format', () => {
     expect(html).not.toContain('Needs attention');
     expect(html).toContain('Microsoft 365 tenant fabrikam');
     expect(html).toContain('Microsoft 365 tenant wingtip');
-    const rows = parse(renderReportCsv(report), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(renderReportCsv(report), { columns: true });
     expect(rows).toHaveLength(2 * tenantCheckIds.length);
     expect(rows.every((row) => row.rowKind === 'tenant')).toBe(true);
   });

@@ -26,6 +26,7 @@ async function tenantRun(runId: string, simulated: boolean, readAt: string): Pro
     source: simulated ? 'lab' : 'recorded',
     simulated,
     readAt,
+    federatedDomains: [...demo.federatedDomains],
     results: [...demo.results],
   };
 }
