@@ -137,4 +137,13 @@ describe("a run's report carries the newest tenant run of its kind", () => {
     expect(wingtip[0]?.server).toMatch(/^wingtip/);
     expect(wingtip.every((row) => row.simulated === 'SIMULATED')).toBe(true);
   });
+
+  it('exready check --lab demo --report x.html carries the demo tenant', async () => {
+    const dir = await tempDir();
+    const html = join(dir, 'x.html');
+    await runCli(['check', '--lab', 'demo', '--history', dir, '--report', html], capture().io, now);
+    const text = await readFile(html, 'utf8');
+    expect(text).toContain(`Microsoft 365 tenant ${demoTenantCases[0]?.target.tenant ?? ''}`);
+    expect(text.indexOf('Microsoft 365 tenant')).toBeGreaterThan(text.indexOf('Checks at a glance'));
+  });
 });
