@@ -1,17 +1,20 @@
 import type { AuditEntry } from '../../shared/audit/audit-entry';
-import type { CheckResult, CheckStatus } from '../../shared/checks/check-result';
+import type { CheckResult } from '../../shared/checks/check-result';
 import type { SavedFacts } from '../../shared/facts/saved-facts';
 import {
   type ReadinessReport,
   reportSchemaVersion,
-  type ReportCheck,
   type ReportFix,
   type ReportServer,
-  type StatusCounts,
 } from '../../shared/reports/report-schema';
-import { integrationOf, onPremisesIntegrations } from '../../shared/readiness/integration';
+import { onPremisesIntegrations } from '../../shared/readiness/integration';
 import { runReadiness, serverOutcome } from '../../shared/readiness/run-readiness';
-import { checkTitle } from '../../shared/reports/check-title';
+import { reportCheckOf } from '../../shared/reports/report-check';
+import {
+  reportTenantOf,
+  statusCounts as counts,
+  type TenantRunForReport,
+} from '../../shared/reports/report-tenant';
 import { estateFingerprint } from './estate-fingerprint';
 import { maskSecrets } from './mask-report-secrets';
 
@@ -28,27 +31,8 @@ export interface ReportInput {
   now: () => Date;
   /** Secret values to mask wherever they appear (API keys, passwords the app holds). */
   knownSecrets?: Iterable<string>;
-}
-
-function counts(statuses: readonly CheckStatus[]): StatusCounts {
-  const out: StatusCounts = { pass: 0, warn: 0, fail: 0, unknown: 0, 'n/a': 0 };
-  for (const status of statuses) out[status] += 1;
-  return out;
-}
-
-function reportCheck(result: CheckResult): ReportCheck {
-  return {
-    checkId: result.checkId,
-    title: checkTitle(result.checkId),
-    integration: integrationOf(result.checkId),
-    status: result.status,
-    summary: result.summary,
-    evidence: result.evidence,
-    remedy: result.remedy ?? null,
-    fixId: result.fixId ?? null,
-    references: result.references,
-    acceptedRisk: result.acceptedRisk ?? null,
-  };
+  /** The tenant run(s) that go with the report: its Microsoft 365 section; none when absent. */
+  tenants?: readonly TenantRunForReport[];
 }
 
 function fixOf(entry: AuditEntry): ReportFix {
@@ -76,7 +60,7 @@ export function buildReport(input: ReportInput): ReadinessReport {
     onPremisesIntegrations,
   );
   const servers: ReportServer[] = savedFacts.servers.map((server, index) => {
-    const checks = resultsOf(server.fqdn).map(reportCheck);
+    const checks = resultsOf(server.fqdn).map(reportCheckOf);
     return {
       fqdn: server.fqdn,
       collection: server.status,
@@ -122,6 +106,9 @@ export function buildReport(input: ReportInput): ReadinessReport {
             ],
       ),
     ),
+    ...(input.tenants === undefined || input.tenants.length === 0
+      ? {}
+      : { tenants: input.tenants.map(reportTenantOf) }),
     fixesApplied: {
       from: input.period.from?.toISOString() ?? null,
       to: input.period.to.toISOString(),

@@ -1,6 +1,6 @@
 import type { ReadinessReport } from '../../shared/reports/report-schema';
 
-// One row per server x check, RFC 4180 (quoted when needed, CRLF), with spreadsheet formula injection guarded.
+// One row per server x check, then one per tenant x check (row kind `tenant`, at the end), RFC 4180 (quoted when needed, CRLF), with spreadsheet formula injection guarded.
 
 export const reportCsvColumns = [
   'server',
@@ -16,6 +16,8 @@ export const reportCsvColumns = [
   // Appended (older columns keep their place): the row's integration and the server's verdict for it.
   'integration',
   'readiness',
+  // Appended: `server` for a row of an Exchange server, `tenant` for a Microsoft 365 tenant's (server: the tenant).
+  'rowKind',
 ] as const;
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
@@ -45,6 +47,25 @@ export function renderReportCsv(report: ReadinessReport): string {
         report.simulated ? 'SIMULATED' : '',
         check.integration,
         verdicts.get(check.integration) ?? '',
+        'server',
+      ]);
+    }
+  }
+  for (const tenant of report.tenants ?? []) {
+    for (const check of tenant.checks) {
+      rows.push([
+        tenant.tenant,
+        check.checkId,
+        check.title,
+        check.status,
+        check.summary,
+        check.remedy ?? '',
+        check.fixId ?? '',
+        check.acceptedRisk?.exposes ?? '',
+        tenant.simulated ? 'SIMULATED' : '',
+        check.integration,
+        tenant.verdict.text,
+        'tenant',
       ]);
     }
   }

@@ -10,6 +10,7 @@ import {
   fixesSection,
   readinessTable,
 } from './report-html-sections';
+import { tenantSections } from './report-html-tenant';
 
 // One self-contained HTML file: inline CSS, no script, every status as a word with a shape (never colour alone).
 
@@ -39,6 +40,8 @@ col.server-col{width:28%}col.check-col{width:28%}col.title-col{width:22%}col.id-
 .verdict-ready,.verdict-ready-with-risks{color:#0b6a0b}.verdict-not-ready{color:#a4000f;font-weight:600}.verdict-not-checked{color:#4a4a4a;font-style:italic}
 .grid{font-size:8pt}.grid th,.grid td{padding:.05rem .2rem}.grid .cell{text-align:center}.grid tr.group th{background:#f4f4f4}
 .grid tbody tr{break-inside:avoid}
+.tenant-checks{font-size:7.5pt;line-height:1.2}.tenant-checks th,.tenant-checks td{padding:.05rem .2rem}.tenant-checks tbody tr{break-inside:avoid}
+.tenant .meta{margin:.1rem 0}.tenant-evidence,.tenant .refs{font-size:6.5pt;line-height:1.15}
 .legend{font-size:8pt;list-style:none;padding:0;margin:.2rem 0;display:flex;flex-wrap:wrap;gap:.1rem 1rem}
 .finding{border-left:3px solid #888;padding:.05rem .5rem;margin:.35rem 0;break-inside:avoid}
 .remedy{color:#333}.refs{font-size:8.5pt;overflow-wrap:anywhere}
@@ -81,7 +84,10 @@ export function renderReportHtml(model: ReadinessReport, options: ReportHtmlOpti
     ...model,
     servers: localised(model.servers, timeZone),
     acceptedRisks: localised(model.acceptedRisks, timeZone),
+    ...(model.tenants === undefined ? {} : { tenants: localised(model.tenants, timeZone) }),
   };
+  // A tenant-only report (`exready tenant check --report`) has no Exchange server: only its tenant sections.
+  const estateSections = report.servers.length > 0 || (report.tenants ?? []).length === 0;
   const time = (iso: string) => formatLocalTime(iso, timeZone);
   const sim = report.simulated;
   const outline = reportAttention(report);
@@ -110,7 +116,9 @@ export function renderReportHtml(model: ReadinessReport, options: ReportHtmlOpti
 ${sim ? `<p class="simulated">${simulatedNotice}</p>` : ''}
 <h1>${escapeHtml(title)}</h1>
 <ul class="estate" aria-label="Readiness of the estate">
-${report.readiness.map((line) => `<li>${escapeHtml(line.text)}</li>`).join('\n')}
+${[...report.readiness, ...(report.tenants ?? []).map((tenant) => tenant.readiness)]
+  .map((line) => `<li>${escapeHtml(line.text)}</li>`)
+  .join('\n')}
 </ul>
 <table class="meta"><caption class="visually-hidden">Report details</caption>
 <colgroup><col class="name-col"><col><col class="name-col"><col></colgroup><tbody>
@@ -123,15 +131,24 @@ ${pairsOf(meta)
 </tbody></table>
 </header>
 <main>
-<h2>Readiness per server</h2>
+${
+  estateSections
+    ? `<h2>Readiness per server</h2>
 ${readinessTable(report)}
 <h2>Checks at a glance</h2>
-${checkGrid(report, outline)}
-<h2>Needs attention</h2>
+${checkGrid(report, outline)}`
+    : ''
+}
+${tenantSections(report, time)}
+${
+  estateSections
+    ? `<h2>Needs attention</h2>
 ${attentionSection(report, outline)}
 <h2>Accepted risks</h2>
 ${acceptedRisksSection(outline)}
-${fixesSection(report, time)}
+${fixesSection(report, time)}`
+    : ''
+}
 <section class="appendix" aria-labelledby="appendix">
 <h2 id="appendix">Evidence appendix</h2>
 ${evidenceAppendix(report)}

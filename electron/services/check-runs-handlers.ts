@@ -10,6 +10,7 @@ import { AuditLog } from '../audit/audit-log';
 import { assembleFacts } from '../facts/facts-assembler';
 import { renderReport } from '../reports/report-formats';
 import { reportFromRun } from '../reports/report-from-run';
+import { tenantRunForReport } from '../reports/report-tenant-run';
 import { compareRuns } from '../reports/compare-runs';
 import type { PrintToPdf } from '../reports/report-pdf';
 import { RunHistory, savedRunOf } from '../storage/run-history';
@@ -194,12 +195,18 @@ export function createCheckRunsHandlers(
         request.format,
       );
       if (path === null) return { saved: false, path: null };
-      const report = reportFromRun(run, await history.list(), await auditLog.entries(), {
-        appVersion: config.appVersion,
-        operator: config.operator(),
-        now: config.now,
-        knownSecrets: config.knownSecrets(),
-      });
+      const report = reportFromRun(
+        run,
+        await history.list(),
+        await auditLog.entries(),
+        {
+          appVersion: config.appVersion,
+          operator: config.operator(),
+          now: config.now,
+          knownSecrets: config.knownSecrets(),
+        },
+        await tenantRunForReport(config.userDataDir, run.savedFacts.simulated === true),
+      );
       await writeFileAtomic(path, await renderReport(report, request.format, config.printToPdf));
       return { saved: true, path };
     },

@@ -1,14 +1,17 @@
 import { MfaAppCheckKind, mfaCatalogue } from '../checks/mfa-catalogue';
 import { remotingCatalogue } from '../checks/remoting-catalogue';
+import { tenantCatalogue } from '../checks/tenant-catalogue';
 
 // Every report names a check by its catalogue title; the id is only the fallback for a check no catalogue knows.
 
 const appCheck = new RegExp(`^mfa\\.([a-z0-9-]+)\\.(${MfaAppCheckKind.options.join('|')})$`);
 
-/** The title of a check: the Remote PowerShell catalogue, else the MFA catalogue (per app), else its id. */
+/** The title of a check: the Remote PowerShell, Microsoft 365 or MFA catalogue (per app), else its id. */
 export function checkTitle(checkId: string): string {
   const remoting = remotingCatalogue.find((entry) => entry.id === checkId);
   if (remoting !== undefined) return remoting.title;
+  const tenant = tenantCatalogue.find((entry) => entry.id === checkId);
+  if (tenant !== undefined) return tenant.title;
   const app = appCheck.exec(checkId)?.[1];
   const mfa = mfaCatalogue(app === undefined ? [] : [app]).find((entry) => entry.id === checkId);
   return mfa?.title ?? checkId;

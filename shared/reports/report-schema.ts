@@ -9,7 +9,8 @@ import { ReadinessVerdict } from '../readiness/readiness-verdict';
 // Bump reportSchemaVersion on any change a reader could notice; docs/report-schema.json is generated from it.
 
 // 2: readiness verdicts (shared/readiness) replace the per-integration summary; servers say why they were not read.
-export const reportSchemaVersion = 2;
+// 3: an optional Microsoft 365 tenant section (`tenants`), from the tenant runs of the history.
+export const reportSchemaVersion = 3;
 
 export const StatusCounts = z.object({
   pass: z.number().int().nonnegative(),
@@ -58,6 +59,37 @@ export const ReportAcceptedRisk = AcceptedRisk.extend({
 });
 export type ReportAcceptedRisk = z.infer<typeof ReportAcceptedRisk>;
 
+/** A tenant's accepted risk, stated once in its section. */
+export const ReportTenantRisk = AcceptedRisk.extend({
+  checkId: z.string().min(1),
+  title: z.string().min(1),
+  status: CheckStatus,
+});
+export type ReportTenantRisk = z.infer<typeof ReportTenantRisk>;
+
+/** The Microsoft 365 tenant as a tenant run judged it: its verdict, the estate line and every m365.* check. */
+export const ReportTenant = z.object({
+  /** The tenant run of the history it comes from; null when not saved (the demo tenant of a lab report). */
+  runId: z.string().nullable(),
+  tenant: z.string().min(1),
+  /** The demo case it shows, for a lab tenant; null otherwise. */
+  caseName: z.string().nullable(),
+  /** When Graph was read (the recording's time for a replay). */
+  readAt: z.iso.datetime({ offset: true }),
+  simulated: z.boolean(),
+  provisioningAppId: z.string(),
+  federatedDomains: z.array(z.string()),
+  idpSignInHost: z.string().nullable(),
+  /** integrationVerdict('Microsoft 365', …) of shared/readiness: the words of the window and the CLI. */
+  verdict: ReadinessVerdict,
+  /** "Microsoft 365: 1 of 1 ready" */
+  readiness: EstateReadiness,
+  counts: StatusCounts,
+  checks: z.array(ReportCheck),
+  acceptedRisks: z.array(ReportTenantRisk),
+});
+export type ReportTenant = z.infer<typeof ReportTenant>;
+
 /** An audit entry of the period, without its before/after values (the audit log keeps those). */
 export const ReportFix = z.object({
   auditId: z.number().int().positive(),
@@ -95,6 +127,8 @@ export const ReadinessReport = z
     readiness: z.array(EstateReadiness),
     servers: z.array(ReportServer),
     acceptedRisks: z.array(ReportAcceptedRisk),
+    /** The Microsoft 365 tenant section(s): absent or empty when no tenant run goes with the report. */
+    tenants: z.array(ReportTenant).optional(),
     fixesApplied: z.object({
       from: z.iso.datetime({ offset: true }).nullable(),
       to: z.iso.datetime({ offset: true }),

@@ -10,6 +10,8 @@ import { chromiumArgs, findBrowserExecutable } from '../../electron/reports/brow
 import { renderReport, reportFormats } from '../../electron/reports/report-formats';
 import { renderReportHtml } from '../../electron/reports/report-html';
 import { chromiumPrintToPdf, reportMarginMm } from '../../electron/reports/report-pdf';
+import { tenantHeading } from '../../electron/reports/report-html-tenant';
+import { demoTenantRunForReport } from '../../electron/reports/report-tenant-run';
 import {
   demoAuditEntries,
   demoNow,
@@ -22,8 +24,10 @@ import { artifactsDir } from './harness/paths';
 
 const reportsDir = join(artifactsDir, 'reports');
 
+// As the window and `exready report` build a demo run's report: with the demo tenant (report-tenant-run.ts).
 async function demoReport() {
   const run = withInjectedSecrets(await demoRun());
+  const tenant = await demoTenantRunForReport();
   return buildReport({
     savedFacts: run.savedFacts,
     results: run.results,
@@ -34,6 +38,7 @@ async function demoReport() {
     operator: 'CONTOSO\\admin',
     now: () => demoNow,
     knownSecrets: [knownSecret],
+    tenants: tenant === null ? [] : [tenant],
   });
 }
 
@@ -161,6 +166,11 @@ describe('the readiness report of the demo estate', () => {
 
     // The first page answers the question: the readiness line of every integration.
     for (const line of report.readiness) expect(pages[0]?.text).toContain(line.text);
+    // The demo tenant's section is printed too (its heading on some page), within the same page budget.
+    const tenant = report.tenants?.[0];
+    expect(tenant?.simulated).toBe(true);
+    expect(pages.some((page) => page.text.includes(`${tenantHeading} ${tenant?.tenant ?? ''}`))).toBe(true);
+    expect(pages[0]?.text).toContain(tenant?.readiness.text);
 
     const margin = { left: mmToPt(reportMarginMm.left), right: mmToPt(reportMarginMm.right) };
     pages.forEach((page, index) => {

@@ -3,6 +3,7 @@ import { AuditLog } from '../../audit/audit-log';
 import { currentOperator } from '../../audit/operator';
 import { renderReport, reportFormatOf } from '../../reports/report-formats';
 import { reportFromRun } from '../../reports/report-from-run';
+import { tenantRunForReport } from '../../reports/report-tenant-run';
 import { chromiumPrintToPdf, type PrintToPdf } from '../../reports/report-pdf';
 import type { CheckRunOutcome } from '../../services/check-run-service';
 import { writeFileAtomic } from '../../storage/atomic-file';
@@ -50,6 +51,7 @@ export async function recordCheckRun(
         now,
         knownSecrets: deps.knownSecrets?.() ?? [],
       },
+      await tenantRunForReport(target.historyDir, run.savedFacts.simulated === true),
     );
     await writeFileAtomic(
       target.report,

@@ -4,6 +4,7 @@ import { AuditLog } from '../../audit/audit-log';
 import { currentOperator } from '../../audit/operator';
 import { isReportFormat, renderReport, reportFormatOf, reportFormats } from '../../reports/report-formats';
 import { reportFromRun } from '../../reports/report-from-run';
+import { tenantRunForReport } from '../../reports/report-tenant-run';
 import { chromiumPrintToPdf, type PrintToPdf } from '../../reports/report-pdf';
 import { writeFileAtomic } from '../../storage/atomic-file';
 import { RunHistory, RunNotFoundError } from '../../storage/run-history';
@@ -13,7 +14,8 @@ import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
 export const reportUsage = `Usage: exready report --run <id|latest> --out <file> [--format html|pdf|json|csv] [options]
 
 Writes the readiness report of a saved check run (no server is contacted): the facts, their results
-and the fixes the audit log recorded since the previous run. Secrets are masked in every format.
+and the fixes the audit log recorded since the previous run, with the newest tenant run of the same kind
+(simulated with simulated; the demo tenant for a lab run without one). Secrets are masked in every format.
 
 Options:
   --run <id|latest>     The run to report on (see the history folder's runs/).
@@ -115,12 +117,18 @@ export async function runReportCommand(
   }
   try {
     const audit = new AuditLog(options.audit ?? join(historyDir, 'audit.jsonl'));
-    const report = reportFromRun(run, await history.list(), await audit.entries(), {
-      appVersion,
-      operator: (deps.operator ?? currentOperator)(),
-      now,
-      knownSecrets: deps.knownSecrets?.() ?? [],
-    });
+    const report = reportFromRun(
+      run,
+      await history.list(),
+      await audit.entries(),
+      {
+        appVersion,
+        operator: (deps.operator ?? currentOperator)(),
+        now,
+        knownSecrets: deps.knownSecrets?.() ?? [],
+      },
+      await tenantRunForReport(historyDir, run.savedFacts.simulated === true),
+    );
     const bytes = await renderReport(report, options.format, deps.printToPdf ?? chromiumPrintToPdf);
     await writeFileAtomic(options.out, bytes);
     io.stderr(

@@ -1,11 +1,18 @@
-import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { CheckResult } from '../../../shared/checks/check-result';
 import { Fqdn } from '../../../shared/domain/hostname';
 import { TenantName } from '../../../shared/domain/inventory';
 import { integrationVerdict } from '../../../shared/readiness/readiness-verdict';
 import type { RecordedResponses } from '../../../shared/tenant/recorded-responses';
+import { appVersion } from '../../app-version';
+import { currentOperator } from '../../audit/operator';
 import type { DemoTenantCase } from '../../lab/demo-tenant';
+import { buildTenantReport } from '../../reports/build-tenant-report';
+import { renderReport, reportFormatOf, type ReportFormat } from '../../reports/report-formats';
+import { chromiumPrintToPdf, type PrintToPdf } from '../../reports/report-pdf';
+import { writeFileAtomic } from '../../storage/atomic-file';
+import { newTenantRunId, TenantRunHistory, type SavedTenantRun } from '../../storage/tenant-run-history';
+import { userDataDir } from '../../user-data-dir';
 import type { TenantTarget } from '../../tenant/collect-tenant-facts';
 import type { LiveGraphReaderFactory } from '../../tenant/live-graph-reader-factory';
 import { readRecordedResponses, RecordedResponsesError } from '../../tenant/recorded-responses-file';
@@ -14,10 +21,11 @@ import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
 import { formatTenantText, type TenantReportBlock } from './tenant-text-report';
 
 export const tenantUsage = `Usage: exready tenant check --recorded <file> [--app-id <id>] [--domain <fqdn>]... [--idp-host <fqdn>]
-                            [--json] [--report <file.json>]
-       exready tenant check --lab demo [--case <name>] [--json] [--report <file.json>]
+                            [--json] [--report <file>] [--history <dir>]
+       exready tenant check --lab demo [--case <name>] [--json] [--report <file>] [--history <dir>]
        exready tenant check --tenant <id | name.onmicrosoft.com> --app-id <id> --domain <fqdn>... --idp-host <fqdn>
-                            [--client-id <id>] [--device-code] [--record <file>] [--json] [--report <file.json>]
+                            [--client-id <id>] [--device-code] [--record <file>] [--json] [--report <file>]
+                            [--history <dir>]
 
 Reads the Microsoft 365 tenant through Microsoft Graph (read-only) and prints the ten m365.* checks of the
 IdP integration: the provisioning app, its permissions, consent and secret, security defaults, per-user MFA,
@@ -35,7 +43,8 @@ Options:
   --device-code        Sign in with a device code instead of the browser (often blocked by Conditional Access).
   --record <file>      Also write what the live run read, masked, as a recorded-responses file.
   --json               Print the results as JSON (check ids, statuses, evidence).
-  --report <file.json> Also write the JSON document to a file (HTML, PDF and CSV tenant sections: not yet).
+  --report <file>      Also write the tenant report, its format from the extension: .html, .pdf, .csv or .json.
+  --history <dir>      Where tenant-runs/ is kept (default: the app's user data folder); every run is saved.
   -h, --help           Show this help.
 
 Exit codes: 0 nothing failed, 1 a check failed, 2 bad input (or a file that cannot be replayed).
@@ -45,6 +54,10 @@ export interface TenantCommandDeps {
   labs: Readonly<Record<string, readonly DemoTenantCase[]>>;
   openLive: LiveGraphReaderFactory;
   now: () => Date;
+  defaultHistoryDir?: () => string;
+  /** Headless Chromium by default (PDF reports only). */
+  printToPdf?: PrintToPdf;
+  operator?: () => string;
 }
 
 type Source =
@@ -58,7 +71,8 @@ export interface TenantCheckOptions {
   domains: string[];
   idpHost: string | null;
   json: boolean;
-  report: string | null;
+  report: { path: string; format: ReportFormat } | null;
+  history: string | null;
 }
 
 const valueOptions = [
@@ -72,6 +86,7 @@ const valueOptions = [
   '--client-id',
   '--record',
   '--report',
+  '--history',
 ] as const;
 type ValueOption = (typeof valueOptions)[number];
 const isValueOption = (name: string): name is ValueOption =>
@@ -130,10 +145,9 @@ export function parseTenantArguments(args: readonly string[]): TenantCheckOption
   const appIdText = one('--app-id');
   const idpHostText = one('--idp-host');
   const report = one('--report');
-  if (report !== null && !report.toLowerCase().endsWith('.json'))
-    throw new CliUsageError(
-      `--report: "${report}" must end in .json (the tenant section of HTML, PDF and CSV reports is not built yet)`,
-    );
+  const reportFormat = report === null ? null : reportFormatOf(report);
+  if (report !== null && reportFormat === null)
+    throw new CliUsageError(`--report: "${report}" must end in .html, .pdf, .csv or .json`);
   const domains = [
     ...new Set((values.get('--domain') ?? []).map((value) => validated('--domain', Fqdn, value))),
   ];
@@ -159,7 +173,8 @@ export function parseTenantArguments(args: readonly string[]): TenantCheckOption
     domains,
     idpHost: idpHostText === null ? null : validated('--idp-host', Fqdn, idpHostText),
     json,
-    report,
+    report: report === null || reportFormat === null ? null : { path: report, format: reportFormat },
+    history: one('--history'),
   };
 }
 
@@ -234,6 +249,7 @@ async function judge(
   deps: TenantCommandDeps,
 ): Promise<{
   simulated: boolean;
+  source: SavedTenantRun['source'];
   blocks: (TenantReportBlock & { name: string | null; target: TenantTarget; outcome: TenantCheckOutcome })[];
 }> {
   const { source } = options;
@@ -263,7 +279,7 @@ async function judge(
         outcome,
       });
     }
-    return { simulated: true, blocks };
+    return { simulated: true, source: 'lab', blocks };
   }
   if (source.kind === 'recorded') {
     const recording = await readRecordedResponses(source.file);
@@ -272,6 +288,7 @@ async function judge(
     const simulated = recording.simulated === true;
     return {
       simulated,
+      source: 'recorded',
       blocks: [
         {
           ...block(
@@ -303,6 +320,7 @@ async function judge(
     const outcome = await runTenantCheck(session.reader, target, { now: deps.now(), simulated: false });
     return {
       simulated: false,
+      source: 'live',
       blocks: [
         {
           ...block(`Tenant ${source.tenant}`, [`Read ${outcome.evaluatedAt}`], target, outcome),
@@ -314,6 +332,67 @@ async function judge(
     };
   } finally {
     await session.close();
+  }
+}
+
+type Judged = Awaited<ReturnType<typeof judge>>;
+
+/** Saves every judged case as a tenant run of the history (results only: no Graph body, no token, evidence masked). */
+async function saveTenantRuns(
+  judged: Judged,
+  options: TenantCheckOptions,
+  io: CliIo,
+  deps: TenantCommandDeps,
+): Promise<{ ok: boolean; runs: SavedTenantRun[] }> {
+  const history = new TenantRunHistory(options.history ?? (deps.defaultHistoryDir ?? userDataDir)());
+  const runs: SavedTenantRun[] = judged.blocks.map((entry) => ({
+    schemaVersion: 1,
+    kind: 'exready.tenant-run',
+    runId: newTenantRunId(deps.now()),
+    sequence: 0,
+    savedAt: deps.now().toISOString(),
+    source: judged.source,
+    caseName: entry.name,
+    simulated: judged.simulated,
+    tenant: entry.target.tenant,
+    readAt: entry.outcome.evaluatedAt,
+    provisioningAppId: entry.target.provisioningAppId,
+    federatedDomains: [...entry.target.federatedDomains],
+    idpSignInHost: entry.target.idpSignInHost,
+    results: entry.outcome.results,
+  }));
+  try {
+    for (const run of runs) await history.save(run);
+    return { ok: true, runs };
+  } catch (error) {
+    io.stderr(`exready tenant: could not save the run to ${history.folder}: ${message(error)}\n`);
+    return { ok: false, runs };
+  }
+}
+
+/** --report: a tenant-only readiness report, rendered by the report renderers in the format of its extension. */
+async function writeTenantReport(
+  runs: readonly SavedTenantRun[],
+  target: NonNullable<TenantCheckOptions['report']>,
+  io: CliIo,
+  deps: TenantCommandDeps,
+): Promise<boolean> {
+  try {
+    const report = buildTenantReport({
+      tenants: runs,
+      runId: runs.length === 1 ? (runs[0]?.runId ?? null) : null,
+      appVersion,
+      operator: (deps.operator ?? currentOperator)(),
+      now: deps.now,
+    });
+    await writeFileAtomic(
+      target.path,
+      await renderReport(report, target.format, deps.printToPdf ?? chromiumPrintToPdf),
+    );
+    return true;
+  } catch (error) {
+    io.stderr(`exready tenant: could not write the report to ${target.path}: ${message(error)}\n`);
+    return false;
   }
 }
 
@@ -360,16 +439,12 @@ export async function runTenantCommand(
       results: entry.outcome.results.map((result) => CheckResult.parse(result)),
     })),
   };
-  let saveFailed = false;
-  if (options.report !== null) {
-    try {
-      await writeFile(options.report, `${JSON.stringify(document, null, 2)}\n`, 'utf8');
-    } catch (error) {
-      saveFailed = true;
-      io.stderr(`exready tenant: could not write the report to ${options.report}: ${message(error)}\n`);
-    }
-  }
+  const saved = await saveTenantRuns(judged, options, io, deps);
+  const reportWritten =
+    options.report === null || (await writeTenantReport(saved.runs, options.report, io, deps));
   if (options.json) io.stdout(`${JSON.stringify(document, null, 2)}\n`);
   else io.stdout(formatTenantText(judged.simulated, judged.blocks));
-  return results.some((result) => result.status === 'fail') || saveFailed ? ExitCode.failed : ExitCode.ok;
+  return results.some((result) => result.status === 'fail') || !saved.ok || !reportWritten
+    ? ExitCode.failed
+    : ExitCode.ok;
 }

@@ -64,7 +64,12 @@ describe('exready report', () => {
     expect(
       (await report(['--run', 'latest', '--format', 'csv', '--out', csvFile, '--history', dir])).code,
     ).toBe(0);
-    expect(parse(await readFile(csvFile, 'utf8'), { columns: true })).toHaveLength(checks);
+    // A lab run's report carries the demo tenant too: its rows come after the servers'.
+    const rows = parse<Record<string, string>>(await readFile(csvFile, 'utf8'), { columns: true });
+    const tenantChecks = document.tenants?.[0]?.checks.length ?? 0;
+    expect(tenantChecks).toBeGreaterThan(0);
+    expect(rows).toHaveLength(checks + tenantChecks);
+    expect(rows.slice(checks).every((row) => row.rowKind === 'tenant')).toBe(true);
 
     const htmlFile = join(dir, 'r.html');
     expect((await report(['--run', document.runId ?? '', '--out', htmlFile, '--history', dir])).code).toBe(0);

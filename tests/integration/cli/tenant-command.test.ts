@@ -102,12 +102,16 @@ describe('exready tenant check --recorded', () => {
     expect(stdout).not.toContain('SIMULATED');
   });
 
-  it('writes the JSON document with --report', async () => {
+  it('writes the JSON readiness report with its tenant section with --report', async () => {
     const file = await recordedCopy();
     const report = join(await tempDir(), 'tenant.json');
     await exready('tenant', 'check', '--recorded', file, '--report', report);
-    const document = JSON.parse(await readFile(report, 'utf8')) as TenantDocument;
-    expect(document.cases[0]?.results.map((result) => result.checkId)).toEqual([...tenantCheckIds]);
+    const document = JSON.parse(await readFile(report, 'utf8')) as {
+      kind: string;
+      tenants: { checks: { checkId: string }[] }[];
+    };
+    expect(document.kind).toBe('exready.readiness-report');
+    expect(document.tenants[0]?.checks.map((check) => check.checkId)).toEqual([...tenantCheckIds]);
   });
 
   it('refuses a bad file with exit 2, naming the JSON path', async () => {
@@ -226,7 +230,7 @@ describe('exready tenant check options', () => {
         '--app-id: "postman"',
       ],
       [['--recorded', 'x.json', '--record', 'y.json'], '--record only go with --tenant'],
-      [['--lab', 'demo', '--report', 'r.html'], 'must end in .json'],
+      [['--lab', 'demo', '--report', 'r.txt'], 'must end in .html, .pdf, .csv or .json'],
       [['--lab', 'nowhere'], '"nowhere" is not a lab'],
     ];
     for (const [args, message] of cases) {

@@ -135,6 +135,8 @@ describe('check runs, history and reports through the router', () => {
     const html = await readFile(reportPath, 'utf8');
     expect(html).toContain('exch01.contoso.com');
     expect(html).toMatch(/simulated/i);
+    // A lab run's export carries the demo tenant (no tenant run saved yet): its section after the grid.
+    expect(html).toContain('Microsoft 365 tenant fabrikam');
     // The admin cancelled the dialog: nothing written, and the call says so.
     await expect(router.invoke('report:export', { runId: id(second), format: 'csv' })).resolves.toEqual({
       ok: true,
