@@ -153,6 +153,7 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     'inventory:add-sync-servers': (request) => inventory.addSyncServers(request.fqdns),
     'inventory:remove-sync-server': (request) => inventory.removeSyncServer(request.fqdn),
     'inventory:set-service-account': (request) => inventory.setServiceAccount(request.account),
+    'inventory:set-microsoft365': (request) => inventory.setMicrosoft365(request.microsoft365),
     'inventory:import-csv': async (request) => {
       const parsed = parseInventoryCsv(request.text);
       if (!parsed.ok) {

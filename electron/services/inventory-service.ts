@@ -3,6 +3,7 @@ import {
   emptyInventory,
   Inventory,
   type InventoryEntry,
+  type Microsoft365Inventory,
   type ServerSource,
 } from '../../shared/domain/inventory';
 import { JsonStore } from '../storage/json-store';
@@ -75,6 +76,14 @@ export class InventoryService {
 
   setServiceAccount(account: string | null): Promise<Inventory> {
     return this.update((inventory) => ({ ...inventory, serviceAccount: account }));
+  }
+
+  /** Keeps the tenant section, or removes it when given null (inventory.json then has no microsoft365 key). */
+  setMicrosoft365(section: Microsoft365Inventory | null): Promise<Inventory> {
+    return this.update((inventory) => {
+      const { microsoft365: _previous, ...rest } = inventory;
+      return section === null ? rest : { ...rest, microsoft365: section };
+    });
   }
 
   private update(change: (inventory: Inventory) => Inventory): Promise<Inventory> {

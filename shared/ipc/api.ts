@@ -19,6 +19,7 @@ export const invokeMethods = {
   addSyncServers: 'inventory:add-sync-servers',
   removeSyncServer: 'inventory:remove-sync-server',
   setServiceAccount: 'inventory:set-service-account',
+  setMicrosoft365Inventory: 'inventory:set-microsoft365',
   importInventoryCsv: 'inventory:import-csv',
   discoverExchangeServers: 'inventory:discover-exchange-servers',
   probePowerShell: 'environment:probe-powershell',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppInfo, PowerShellProbe } from '../domain/app-info';
-import { Inventory } from '../domain/inventory';
+import { Inventory, Microsoft365Inventory } from '../domain/inventory';
 import { ServiceAccount } from '../domain/service-account';
 import { Fqdn } from '../domain/hostname';
 import { OperationId, OperationProgress } from '../domain/operation';
@@ -69,6 +69,11 @@ export const invokeContract = {
   },
   'inventory:set-service-account': {
     request: z.object({ account: ServiceAccount.nullable() }),
+    response: Inventory,
+  },
+  /** The tenant the Microsoft 365 checks read (issue #14); null removes it. */
+  'inventory:set-microsoft365': {
+    request: z.object({ microsoft365: Microsoft365Inventory.nullable() }),
     response: Inventory,
   },
   /** All or nothing: a file with any bad line imports nothing and answers every problem with its line. */

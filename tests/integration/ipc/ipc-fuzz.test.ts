@@ -26,6 +26,14 @@ const validRequests: Record<InvokeChannel, unknown> = {
   'inventory:add-sync-servers': { fqdns: ['sync01.contoso.com'] },
   'inventory:remove-sync-server': { fqdn: 'sync01.contoso.com' },
   'inventory:set-service-account': { account: 'CONTOSO\\svc-sync' },
+  'inventory:set-microsoft365': {
+    microsoft365: {
+      tenant: 'contoso.onmicrosoft.com',
+      provisioningAppId: '2b3c4d5e-0000-4000-8000-000000000002',
+      federatedDomains: ['contoso.com'],
+      idpSignInHost: 'login.idp.example',
+    },
+  },
   'inventory:import-csv': { fileName: 'servers.csv', text: 'fqdn,role\nexch01.contoso.com,exchange\n' },
   'inventory:discover-exchange-servers': { operationId: uuid },
   'environment:probe-powershell': { operationId: uuid },
