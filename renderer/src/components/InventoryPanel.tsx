@@ -8,6 +8,7 @@ import { EmptyInventory } from './EmptyInventory';
 import { RunHistoryButton } from './RunHistoryButton';
 import { ServerList } from './ServerList';
 import { ServiceAccountForm } from './ServiceAccountForm';
+import { Microsoft365InventoryForm } from './Microsoft365InventoryForm';
 
 const useStyles = makeStyles({
   root: {
@@ -62,6 +63,7 @@ function InventoryScreen({ inventory, opened }: { inventory: Inventory; opened: 
       />
       <ServerList role="sync" servers={inventory.syncServers} />
       <ServiceAccountForm current={inventory.serviceAccount} />
+      <Microsoft365InventoryForm current={inventory.microsoft365} />
       <CsvImportSection />
       <DiscoverySection />
     </div>

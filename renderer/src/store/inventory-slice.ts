@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Inventory, InventoryEntry } from '../../../shared/domain/inventory';
+import type { InvokeRequestInput } from '../../../shared/ipc/contract';
 import { ExreadyCallError } from '../../../shared/ipc/call-error';
 import { exreadyApi } from '../bridge/exready-api';
 import { newOperationId } from './operation-id';
@@ -21,6 +22,11 @@ export type DiscoveryState =
   | { kind: 'done'; found: number; added: number; skipped: string[] }
   | { kind: 'failed'; message: string };
 
+/** The tenant section as the form sends it (main normalises and defaults it). */
+export type Microsoft365Input = NonNullable<InvokeRequestInput<'inventory:set-microsoft365'>['microsoft365']>;
+/** Main's refusals by field of the tenant section ("tenant", "federatedDomains", …; "" for the whole). */
+export type Microsoft365Problems = Record<string, string[]>;
+
 export interface InventorySlice {
   inventory: Inventory | null;
   inventoryError: string | null;
@@ -33,6 +39,8 @@ export interface InventorySlice {
   removeServer: (role: ServerRole, fqdn: string) => Promise<string | null>;
   /** Sets (or, with null, clears) the service account; on rejection returns the field's problems. */
   setServiceAccount: (account: string | null) => Promise<string[]>;
+  /** Sets (or, with null, removes) the Microsoft 365 tenant section; on rejection returns main's problems by field. */
+  setMicrosoft365: (section: Microsoft365Input | null) => Promise<Microsoft365Problems>;
   importCsv: (file: File) => Promise<void>;
   discoverExchangeServers: () => Promise<void>;
 }
@@ -110,6 +118,28 @@ export const createInventorySlice: StateCreator<InventorySlice, [], [], Inventor
       return [];
     } catch (error) {
       return describe(error, []);
+    }
+  },
+
+  async setMicrosoft365(section) {
+    try {
+      set({ inventory: await exreadyApi().setMicrosoft365Inventory({ microsoft365: section }) });
+      return {};
+    } catch (error) {
+      if (!(error instanceof ExreadyCallError) || error.issues.length === 0)
+        return { '': [messageOf(error)] };
+      const problems: Microsoft365Problems = {};
+      for (const issue of error.issues) {
+        // "microsoft365.federatedDomains.1" belongs to the domains field and names its entry.
+        const [, field = '', index] = issue.path.split('.');
+        const entry =
+          field === 'federatedDomains' && index !== undefined
+            ? section?.federatedDomains?.[Number(index)]
+            : undefined;
+        const message = entry === undefined ? issue.message : `${entry}: ${issue.message}`;
+        (problems[field] ??= []).push(message);
+      }
+      return problems;
     }
   },
 
