@@ -26,7 +26,8 @@ function isEmpty(inventory: Inventory): boolean {
   return (
     inventory.exchangeServers.length === 0 &&
     inventory.syncServers.length === 0 &&
-    inventory.serviceAccount === null
+    inventory.serviceAccount === null &&
+    inventory.microsoft365 === undefined
   );
 }
 

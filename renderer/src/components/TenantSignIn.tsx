@@ -59,7 +59,8 @@ export function TenantSignIn({ simulated }: { simulated: boolean }) {
             aria-describedby={tenant === null ? 'tenant-sign-in-needs-tenant' : undefined}
             onClick={() => tenant !== null && void signInToTenant(tenant)}
           >
-            Sign in
+            {/* Names the inventory's tenant, so the admin sees which tenant the browser will be sent to. */}
+            {tenant === null ? 'Sign in' : `Sign in to ${tenant}`}
           </Button>
         )}
       </div>
