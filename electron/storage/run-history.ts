@@ -1,10 +1,11 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CheckStatus } from '../../shared/checks/check-result';
 import { SavedRun, type NewSavedRun, type RunSummary } from '../../shared/runs/run-records';
 import { processRunKey, protectRunSecrets, type RunKeySource } from '../webconfig/run-webconfig-protection';
 import { writeFileAtomic } from './atomic-file';
 import { StoredFileError } from './json-store';
+import { readRunFile, runFilePath, runIdsIn } from './run-folder';
 
 // Every check run kept in userData/runs/<runId>.json: the facts and their results, so any report can be rebuilt.
 
@@ -30,9 +31,6 @@ export function savedRunOf(
     results: outcome.results,
   };
 }
-
-// A run id becomes a file name: nothing that could climb out of the folder.
-const runIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 export class RunNotFoundError extends Error {
   constructor(readonly runId: string) {
@@ -76,8 +74,7 @@ export class RunHistory {
   }
 
   private pathOf(runId: string): string {
-    if (!runIdPattern.test(runId) || runId.includes('..')) throw new RunNotFoundError(runId);
-    return join(this.folder, `${runId}.json`);
+    return runFilePath(this.folder, runId, (id) => new RunNotFoundError(id));
   }
 
   /** Saves a run as the newest of the history and answers its line of the list. */
@@ -92,38 +89,15 @@ export class RunHistory {
   async open(runId: string): Promise<SavedRun> {
     const id = runId === 'latest' ? (await this.list())[0]?.runId : runId;
     if (id === undefined) throw new RunNotFoundError(runId);
-    const path = this.pathOf(id);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new RunNotFoundError(runId);
-      throw error;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new StoredFileError(path, 'is not valid JSON');
-    }
-    const parsed = SavedRun.safeParse(json);
-    if (!parsed.success) throw new StoredFileError(path, 'is not a saved run');
-    return parsed.data;
+    return readRunFile(this.pathOf(id), SavedRun, 'a saved run', () => new RunNotFoundError(runId));
   }
 
   /** Every saved run, newest first, with its totals; a file that is not a run is skipped, not fatal. */
   async list(): Promise<RunSummary[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.folder);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
     const summaries: RunSummary[] = [];
-    for (const name of names.filter((file) => file.endsWith('.json') && !file.startsWith('.'))) {
+    for (const runId of await runIdsIn(this.folder)) {
       try {
-        summaries.push(summaryOf(await this.open(name.slice(0, -'.json'.length))));
+        summaries.push(summaryOf(await this.open(runId)));
       } catch (error) {
         // A file whose name is no run id (copied in by hand) is not a run either.
         if (!(error instanceof StoredFileError) && !(error instanceof RunNotFoundError)) throw error;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CheckStatus } from '../../shared/checks/check-result';
 import {
@@ -10,12 +9,11 @@ import {
 import { maskSecrets } from '../reports/mask-report-secrets';
 import { writeFileAtomic } from './atomic-file';
 import { StoredFileError } from './json-store';
+import { readRunFile, runFilePath, runIdsIn } from './run-folder';
 
 // Every tenant check kept in userData/tenant-runs/<runId>.json, beside runs/ (whose files stay as they are).
 
 export { SavedTenantRun, type TenantRunSummary } from '../../shared/runs/tenant-run-records';
-
-const runIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 export class TenantRunNotFoundError extends Error {
   constructor(readonly runId: string) {
@@ -62,8 +60,7 @@ export class TenantRunHistory {
   }
 
   private pathOf(runId: string): string {
-    if (!runIdPattern.test(runId) || runId.includes('..')) throw new TenantRunNotFoundError(runId);
-    return join(this.folder, `${runId}.json`);
+    return runFilePath(this.folder, runId, (id) => new TenantRunNotFoundError(id));
   }
 
   /** Saves a tenant run as the newest; its evidence passes the report masking first (knownSecrets and secret names). */
@@ -78,38 +75,20 @@ export class TenantRunHistory {
   async open(runId: string): Promise<SavedTenantRun> {
     const id = runId === 'latest' ? (await this.list())[0]?.runId : runId;
     if (id === undefined) throw new TenantRunNotFoundError(runId);
-    const path = this.pathOf(id);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new TenantRunNotFoundError(runId);
-      throw error;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new StoredFileError(path, 'is not valid JSON');
-    }
-    const parsed = SavedTenantRun.safeParse(json);
-    if (!parsed.success) throw new StoredFileError(path, 'is not a saved tenant run');
-    return parsed.data;
+    return readRunFile(
+      this.pathOf(id),
+      SavedTenantRun,
+      'a saved tenant run',
+      () => new TenantRunNotFoundError(runId),
+    );
   }
 
   /** Every saved tenant run, newest first; a file that is not one is skipped, not fatal. */
   async list(): Promise<TenantRunSummary[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.folder);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
     const summaries: TenantRunSummary[] = [];
-    for (const name of names.filter((file) => file.endsWith('.json') && !file.startsWith('.'))) {
+    for (const runId of await runIdsIn(this.folder)) {
       try {
-        summaries.push(summaryOf(await this.open(name.slice(0, -'.json'.length))));
+        summaries.push(summaryOf(await this.open(runId)));
       } catch (error) {
         if (!(error instanceof StoredFileError) && !(error instanceof TenantRunNotFoundError)) throw error;
       }
