@@ -102,12 +102,13 @@ export function notAsked(read: NotRead | null): NotRead {
   );
 }
 
-export interface CredentialSummary {
+// A type, not an interface: evidence needs JSON's implicit index signature.
+export type CredentialSummary = {
   kind: 'secret' | 'certificate';
   keyId: string | null;
   displayName: string | null;
   endDateTime: string | null;
-}
+};
 
 export function credentialSummary(credential: Credential, kind: 'secret' | 'certificate'): CredentialSummary {
   return {
