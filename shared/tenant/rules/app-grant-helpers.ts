@@ -122,9 +122,16 @@ export function credentialSummary(credential: Credential, kind: 'secret' | 'cert
 export const secretWarnDays = 30;
 
 /** The credential that lasts longest, and how long: none, expired, expiring (under 30 days) or valid. */
+interface LatestCredential {
+  latest: CredentialSummary;
+  end: Date;
+  days: number;
+}
 export type CredentialVerdict =
-  | { state: 'none' | 'expired' }
-  | { state: 'expiring' | 'valid'; latest: CredentialSummary; end: Date; days: number };
+  | { state: 'none' }
+  | { state: 'expired' }
+  | ({ state: 'expiring' } & LatestCredential)
+  | ({ state: 'valid' } & LatestCredential);
 
 export function credentialVerdict(credentials: readonly CredentialSummary[], now: Date): CredentialVerdict {
   const valid = credentials
@@ -134,10 +141,6 @@ export function credentialVerdict(credentials: readonly CredentialSummary[], now
   const latest = valid[0];
   if (latest === undefined) return { state: credentials.length === 0 ? 'none' : 'expired' };
   const days = daysUntil(latest.end, now);
-  return {
-    state: days < secretWarnDays ? 'expiring' : 'valid',
-    latest: latest.credential,
-    end: latest.end,
-    days,
-  };
+  const found = { latest: latest.credential, end: latest.end, days };
+  return days < secretWarnDays ? { state: 'expiring', ...found } : { state: 'valid', ...found };
 }
