@@ -188,6 +188,17 @@ export function ewsConsentRule(facts: EwsFacts, now: Date): CheckResult {
   };
   const remedy =
     'Grant admin consent for the tenant (the app, API permissions, "Grant admin consent"): full_access_as_app becomes an app-role assignment, EWS.AccessAsUser.All an AllPrincipals grant.';
+  const rbacRoles =
+    facts.flow === 'app-only' && facts.exo.state === 'read'
+      ? facts.exo.value.roleAssignments.filter((assignment) => /EWS/i.test(assignment.Role))
+      : [];
+  if (gaps.missing.length > 0 && rbacRoles.length > 0)
+    return tenantResult(
+      id,
+      'pass',
+      `${permissionLabel(wanted)} has no Entra consent, and instead Exchange Online grants ${rbacRoles.map((role) => `"${role.Role}"`).join(', ')} by RBAC for Applications: the way Microsoft recommends for scoping app-only EWS.${note}`,
+      { evidence: { ...evidence, rbacForApplications: json(rbacRoles) } },
+    );
   if (gaps.missing.length > 0)
     return tenantResult(id, 'fail', `No admin consent for ${gaps.missing.join(', ')}.${note}`, {
       evidence,
