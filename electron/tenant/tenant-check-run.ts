@@ -30,7 +30,13 @@ export interface TenantCheckOutcome {
 export async function runTenantCheck(
   reader: GraphReader,
   target: TenantTarget | null,
-  context: { now: Date; simulated: boolean; ews?: EwsTarget },
+  context: {
+    now: Date;
+    simulated: boolean;
+    ews?: EwsTarget;
+    /** Runs the end-to-end probe after the Graph reads (it learns when the app last changed from them). */
+    probe?: (facts: EwsFacts) => Promise<CheckResult>;
+  },
 ): Promise<TenantCheckOutcome> {
   const readAt = context.now.toISOString();
   const facts =
@@ -39,7 +45,9 @@ export async function runTenantCheck(
       : await collectTenantFacts(reader, target, { readAt, simulated: context.simulated });
   const m365 = facts === null ? [] : evaluateTenant(facts, context.now);
   if (context.ews === undefined) return { facts, evaluatedAt: readAt, results: m365, crossIntegration: [] };
-  const ewsFacts = await collectEwsFacts(reader, context.ews);
+  const collected = await collectEwsFacts(reader, context.ews);
+  const ewsFacts =
+    context.probe === undefined ? collected : { ...collected, probe: await context.probe(collected) };
   const joined = crossIntegrationNotes([...m365, ...evaluateEws(ewsFacts, context.now)]);
   return { facts, ewsFacts, evaluatedAt: readAt, results: joined.results, crossIntegration: joined.meetings };
 }
