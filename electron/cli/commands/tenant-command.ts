@@ -4,6 +4,7 @@ import { CheckResult } from '../../../shared/checks/check-result';
 import { Fqdn } from '../../../shared/domain/hostname';
 import { ExchangeOnlineMailInventory, TenantName } from '../../../shared/domain/inventory';
 import { estateReadiness } from '../../../shared/readiness/estate-summary';
+import { Integration } from '../../../shared/readiness/integration';
 import { integrationVerdict } from '../../../shared/readiness/readiness-verdict';
 import type { EwsFlow } from '../../../shared/tenant/ews/ews-check-ids';
 import type { EwsFacts } from '../../../shared/tenant/ews/ews-facts';
@@ -571,7 +572,9 @@ async function judge(
 /** The estate summary: one line per integration judged, then each cross-integration meeting once. */
 export function estateLines(blocks: readonly TenantReportBlock[]): string[] {
   const verdicts = blocks.flatMap((entry) => entry.verdicts);
-  const integrations = [...new Set(verdicts.map((verdict) => verdict.integration))];
+  const integrations = Integration.options.filter((integration) =>
+    verdicts.some((verdict) => verdict.integration === integration),
+  );
   return [
     ...integrations.map((integration) => estateReadiness(integration, verdicts).text),
     ...new Set(blocks.flatMap((entry) => entry.crossIntegration)),
