@@ -6,7 +6,8 @@ import { z } from 'zod';
 /** ConvertTo-Json in Windows PowerShell 5.1 may print a one-item list as the item itself, or nothing as null. */
 const list = <S extends z.ZodType>(item: S) =>
   z.preprocess(
-    (value) => (value === null || value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    (value: unknown): unknown[] =>
+      value === null || value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value],
     z.array(item),
   );
 

@@ -45,7 +45,10 @@ describe('the demo tenant EWS cases', () => {
     expect(federation?.summary).toContain('see ews.account.passwordflow');
     expect(federation?.summary.match(/Cross-integration/g)).toHaveLength(1);
     expect(outcome.crossIntegration).toEqual([
-      expect.objectContaining({ domain: 'fabrikam.example', line: expect.stringContaining('fabrikam.example') }),
+      expect.objectContaining({
+        domain: 'fabrikam.example',
+        line: expect.stringContaining('fabrikam.example'),
+      }),
     ]);
   });
 });
