@@ -65,6 +65,12 @@ async function accountFacts(reader: GraphReader, upn: string, spId: string | nul
   };
 }
 
+/** The read-only snippet's command line for this app and mailbox: parameters as one base64 JSON argument. */
+export function exoSnippetCommand(appId: string, mailbox: string): string {
+  const parameters = Buffer.from(JSON.stringify({ appId, mailbox }), 'utf8').toString('base64');
+  return `powershell -NoProfile -File resources/powershell/exo/Get-ExoEwsSettings.ps1 -ParametersBase64 ${parameters}`;
+}
+
 /** Reads what the ten ews.* rules need through a GraphReader (live or replayed); never throws on a read. */
 export async function collectEwsFacts(reader: GraphReader, target: EwsTarget): Promise<EwsFacts> {
   const appId = target.clientId.toLowerCase();
@@ -105,7 +111,7 @@ export async function collectEwsFacts(reader: GraphReader, target: EwsTarget): P
       await reader.getAll(tenantRequests.conditionalAccessPolicies),
       collectionOf(ConditionalAccessPolicy),
     ),
-    exo: target.exo ?? exoSettingsNotRead,
+    exo: target.exo ?? { ...exoSettingsNotRead, command: exoSnippetCommand(appId, target.mailbox) },
     probe: target.probe ?? null,
   };
 }

@@ -6,11 +6,13 @@ import type { EwsFacts } from './ews-facts';
 import { ewsBlockByDefaultDate } from './ews-retirement';
 
 /** Unknown with exactly the cause: Graph cannot read Exchange Online's own settings. */
-function exoUnknown(id: EwsCheckId, cause: string): CheckResult {
+function exoUnknown(id: EwsCheckId, cause: string, command: string | undefined): CheckResult {
+  const run =
+    command ??
+    'powershell -File resources/powershell/exo/Get-ExoEwsSettings.ps1 -ParametersBase64 <base64 of {"appId","mailbox"}>';
   return tenantResult(id, 'unknown', `Not read: ${cause}.`, {
-    evidence: { cause },
-    remedy:
-      'On a machine with the ExchangeOnlineManagement module: powershell -File resources/powershell/exo/Get-ExoEwsSettings.ps1 -ParametersBase64 <printed by exready> > exo.json, then exready tenant check ... --ews --exo-settings exo.json.',
+    evidence: { cause, ...(command === undefined ? {} : { snippet: command }) },
+    remedy: `On a machine with the ExchangeOnlineManagement module (read-only): ${run} > exo.json, then exready tenant check ... --ews --exo-settings exo.json.`,
   });
 }
 
@@ -36,7 +38,7 @@ export function ewsMailboxScopeRule(facts: EwsFacts): CheckResult {
     return tenantResult(id, 'n/a', 'The delegated flow reaches only the mailboxes its account may open.', {
       evidence: { flow: facts.flow },
     });
-  if (facts.exo.state !== 'read') return exoUnknown(id, facts.exo.cause);
+  if (facts.exo.state !== 'read') return exoUnknown(id, facts.exo.cause, facts.exo.command);
   const exo = facts.exo.value;
   const policies = exo.applicationAccessPolicies.filter(
     (policy) => policy.AppId.toLowerCase() === facts.clientId.toLowerCase(),
@@ -91,7 +93,7 @@ export function ewsMailboxScopeRule(facts: EwsFacts): CheckResult {
 
 export function ewsEnabledRule(facts: EwsFacts, now: Date): CheckResult {
   const id = 'ews.enabled';
-  if (facts.exo.state !== 'read') return exoUnknown(id, facts.exo.cause);
+  if (facts.exo.state !== 'read') return exoUnknown(id, facts.exo.cause, facts.exo.command);
   const exo = facts.exo.value;
   const org = exo.organization;
   const allowed = org.EwsAllowedAppIDs.map((value) => value.toLowerCase());

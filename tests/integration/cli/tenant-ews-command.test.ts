@@ -79,6 +79,11 @@ describe('exready tenant check --recorded FILE --ews', () => {
     );
     const enabled = only?.results.find((result) => result.checkId === 'ews.enabled');
     expect(enabled?.summary).toContain('Graph cannot read the Exchange Online settings');
+    // The snippet's command line for this app and mailbox, parameters as one base64 JSON argument.
+    const snippet = String(enabled?.evidence.snippet);
+    expect(snippet).toContain('resources/powershell/exo/Get-ExoEwsSettings.ps1 -ParametersBase64 ');
+    const encoded = snippet.split(' ').at(-1) ?? '';
+    expect(JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'))).toEqual({ appId: erp, mailbox: 'erp@adatum.example' });
     const probe = only?.results.find((result) => result.checkId === 'ews.probe');
     expect(probe?.summary).toBe("Not run: the probe needs the ERP's secret.");
     expect(only?.verdicts.map((verdict) => verdict.integration)).toEqual(['Exchange Online mail']);
