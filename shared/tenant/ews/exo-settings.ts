@@ -88,9 +88,11 @@ export type ExoSettings = z.infer<typeof ExoSettings>;
 
 /** The Exchange Online settings as the rules see them: imported (or read by the snippet), or why not. */
 export type ExoSettingsRead =
-  { state: 'read'; source: string; value: ExoSettings } | { state: 'unknown'; cause: string };
+  | { state: 'read'; source: string; value: ExoSettings }
+  // command: the snippet's command line for this app and mailbox, for the admin to run.
+  | { state: 'unknown'; cause: string; command?: string };
 
-export const exoSettingsNotRead: ExoSettingsRead = {
+export const exoSettingsNotRead: Extract<ExoSettingsRead, { state: 'unknown' }> = {
   state: 'unknown',
   cause:
     'Graph cannot read the Exchange Online settings: run resources/powershell/exo/Get-ExoEwsSettings.ps1 (ExchangeOnlineManagement) and import its JSON with --exo-settings FILE',

@@ -83,7 +83,10 @@ describe('exready tenant check --recorded FILE --ews', () => {
     const snippet = String(enabled?.evidence.snippet);
     expect(snippet).toContain('resources/powershell/exo/Get-ExoEwsSettings.ps1 -ParametersBase64 ');
     const encoded = snippet.split(' ').at(-1) ?? '';
-    expect(JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'))).toEqual({ appId: erp, mailbox: 'erp@adatum.example' });
+    expect(JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'))).toEqual({
+      appId: erp,
+      mailbox: 'erp@adatum.example',
+    });
     const probe = only?.results.find((result) => result.checkId === 'ews.probe');
     expect(probe?.summary).toBe("Not run: the probe needs the ERP's secret.");
     expect(only?.verdicts.map((verdict) => verdict.integration)).toEqual(['Exchange Online mail']);
