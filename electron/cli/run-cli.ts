@@ -19,6 +19,7 @@ import { runWebconfigCommand, webconfigUsage } from './commands/webconfig-comman
 import { proveWebUsage, runProveWebCommand } from './commands/prove-web-command';
 import { runTenantCommand, tenantUsage } from './commands/tenant-command';
 import { demoTenantCases } from '../lab/demo-tenant';
+import { demoEwsCases } from '../lab/demo-tenant-ews';
 import { openLiveGraphReader } from '../tenant/live-graph-reader-factory';
 import { terminalSecretPrompt, type SecretSources } from './secret-input';
 import { setAsideMalformedSecretsFile, setAsideUnreadableUserData } from '../startup/user-data-recovery';
@@ -165,6 +166,8 @@ export async function runCli(
       case 'tenant':
         return await runTenantCommand(rest, io, {
           labs: { demo: demoTenantCases },
+          ewsLabs: { demo: demoEwsCases },
+          secretSources,
           openLive: openLiveGraphReader,
           now,
         });

@@ -35,7 +35,7 @@ export function createTenantCheckHandlers(config: TenantCheckConfig): Handlers {
     extra: Pick<TenantCheckOutcome, 'case' | 'cases' | 'attestations'>,
   ): TenantCheckOutcome => ({
     tenant: target.tenant,
-    simulated: run.facts.simulated,
+    simulated: run.facts?.simulated ?? false,
     evaluatedAt: run.evaluatedAt,
     provisioningAppId: target.provisioningAppId,
     federatedDomains: [...target.federatedDomains],

@@ -44,6 +44,28 @@ export const Microsoft365Inventory = z.object({
 });
 export type Microsoft365Inventory = z.infer<typeof Microsoft365Inventory>;
 
+/** The ERP's Exchange Online mail over OAuth (issue #15): its app, how it signs in, and the mailbox it reads. */
+export const ExchangeOnlineMailInventory = z
+  .object({
+    /** The application (client) id of the ERP's app registration. */
+    clientId: z.uuid().transform((value) => value.toLowerCase()),
+    /** delegated: the ERP account's password (ROPC); app-only: the app's client secret. */
+    flow: z.enum(['delegated', 'app-only']),
+    /** The mailbox the ERP reads and sends from (primary SMTP address). */
+    mailbox: z.email().transform((value) => value.toLowerCase()),
+    /** Delegated only: the ERP account's user principal name. */
+    account: z
+      .email()
+      .transform((value) => value.toLowerCase())
+      .nullable()
+      .default(null),
+  })
+  .refine((value) => value.flow !== 'delegated' || value.account !== null, {
+    path: ['account'],
+    message: 'the delegated flow signs in as an account: give its user principal name',
+  });
+export type ExchangeOnlineMailInventory = z.infer<typeof ExchangeOnlineMailInventory>;
+
 /** The estate ExReady checks: Exchange servers, the sync servers that connect to them, and the account they use. */
 export const Inventory = z.object({
   schemaVersion: z.literal(1),
@@ -52,6 +74,8 @@ export const Inventory = z.object({
   serviceAccount: z.string().nullable(),
   /** Optional: inventories written before the tenant checks have none. */
   microsoft365: Microsoft365Inventory.optional(),
+  /** Optional: the ERP's Exchange Online mail (issue #15); older files have none. */
+  exchangeOnlineMail: ExchangeOnlineMailInventory.optional(),
 });
 export type Inventory = z.infer<typeof Inventory>;
 

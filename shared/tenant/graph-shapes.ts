@@ -3,6 +3,8 @@ import { z } from 'zod';
 // The Graph fields the tenant rules decide on; loose objects, so every other raw field is kept as Graph sent it.
 
 export const microsoftGraphAppId = '00000003-0000-0000-c000-000000000000';
+/** Office 365 Exchange Online: EWS.AccessAsUser.All is its delegated scope, full_access_as_app its application role. */
+export const exchangeOnlineAppId = '00000002-0000-0ff1-ce00-000000000000';
 
 export const ResourceAccess = z.looseObject({ id: z.string(), type: z.enum(['Scope', 'Role']) });
 export const RequiredResourceAccess = z.looseObject({
@@ -26,6 +28,8 @@ export const Application = z.looseObject({
   requiredResourceAccess: z.array(RequiredResourceAccess).default([]),
   passwordCredentials: z.array(Credential).default([]),
   keyCredentials: z.array(Credential).default([]),
+  /** "Allow public client flows": the password grant needs it; a confidential client should not have it. */
+  isFallbackPublicClient: z.boolean().nullish(),
 });
 export type Application = z.infer<typeof Application>;
 
@@ -73,6 +77,7 @@ export const ConditionalAccessPolicy = z.looseObject({
           includeUsers: z.array(z.string()).default([]),
           includeGroups: z.array(z.string()).default([]),
           includeRoles: z.array(z.string()).default([]),
+          excludeUsers: z.array(z.string()).default([]),
         })
         .nullish(),
     })
@@ -127,3 +132,12 @@ export type DomainFederation = z.infer<typeof DomainFederation>;
 export function collectionOf<T extends z.ZodType>(item: T) {
   return z.looseObject({ value: z.array(item) });
 }
+
+/** definition holds JSON strings: {"HomeRealmDiscoveryPolicy": {"AllowCloudPasswordValidation": true, ...}}. */
+export const HomeRealmDiscoveryPolicy = z.looseObject({
+  id: z.string(),
+  displayName: z.string().nullish(),
+  definition: z.array(z.string()).default([]),
+  isOrganizationDefault: z.boolean().nullish(),
+});
+export type HomeRealmDiscoveryPolicy = z.infer<typeof HomeRealmDiscoveryPolicy>;

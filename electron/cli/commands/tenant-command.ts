@@ -1,8 +1,14 @@
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { CheckResult } from '../../../shared/checks/check-result';
 import { Fqdn } from '../../../shared/domain/hostname';
-import { TenantName } from '../../../shared/domain/inventory';
+import { ExchangeOnlineMailInventory, TenantName } from '../../../shared/domain/inventory';
+import { estateReadiness } from '../../../shared/readiness/estate-summary';
+import { Integration } from '../../../shared/readiness/integration';
 import { integrationVerdict } from '../../../shared/readiness/readiness-verdict';
+import type { EwsFlow } from '../../../shared/tenant/ews/ews-check-ids';
+import type { EwsFacts } from '../../../shared/tenant/ews/ews-facts';
+import type { EwsProbeOutcome } from '../../../shared/tenant/ews/ews-probe-outcome';
 import type { RecordedResponses } from '../../../shared/tenant/recorded-responses';
 import { appVersion } from '../../app-version';
 import { currentOperator } from '../../audit/operator';
@@ -13,6 +19,14 @@ import { chromiumPrintToPdf, type PrintToPdf } from '../../reports/report-pdf';
 import { writeFileAtomic } from '../../storage/atomic-file';
 import { newTenantRunId, TenantRunHistory, type SavedTenantRun } from '../../storage/tenant-run-history';
 import { userDataDir } from '../../user-data-dir';
+import type { DemoEwsCase } from '../../lab/demo-tenant-ews';
+import type { EwsTarget } from '../../tenant/ews/collect-ews-facts';
+import { runEwsProbe } from '../../tenant/ews/ews-probe';
+import type { EwsProbeOptions } from '../../tenant/ews/ews-probe-options';
+import { ExoSettingsError, readExoSettings } from '../../tenant/ews/exo-settings-file';
+import { ProbeSecret } from '../../tenant/ews/probe-secret';
+import { ReplayGraphReader } from '../../tenant/replay-graph-reader';
+import { secretEnvName, type SecretSources } from '../secret-input';
 import type { TenantTarget } from '../../tenant/collect-tenant-facts';
 import type { LiveGraphReaderFactory } from '../../tenant/live-graph-reader-factory';
 import { readRecordedResponses, RecordedResponsesError } from '../../tenant/recorded-responses-file';
@@ -21,11 +35,13 @@ import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
 import { formatTenantText, type TenantReportBlock } from './tenant-text-report';
 
 export const tenantUsage = `Usage: exready tenant check --recorded <file> [--app-id <id>] [--domain <fqdn>]... [--idp-host <fqdn>]
-                            [--json] [--report <file>] [--history <dir>]
-       exready tenant check --lab demo [--case <name>] [--json] [--report <file>] [--history <dir>]
+                            [--json] [--report <file>] [--history <dir>] [EWS options]
+       exready tenant check --lab demo [--case <name>] [--ews] [--json] [--report <file>] [--history <dir>]
        exready tenant check --tenant <id | name.onmicrosoft.com> --app-id <id> --domain <fqdn>... --idp-host <fqdn>
                             [--client-id <id>] [--device-code] [--record <file>] [--json] [--report <file>]
-                            [--history <dir>]
+                            [--history <dir>] [EWS options]
+  EWS options: --ews --ews-app-id <id> --ews-flow <delegated|app-only> --ews-mailbox <smtp> [--ews-account <upn>]
+               [--exo-settings <file.json>] [--probe [--secret-from-file <file>]]
 
 Reads the Microsoft 365 tenant through Microsoft Graph (read-only) and prints the ten m365.* checks of the
 IdP integration: the provisioning app, its permissions, consent and secret, security defaults, per-user MFA,
@@ -42,6 +58,17 @@ Options:
   --client-id <id>     The public client to sign in with (default Microsoft Graph Command Line Tools).
   --device-code        Sign in with a device code instead of the browser (often blocked by Conditional Access).
   --record <file>      Also write what the live run read, masked, as a recorded-responses file.
+  --ews                Also the ten ews.* checks of the ERP's Exchange Online mail over OAuth (seed 004); with
+                       --lab demo, the demo tenant's ERP cases.
+  --ews-app-id <id>    The ERP app's client id.
+  --ews-flow <flow>    delegated (user name & password) or app-only (client secret).
+  --ews-mailbox <smtp> The mailbox the ERP reads and sends from.
+  --ews-account <upn>  delegated: the ERP's account.
+  --exo-settings <f>   The JSON that resources/powershell/exo/Get-ExoEwsSettings.ps1 printed (EwsEnabled,
+                       EwsAllowedAppIDs, RBAC for Applications, application access policies); without it those
+                       checks are unknown.
+  --probe              Run the end-to-end token and EWS probe (needs network). The ERP's password or client
+                       secret comes from --secret-from-file, EXREADY_SECRET_EWS_SECRET or a no-echo prompt.
   --json               Print the results as JSON (check ids, statuses, evidence).
   --report <file>      Also write the tenant report, its format from the extension: .html, .pdf, .csv or .json.
   --history <dir>      Where tenant-runs/ is kept (default: the app's user data folder); every run is saved.
@@ -52,6 +79,12 @@ Exit codes: 0 nothing failed, 1 a check failed, 2 bad input (or a file that cann
 
 export interface TenantCommandDeps {
   labs: Readonly<Record<string, readonly DemoTenantCase[]>>;
+  /** The labs' Exchange Online mail cases, for --lab NAME --ews. */
+  ewsLabs?: Readonly<Record<string, readonly DemoEwsCase[]>>;
+  /** Where the probe's secret comes from; the entry point passes the process's. */
+  secretSources?: SecretSources;
+  /** The probe (a stand-in in tests). */
+  runProbe?: (options: EwsProbeOptions) => Promise<EwsProbeOutcome>;
   openLive: LiveGraphReaderFactory;
   now: () => Date;
   defaultHistoryDir?: () => string;
@@ -65,8 +98,20 @@ type Source =
   | { kind: 'lab'; name: string; caseName: string | null }
   | { kind: 'live'; tenant: string; clientId: string | null; deviceCode: boolean; record: string | null };
 
+export interface EwsOptions {
+  clientId: string | null;
+  flow: EwsFlow | null;
+  mailbox: string | null;
+  account: string | null;
+  exoSettings: string | null;
+  probe: boolean;
+  secretFromFile: string | null;
+}
+
 export interface TenantCheckOptions {
   source: Source;
+  /** Null without --ews. */
+  ews: EwsOptions | null;
   appId: string | null;
   domains: string[];
   idpHost: string | null;
@@ -87,6 +132,12 @@ const valueOptions = [
   '--record',
   '--report',
   '--history',
+  '--ews-app-id',
+  '--ews-flow',
+  '--ews-mailbox',
+  '--ews-account',
+  '--exo-settings',
+  '--secret-from-file',
 ] as const;
 type ValueOption = (typeof valueOptions)[number];
 const isValueOption = (name: string): name is ValueOption =>
@@ -106,9 +157,16 @@ export function parseTenantArguments(args: readonly string[]): TenantCheckOption
   const values = new Map<ValueOption, string[]>();
   let json = false;
   let deviceCode = false;
+  let ews = false;
+  let probe = false;
   for (let index = 0; index < rest.length; index += 1) {
     const arg = rest[index] ?? '';
     if (arg === '-h' || arg === '--help') return 'help';
+    if (arg === '--ews' || arg === '--probe') {
+      if (arg === '--ews') ews = true;
+      else probe = true;
+      continue;
+    }
     if (arg === '--json' || arg === '--device-code') {
       if (arg === '--json') json = true;
       else deviceCode = true;
@@ -169,12 +227,83 @@ export function parseTenantArguments(args: readonly string[]): TenantCheckOption
   }
   return {
     source,
+    ews: ewsArguments(ews, probe, one, source),
     appId: appIdText === null ? null : validated('--app-id', Guid, appIdText),
     domains,
     idpHost: idpHostText === null ? null : validated('--idp-host', Fqdn, idpHostText),
     json,
     report: report === null || reportFormat === null ? null : { path: report, format: reportFormat },
     history: one('--history'),
+  };
+}
+
+const ewsValueOptions = [
+  '--ews-app-id',
+  '--ews-flow',
+  '--ews-mailbox',
+  '--ews-account',
+  '--exo-settings',
+  '--secret-from-file',
+] as const;
+
+function ewsArguments(
+  ews: boolean,
+  probe: boolean,
+  one: (option: ValueOption) => string | null,
+  source: Source,
+): EwsOptions | null {
+  const given = ewsValueOptions.filter((option) => one(option) !== null);
+  if (!ews) {
+    if (given.length > 0 || probe)
+      throw new CliUsageError(`${[...given, ...(probe ? ['--probe'] : [])].join(', ')} only go with --ews`);
+    return null;
+  }
+  if (source.kind === 'lab') {
+    const extra = [...given, ...(probe ? ['--probe'] : [])];
+    if (extra.length > 0)
+      throw new CliUsageError(
+        `${extra.join(', ')} do not go with --lab (the demo cases carry their own ERP, settings and simulated probe)`,
+      );
+    return {
+      clientId: null,
+      flow: null,
+      mailbox: null,
+      account: null,
+      exoSettings: null,
+      probe: false,
+      secretFromFile: null,
+    };
+  }
+  if (!probe && one('--secret-from-file') !== null)
+    throw new CliUsageError('--secret-from-file only goes with --probe');
+  const clientId = one('--ews-app-id');
+  const flowText = one('--ews-flow');
+  const mailbox = one('--ews-mailbox');
+  if (clientId === null)
+    throw new CliUsageError("--ews-app-id <id> (the ERP app's client id) is required with --ews");
+  if (flowText === null) throw new CliUsageError('--ews-flow <delegated|app-only> is required with --ews');
+  if (mailbox === null)
+    throw new CliUsageError('--ews-mailbox <smtp> (the mailbox the ERP reads) is required with --ews');
+  const parsed = ExchangeOnlineMailInventory.safeParse({
+    clientId,
+    flow: flowText,
+    mailbox,
+    account: one('--ews-account'),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? 'clientId');
+    const option =
+      { clientId: '--ews-app-id', flow: '--ews-flow', mailbox: '--ews-mailbox', account: '--ews-account' }[
+        field
+      ] ?? field;
+    throw new CliUsageError(`${option}: ${issue?.message ?? 'is not valid'}`);
+  }
+  return {
+    ...parsed.data,
+    exoSettings: one('--exo-settings'),
+    probe,
+    secretFromFile: one('--secret-from-file'),
   };
 }
 
@@ -201,10 +330,15 @@ function recordedTarget(
   recording: RecordedResponses,
   options: TenantCheckOptions,
   file: string,
-): TenantTarget {
+): TenantTarget | null {
   const subjects = recordedSubjects(recording);
+  const erpAppId = options.ews?.clientId ?? null;
+  const appIds = subjects.appIds.filter((id) => id !== erpAppId);
   let appId = options.appId;
+  // With --ews, a file recorded for the ERP alone holds no provisioning app: only the ews.* checks are judged.
+  if (appId === null && erpAppId !== null && appIds.length === 0) return null;
   if (appId === null) {
+    subjects.appIds = appIds;
     if (subjects.appIds.length !== 1)
       throw new CliUsageError(
         subjects.appIds.length === 0
@@ -224,58 +358,149 @@ function recordedTarget(
 function block(
   heading: string,
   about: string[],
-  target: TenantTarget,
+  tenant: string,
+  target: TenantTarget | null,
   outcome: TenantCheckOutcome,
+  ews: EwsTarget | null,
 ): TenantReportBlock {
+  const server = { fqdn: tenant, collection: 'collected' as const, results: outcome.results };
+  const verdicts = [
+    ...(target === null ? [] : [integrationVerdict('Microsoft 365', server)]),
+    ...(ews === null ? [] : [integrationVerdict('Exchange Online mail', server)]),
+  ];
   return {
     heading,
     about: [
       ...about,
-      `Provisioning app ${target.provisioningAppId}; domains ${target.federatedDomains.join(', ') || '(none)'}; IdP host ${target.idpSignInHost ?? '(not given)'}`,
+      ...(target === null
+        ? []
+        : [
+            `Provisioning app ${target.provisioningAppId}; domains ${target.federatedDomains.join(', ') || '(none)'}; IdP host ${target.idpSignInHost ?? '(not given)'}`,
+          ]),
+      ...(ews === null
+        ? []
+        : [
+            `ERP app ${ews.clientId} (${ews.flow}); mailbox ${ews.mailbox}${ews.account === null ? '' : `; account ${ews.account}`}; Exchange Online settings ${ews.exo?.state === 'read' ? ews.exo.source : 'not read'}`,
+          ]),
     ],
-    verdict: integrationVerdict('Microsoft 365', {
-      fqdn: target.tenant,
-      collection: 'collected',
-      results: outcome.results,
-    }),
+    verdicts,
     results: outcome.results,
+    crossIntegration: outcome.crossIntegration.map((meeting) => meeting.line),
   };
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+interface JudgedBlock extends TenantReportBlock {
+  name: string | null;
+  tenant: string;
+  target: TenantTarget | null;
+  ews: EwsTarget | null;
+  outcome: TenantCheckOutcome;
+}
+
+/** The ERP's password or client secret for the probe: a file, the environment, then a no-echo prompt; never argv. */
+async function probeSecret(ews: EwsOptions, sources: SecretSources | undefined): Promise<ProbeSecret> {
+  const what =
+    ews.flow === 'delegated'
+      ? `the password of ${ews.account ?? 'the ERP account'}`
+      : "the ERP app's client secret";
+  if (ews.secretFromFile !== null) {
+    let text: string;
+    try {
+      text = await readFile(ews.secretFromFile, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new CliUsageError(
+        `--secret-from-file: ${ews.secretFromFile} ${code === 'ENOENT' ? 'does not exist' : 'cannot be read'}`,
+      );
+    }
+    const value = text.replace(/\r?\n$/, '');
+    if (value === '') throw new CliUsageError(`--secret-from-file: ${ews.secretFromFile} is empty (${what})`);
+    return new ProbeSecret(value);
+  }
+  const fromEnv = sources?.env[secretEnvName(ewsSecretKey)];
+  if (fromEnv !== undefined && fromEnv !== '') return new ProbeSecret(fromEnv);
+  if (sources?.prompt === null || sources?.prompt === undefined)
+    throw new CliUsageError(
+      `--probe needs ${what}: give it with --secret-from-file FILE, ${secretEnvName(ewsSecretKey)} or at the prompt (no terminal here)`,
+    );
+  const typed = await sources.prompt(what);
+  if (typed === '') throw new CliUsageError(`--probe: ${what} is empty`);
+  return new ProbeSecret(typed);
+}
+
+const ewsSecretKey = 'ews_secret';
+
+async function ewsTargetOf(
+  ews: EwsOptions,
+  tenant: string,
+  deps: TenantCommandDeps,
+): Promise<{ target: EwsTarget; probe: ((facts: EwsFacts) => Promise<CheckResult>) | undefined }> {
+  const target: EwsTarget = {
+    clientId: ews.clientId ?? '',
+    flow: ews.flow ?? 'app-only',
+    mailbox: ews.mailbox ?? '',
+    account: ews.account,
+    ...(ews.exoSettings === null ? {} : { exo: await readExoSettings(ews.exoSettings) }),
+  };
+  if (!ews.probe) return { target, probe: undefined };
+  const secret = await probeSecret(ews, deps.secretSources);
+  const run = deps.runProbe ?? runEwsProbe;
+  return {
+    target,
+    probe: async (facts) => {
+      const changedAt = facts.application.state === 'read' ? facts.application.value.createdDateTime : null;
+      const outcome = await run({
+        tenant,
+        clientId: target.clientId,
+        flow: target.flow,
+        mailbox: target.mailbox,
+        ...(target.account === null ? {} : { account: target.account }),
+        secret,
+        ...(changedAt === null || changedAt === undefined ? {} : { appChangedAt: new Date(changedAt) }),
+      });
+      return outcome.result;
+    },
+  };
+}
+
 async function judge(
   options: TenantCheckOptions,
   deps: TenantCommandDeps,
-): Promise<{
-  simulated: boolean;
-  source: SavedTenantRun['source'];
-  blocks: (TenantReportBlock & { name: string | null; target: TenantTarget; outcome: TenantCheckOutcome })[];
-}> {
+): Promise<{ simulated: boolean; source: SavedTenantRun['source']; blocks: JudgedBlock[] }> {
   const { source } = options;
   if (source.kind === 'lab') {
-    const cases = deps.labs[source.name];
+    const m365Cases = deps.labs[source.name];
+    const ewsCases = deps.ewsLabs?.[source.name];
+    const cases: readonly (DemoTenantCase | DemoEwsCase)[] | undefined =
+      options.ews === null ? m365Cases : ewsCases;
     if (cases === undefined)
       throw new CliUsageError(
-        `--lab: "${source.name}" is not a lab (known: ${Object.keys(deps.labs).join(', ') || 'none'})`,
+        `--lab: "${source.name}" is not a lab${options.ews === null ? '' : ' with Exchange Online mail cases'} (known: ${Object.keys(options.ews === null ? deps.labs : (deps.ewsLabs ?? {})).join(', ') || 'none'})`,
       );
     const chosen = source.caseName === null ? cases : cases.filter((entry) => entry.name === source.caseName);
     if (chosen.length === 0)
       throw new CliUsageError(
-        `--case: "${source.caseName ?? ''}" is not a case of ${source.name} (known: ${cases.map((entry) => entry.name).join(', ')})`,
+        `--case: "${source.caseName ?? ''}" is not a case of ${source.name}${options.ews === null ? '' : ' --ews'} (known: ${cases.map((entry) => entry.name).join(', ')})`,
       );
-    const blocks = [];
+    const blocks: JudgedBlock[] = [];
     for (const entry of chosen) {
-      const outcome = await replayTenantCheck(entry.recording, entry.target);
+      const ews = 'ews' in entry ? entry.ews : null;
+      const outcome = await replayTenantCheck(entry.recording, entry.target, ews ?? undefined);
       blocks.push({
         ...block(
           `SIMULATED tenant ${entry.recording.tenant}, case ${entry.name}`,
           [entry.description, `Recorded ${entry.recording.recordedAt} (simulated), judged as of then`],
+          entry.recording.tenant,
           entry.target,
           outcome,
+          ews,
         ),
         name: entry.name,
+        tenant: entry.recording.tenant,
         target: entry.target,
+        ews,
         outcome,
       });
     }
@@ -284,7 +509,14 @@ async function judge(
   if (source.kind === 'recorded') {
     const recording = await readRecordedResponses(source.file);
     const target = recordedTarget(recording, options, source.file);
-    const outcome = await replayTenantCheck(recording, target);
+    const ews = options.ews === null ? null : await ewsTargetOf(options.ews, recording.tenant, deps);
+    const reader = new ReplayGraphReader(recording);
+    const outcome = await runTenantCheck(reader, target, {
+      now: new Date(recording.recordedAt),
+      simulated: recording.simulated === true,
+      ...(ews === null ? {} : { ews: ews.target }),
+      ...(ews?.probe === undefined ? {} : { probe: ews.probe }),
+    });
     const simulated = recording.simulated === true;
     return {
       simulated,
@@ -294,11 +526,15 @@ async function judge(
           ...block(
             `${simulated ? 'SIMULATED tenant' : 'Tenant'} ${recording.tenant} (replayed from ${source.file})`,
             [`Recorded ${recording.recordedAt}, judged as of then`],
+            recording.tenant,
             target,
             outcome,
+            ews?.target ?? null,
           ),
           name: null,
+          tenant: recording.tenant,
           target,
+          ews: ews?.target ?? null,
           outcome,
         },
       ],
@@ -310,6 +546,7 @@ async function judge(
     federatedDomains: options.domains,
     idpSignInHost: options.idpHost,
   };
+  const ews = options.ews === null ? null : await ewsTargetOf(options.ews, source.tenant, deps);
   const session = await deps.openLive({
     tenant: source.tenant,
     clientId: source.clientId,
@@ -317,15 +554,29 @@ async function judge(
     recordTo: source.record,
   });
   try {
-    const outcome = await runTenantCheck(session.reader, target, { now: deps.now(), simulated: false });
+    const outcome = await runTenantCheck(session.reader, target, {
+      now: deps.now(),
+      simulated: false,
+      ...(ews === null ? {} : { ews: ews.target }),
+      ...(ews?.probe === undefined ? {} : { probe: ews.probe }),
+    });
     return {
       simulated: false,
       source: 'live',
       blocks: [
         {
-          ...block(`Tenant ${source.tenant}`, [`Read ${outcome.evaluatedAt}`], target, outcome),
+          ...block(
+            `Tenant ${source.tenant}`,
+            [`Read ${outcome.evaluatedAt}`],
+            source.tenant,
+            target,
+            outcome,
+            ews?.target ?? null,
+          ),
           name: null,
+          tenant: source.tenant,
           target,
+          ews: ews?.target ?? null,
           outcome,
         },
       ],
@@ -354,11 +605,11 @@ async function saveTenantRuns(
     source: judged.source,
     caseName: entry.name,
     simulated: judged.simulated,
-    tenant: entry.target.tenant,
+    tenant: entry.tenant,
     readAt: entry.outcome.evaluatedAt,
-    provisioningAppId: entry.target.provisioningAppId,
-    federatedDomains: [...entry.target.federatedDomains],
-    idpSignInHost: entry.target.idpSignInHost,
+    provisioningAppId: entry.target?.provisioningAppId ?? '',
+    federatedDomains: [...(entry.target?.federatedDomains ?? [])],
+    idpSignInHost: entry.target?.idpSignInHost ?? null,
     results: entry.outcome.results,
   }));
   try {
@@ -396,6 +647,18 @@ async function writeTenantReport(
   }
 }
 
+/** The estate summary: one line per integration judged, then each cross-integration meeting once. */
+export function estateLines(blocks: readonly TenantReportBlock[]): string[] {
+  const verdicts = blocks.flatMap((entry) => entry.verdicts);
+  const integrations = Integration.options.filter((integration) =>
+    verdicts.some((verdict) => verdict.integration === integration),
+  );
+  return [
+    ...integrations.map((integration) => estateReadiness(integration, verdicts).text),
+    ...new Set(blocks.flatMap((entry) => entry.crossIntegration)),
+  ];
+}
+
 /** `exready tenant check`: judges the tenant from a recording, the demo lab or (later) a live sign-in. */
 export async function runTenantCommand(
   args: readonly string[],
@@ -420,7 +683,12 @@ export async function runTenantCommand(
   } catch (error) {
     // A bad file, a bad option found late, or no live sign-in: nothing was judged.
     io.stderr(`exready tenant: ${message(error)}\n`);
-    if (error instanceof CliUsageError || error instanceof RecordedResponsesError) return ExitCode.badInput;
+    if (
+      error instanceof CliUsageError ||
+      error instanceof RecordedResponsesError ||
+      error instanceof ExoSettingsError
+    )
+      return ExitCode.badInput;
     return options.source.kind === 'live' ? ExitCode.badInput : ExitCode.failed;
   }
   const results = judged.blocks.flatMap((entry) => entry.outcome.results);
@@ -430,20 +698,34 @@ export async function runTenantCommand(
     simulated: judged.simulated,
     cases: judged.blocks.map((entry) => ({
       case: entry.name,
-      tenant: entry.target.tenant,
-      provisioningAppId: entry.target.provisioningAppId,
-      federatedDomains: entry.target.federatedDomains,
-      idpSignInHost: entry.target.idpSignInHost,
+      tenant: entry.tenant,
+      provisioningAppId: entry.target?.provisioningAppId ?? null,
+      federatedDomains: entry.target?.federatedDomains ?? [],
+      idpSignInHost: entry.target?.idpSignInHost ?? null,
+      ...(entry.ews === null
+        ? {}
+        : {
+            exchangeOnlineMail: {
+              clientId: entry.ews.clientId,
+              flow: entry.ews.flow,
+              mailbox: entry.ews.mailbox,
+              account: entry.ews.account,
+              exchangeOnlineSettings: entry.ews.exo?.state === 'read' ? entry.ews.exo.source : 'not read',
+            },
+          }),
       evaluatedAt: entry.outcome.evaluatedAt,
-      verdict: entry.verdict,
+      verdict: entry.verdicts[0] ?? null,
+      verdicts: entry.verdicts,
+      crossIntegration: entry.crossIntegration,
       results: entry.outcome.results.map((result) => CheckResult.parse(result)),
     })),
+    estate: estateLines(judged.blocks),
   };
   const saved = await saveTenantRuns(judged, options, io, deps);
   const reportWritten =
     options.report === null || (await writeTenantReport(saved.runs, options.report, io, deps));
   if (options.json) io.stdout(`${JSON.stringify(document, null, 2)}\n`);
-  else io.stdout(formatTenantText(judged.simulated, judged.blocks));
+  else io.stdout(formatTenantText(judged.simulated, judged.blocks, document.estate));
   return results.some((result) => result.status === 'fail') || !saved.ok || !reportWritten
     ? ExitCode.failed
     : ExitCode.ok;

@@ -1,6 +1,9 @@
 import type { CheckResult, CheckStatus } from '../../../shared/checks/check-result';
 import type { ReadinessVerdict } from '../../../shared/readiness/readiness-verdict';
-import { tenantCheckTitles, type TenantCheckId } from '../../../shared/tenant/tenant-check-ids';
+import { ewsCheckTitles } from '../../../shared/tenant/ews/ews-references';
+import { tenantCheckTitles } from '../../../shared/tenant/tenant-check-ids';
+
+const titles: Readonly<Record<string, string>> = { ...tenantCheckTitles, ...ewsCheckTitles };
 
 // Words, not colour, as the server checklist: the same in a console, a log file and a screen reader.
 const statusWord: Record<CheckStatus, string> = {
@@ -19,7 +22,7 @@ function evidenceText(value: unknown): string {
 }
 
 function resultLines(result: CheckResult): string[] {
-  const title = tenantCheckTitles[result.checkId as TenantCheckId] ?? result.checkId;
+  const title = titles[result.checkId] ?? result.checkId;
   const lines = [
     `  ${statusWord[result.status].padEnd(9)}${result.checkId} (${title})`,
     `${indent}${result.summary}`,
@@ -39,12 +42,19 @@ export interface TenantReportBlock {
   heading: string;
   /** Lines under the heading: source, time, the inventory it was judged against. */
   about: string[];
-  verdict: ReadinessVerdict;
+  /** One per integration judged: Microsoft 365, Exchange Online mail. */
+  verdicts: readonly ReadinessVerdict[];
   results: readonly CheckResult[];
+  /** Where two integrations meet on one domain, one line each. */
+  crossIntegration: readonly string[];
 }
 
 /** The readable tenant checklist: one block per case (a recorded file has one, the demo several). */
-export function formatTenantText(simulated: boolean, blocks: readonly TenantReportBlock[]): string {
+export function formatTenantText(
+  simulated: boolean,
+  blocks: readonly TenantReportBlock[],
+  estate: readonly string[] = [],
+): string {
   const lines: string[] = [];
   if (simulated) lines.push('SIMULATED: a made-up demo tenant, not read from Microsoft Graph');
   for (const block of blocks) {
@@ -52,12 +62,13 @@ export function formatTenantText(simulated: boolean, blocks: readonly TenantRepo
     lines.push(
       block.heading,
       ...block.about.map((line) => `  ${line}`),
-      `  Microsoft 365: ${block.verdict.text}`,
+      ...block.verdicts.map((verdict) => `  ${verdict.integration}: ${verdict.text}`),
     );
     for (const result of block.results) lines.push(...resultLines(result));
   }
   const all = blocks.flatMap((block) => block.results);
   const failed = all.filter((result) => result.status === 'fail').length;
+  if (estate.length > 0) lines.push('', 'Estate summary', ...estate.map((line) => `  ${line}`));
   lines.push(
     '',
     failed > 0 ? `Result: FAIL (${failed} check${failed === 1 ? '' : 's'} failed)` : 'Result: nothing failed',

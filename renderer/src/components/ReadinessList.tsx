@@ -67,6 +67,7 @@ const columnLabels: Record<ReadinessSortKey, string> = {
   'MFA module': 'MFA module',
   // The tenant's verdict is not a server's: it gets its own section, never a column here.
   'Microsoft 365': 'Microsoft 365',
+  'Exchange Online mail': 'Exchange Online mail',
 };
 
 /** The servers of the run with their verdicts: search by name, a verdict filter, sort by any column header. */

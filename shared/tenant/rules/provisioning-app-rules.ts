@@ -1,11 +1,23 @@
 import type { CheckResult } from '../../checks/check-result';
-import type { Application, Credential, ServicePrincipal } from '../graph-shapes';
+import type { Application } from '../graph-shapes';
 import { microsoftGraphAppId } from '../graph-shapes';
 import type { TenantFacts } from '../tenant-facts';
-import { daysUntil, isoDate, json, notReadResult, tenantResult } from './tenant-result';
+import {
+  consentGaps,
+  credentialSummary,
+  credentialVerdict,
+  latestChange,
+  notAsked,
+  permissionLabel,
+  permissionValue,
+  replicationNote,
+  resolvePermissionId,
+  type RequiredPermission,
+} from './app-grant-helpers';
+import { isoDate, json, notReadResult, tenantResult } from './tenant-result';
 
 /** What the IdP's provisioning app needs on Microsoft Graph (seed 002): delegated scopes and application roles. */
-export const requiredGraphPermissions: readonly { type: 'Scope' | 'Role'; value: string }[] = [
+export const requiredGraphPermissions: readonly RequiredPermission[] = [
   { type: 'Scope', value: 'Directory.AccessAsUser.All' },
   { type: 'Scope', value: 'Directory.ReadWrite.All' },
   { type: 'Scope', value: 'User.ReadWrite.All' },
@@ -13,19 +25,9 @@ export const requiredGraphPermissions: readonly { type: 'Scope' | 'Role'; value:
   { type: 'Role', value: 'User.ReadWrite.All' },
 ];
 
-const label = (permission: { type: 'Scope' | 'Role'; value: string }) =>
-  `${permission.value} (${permission.type === 'Scope' ? 'delegated' : 'application'})`;
-
-/** The permission's id as the tenant's Graph service principal publishes it, by value. */
-function resolveId(graph: ServicePrincipal, type: 'Scope' | 'Role', value: string): string | null {
-  const list = type === 'Scope' ? graph.oauth2PermissionScopes : graph.appRoles;
-  return list.find((entry) => entry.value === value)?.id ?? null;
-}
-
-function valueOf(graph: ServicePrincipal, type: 'Scope' | 'Role', id: string): string {
-  const list = type === 'Scope' ? graph.oauth2PermissionScopes : graph.appRoles;
-  return list.find((entry) => entry.id.toLowerCase() === id.toLowerCase())?.value ?? `unknown id ${id}`;
-}
+const label = permissionLabel;
+const resolveId = resolvePermissionId;
+const valueOf = permissionValue;
 
 const appRemedy = (appId: string) =>
   `Create the IdP's provisioning app registration (or correct the client id in the inventory: ${appId}), as the IdP's guide describes.`;
@@ -116,17 +118,13 @@ export function provisioningPermissionsRule(facts: TenantFacts): CheckResult {
   );
 }
 
-const hourMs = 3_600_000;
-
-function latestChange(facts: TenantFacts): Date | null {
-  const dates: string[] = [];
-  if (facts.application.state === 'read' && facts.application.value.createdDateTime)
-    dates.push(facts.application.value.createdDateTime);
-  if (facts.appRoleAssignments?.state === 'read')
-    for (const assignment of facts.appRoleAssignments.value.value)
-      if (assignment.createdDateTime) dates.push(assignment.createdDateTime);
-  const times = dates.map((date) => Date.parse(date)).filter((time) => !Number.isNaN(time));
-  return times.length === 0 ? null : new Date(Math.max(...times));
+function latestProvisioningChange(facts: TenantFacts): Date | null {
+  return latestChange([
+    facts.application.state === 'read' ? facts.application.value.createdDateTime : null,
+    ...(facts.appRoleAssignments?.state === 'read'
+      ? facts.appRoleAssignments.value.value.map((assignment) => assignment.createdDateTime)
+      : []),
+  ]);
 }
 
 export function provisioningConsentRule(facts: TenantFacts, now: Date): CheckResult {
@@ -154,67 +152,22 @@ export function provisioningConsentRule(facts: TenantFacts, now: Date): CheckRes
   const assignments = facts.appRoleAssignments;
   const grants = facts.permissionGrants;
   if (assignments === null || assignments.state !== 'read')
-    return notReadResult(
-      id,
-      assignments ?? {
-        state: 'unreadable',
-        request: '(not asked)',
-        cause: 'not asked',
-        status: null,
-        errorCode: null,
-      },
-      "the app's app-role assignments",
-    );
+    return notReadResult(id, notAsked(assignments), "the app's app-role assignments");
   if (grants === null || grants.state !== 'read')
-    return notReadResult(
-      id,
-      grants ?? {
-        state: 'unreadable',
-        request: '(not asked)',
-        cause: 'not asked',
-        status: null,
-        errorCode: null,
-      },
-      "the app's delegated permission grants",
-    );
-  const graph = graphServicePrincipal.value;
-  const graphGrants = grants.value.value.filter(
-    (grant) => grant.resourceId.toLowerCase() === graph.id.toLowerCase(),
+    return notReadResult(id, notAsked(grants), "the app's delegated permission grants");
+  const gaps = consentGaps(
+    requiredGraphPermissions,
+    graphServicePrincipal.value,
+    assignments.value.value,
+    grants.value.value,
   );
-  const scopesOf = (consentType: string) =>
-    new Set(
-      graphGrants
-        .filter((grant) => grant.consentType === consentType)
-        .flatMap((grant) => (grant.scope ?? '').split(' '))
-        .filter((scope) => scope.length > 0),
-    );
-  const tenantWide = scopesOf('AllPrincipals');
-  const perUser = scopesOf('Principal');
-  const missing: string[] = [];
-  const onlyPerUser: string[] = [];
-  for (const permission of requiredGraphPermissions) {
-    if (permission.type === 'Role') {
-      const roleId = resolveId(graph, 'Role', permission.value);
-      const assigned = assignments.value.value.some(
-        (assignment) =>
-          roleId !== null &&
-          assignment.appRoleId.toLowerCase() === roleId.toLowerCase() &&
-          assignment.resourceId.toLowerCase() === graph.id.toLowerCase(),
-      );
-      if (!assigned) missing.push(label(permission));
-    } else if (!tenantWide.has(permission.value)) {
-      (perUser.has(permission.value) ? onlyPerUser : missing).push(label(permission));
-    }
-  }
-  const changed = latestChange(facts);
-  const recent = changed !== null && now.getTime() - changed.getTime() < hourMs;
-  const note = recent
-    ? ` The app or its grants changed at ${changed.toISOString()} (within the last hour): grants replicate with a delay, check again in a few minutes before acting.`
-    : '';
+  const { missing, perUserOnly: onlyPerUser } = gaps;
+  const changed = latestProvisioningChange(facts);
+  const { recent, note } = replicationNote(changed, now);
   const evidence = {
     servicePrincipalId: appServicePrincipal.value.id,
     appRoleAssignments: json(assignments.value.value),
-    oauth2PermissionGrants: json(graphGrants),
+    oauth2PermissionGrants: json(gaps.resourceGrants),
     missing,
     perUserOnly: onlyPerUser,
     lastChange: changed === null ? null : changed.toISOString(),
@@ -242,17 +195,6 @@ export function provisioningConsentRule(facts: TenantFacts, now: Date): CheckRes
   );
 }
 
-const warnDays = 30;
-
-function credentialSummary(credential: Credential, kind: 'secret' | 'certificate') {
-  return {
-    kind,
-    keyId: credential.keyId ?? null,
-    displayName: credential.displayName ?? null,
-    endDateTime: credential.endDateTime ?? null,
-  };
-}
-
 export function provisioningSecretRule(facts: TenantFacts, now: Date): CheckResult {
   const id = 'm365.provisioning.secret';
   const read = facts.application;
@@ -265,35 +207,30 @@ export function provisioningSecretRule(facts: TenantFacts, now: Date): CheckResu
     ...read.value.passwordCredentials.map((credential) => credentialSummary(credential, 'secret')),
     ...read.value.keyCredentials.map((credential) => credentialSummary(credential, 'certificate')),
   ];
-  const valid = credentials
-    .map((credential) => ({ credential, end: new Date(credential.endDateTime ?? '') }))
-    .filter(({ end }) => !Number.isNaN(end.getTime()) && end.getTime() > now.getTime())
-    .sort((a, b) => b.end.getTime() - a.end.getTime());
+  const verdict = credentialVerdict(credentials, now);
   const evidence = { credentials };
   const remedy =
     'Add a new client secret (Certificates & secrets, New client secret, or POST /applications/{id}/addPassword), give it to the IdP, then remove the old one.';
-  const latest = valid[0];
-  if (latest === undefined)
+  if (verdict.state === 'none' || verdict.state === 'expired')
     return tenantResult(
       id,
       'fail',
-      credentials.length === 0
+      verdict.state === 'none'
         ? 'The app has no client secret or certificate.'
         : `Every secret and certificate of the app has expired (${credentials.length}).`,
       { evidence, remedy },
     );
-  const days = daysUntil(latest.end, now);
-  if (days < warnDays)
+  if (verdict.state === 'expiring')
     return tenantResult(
       id,
       'warn',
-      `The app's last valid ${latest.credential.kind} expires on ${isoDate(latest.end)} (in ${days} days).`,
+      `The app's last valid ${verdict.latest.kind} expires on ${isoDate(verdict.end)} (in ${verdict.days} days).`,
       { evidence, remedy },
     );
   return tenantResult(
     id,
     'pass',
-    `The app has a valid ${latest.credential.kind} until ${isoDate(latest.end)}.`,
+    `The app has a valid ${verdict.latest.kind} until ${isoDate(verdict.end)}.`,
     { evidence },
   );
 }

@@ -5,8 +5,15 @@ import type {
   CheckStatus,
   EvidenceValue,
 } from '../../checks/check-result';
+import type { EwsCheckId } from '../ews/ews-check-ids';
+import { ewsCheckReferences } from '../ews/ews-references';
 import type { TenantCheckId } from '../tenant-check-ids';
 import { tenantCheckReferences } from '../tenant-references';
+
+const references: Record<TenantCheckId | EwsCheckId, readonly string[]> = {
+  ...tenantCheckReferences,
+  ...ewsCheckReferences,
+};
 import type { GraphRead } from '../tenant-facts';
 
 export interface TenantResultDetails {
@@ -17,7 +24,7 @@ export interface TenantResultDetails {
 
 /** A tenant result with its Learn references; optional fields left out, not undefined. */
 export function tenantResult(
-  checkId: TenantCheckId,
+  checkId: TenantCheckId | EwsCheckId,
   status: CheckStatus,
   summary: string,
   details: TenantResultDetails,
@@ -27,7 +34,7 @@ export function tenantResult(
     status,
     summary,
     evidence: details.evidence,
-    references: [...tenantCheckReferences[checkId]],
+    references: [...references[checkId]],
   };
   if (details.remedy !== undefined) result.remedy = details.remedy;
   if (details.acceptedRisk !== undefined) result.acceptedRisk = details.acceptedRisk;
@@ -37,7 +44,7 @@ export function tenantResult(
 export type NotRead = Exclude<GraphRead<unknown>, { state: 'read' }>;
 
 /** Unknown: the read the rule needs is not there; names the request and why. */
-export function notReadResult(checkId: TenantCheckId, read: NotRead, what: string): CheckResult {
+export function notReadResult(checkId: TenantCheckId | EwsCheckId, read: NotRead, what: string): CheckResult {
   const cause = read.state === 'not-found' ? `Graph answered ${read.status} not found` : read.cause;
   return tenantResult(checkId, 'unknown', `Could not read ${what}: ${cause} (GET ${read.request})`, {
     evidence: {
