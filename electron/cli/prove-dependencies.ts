@@ -7,7 +7,7 @@ import { contextOf, evaluateSavedFacts } from '../checks/evaluate-estate';
 import { assembleFacts } from '../facts/facts-assembler';
 import type { LabEstate } from '../lab/lab-estate';
 import { demoEstate } from '../lab/demo-estate';
-import { openNodePowerShellHost } from '../powershell/node-powershell-host';
+import { defaultPowerShellCandidates, locateExecutable } from '../powershell/executable-locator';
 import { locatePowerShellScripts } from '../resource-paths';
 import { runCheck } from '../services/check-run-service';
 import { connectionProofScript, runConnectionProof } from '../services/connection-proof-service';
@@ -62,17 +62,15 @@ export function proveCommandDependencies(scriptDir: string, secretSources: Secre
     secretSources,
     labs: { demo: demoEstate },
     runProof: async (request, powershell) => {
-      const host = await openNodePowerShellHost({ executable: powershell, poolSize: 1 });
-      try {
-        return await runConnectionProof(
-          host,
-          connectionProofScript(locatePowerShellScripts(scriptDir)),
-          request,
-          new AbortController().signal,
-        );
-      } finally {
-        await host.dispose();
-      }
+      const candidates = powershell === null ? defaultPowerShellCandidates(process.platform) : [powershell];
+      const executable = await locateExecutable(candidates);
+      if (executable === null) throw new Error(`no PowerShell found (looked for ${candidates.join(', ')})`);
+      return runConnectionProof(
+        { executable },
+        connectionProofScript(locatePowerShellScripts(scriptDir)),
+        request,
+        new AbortController().signal,
+      );
     },
     context: async (server, lab, now) => {
       if (lab !== null) return labProofContext(lab, server, now);

@@ -7,6 +7,8 @@ export interface ScriptRun {
   scriptPath: string;
   /** Travels as one base64 JSON argument, never spliced into script text. */
   parameters?: Record<string, unknown>;
+  /** Written to the script's standard input, then closed: the one way a secret reaches a script (never argv or text). */
+  standardInput?: string;
   timeoutMs: number;
   signal: AbortSignal;
 }
@@ -51,13 +53,16 @@ export function runScriptProcess(run: ScriptRun): Promise<ScriptOutput> {
       return;
     }
     const child = spawn(run.executable, args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       env: powershellEnvironment(),
       ...killableSpawnOptions,
     });
     let stdout = '';
     let stderr = '';
     let failure: Error | null = null;
+    // A script that exits before reading makes the write fail with EPIPE: its exit says why, not this.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(run.standardInput ?? '', 'utf8');
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { ProofScriptResult, type SecondHopTarget } from '../../shared/prove/proof-result';
-import type { PowerShellHost } from '../powershell/powershell-host';
-import { encodeScriptParameters } from '../powershell/script-process';
+import { runScriptProcess, type ScriptOutput, type ScriptRun } from '../powershell/script-process';
 
-// Runs Test-ExreadyConnectionPath.ps1 once: the password goes only into its base64 JSON argument, never into a log or error.
+// Runs Test-ExreadyConnectionPath.ps1 once in its own process: the password goes only to its standard input.
 
 export interface ConnectionProofRequest {
   syncServer: string;
@@ -24,8 +23,7 @@ export class ConnectionProofError extends Error {
 
 /** Text that may have echoed the request (a host error), with the password and its encodings taken out. */
 export function withoutSecret(text: string, request: ConnectionProofRequest): string {
-  const encoded = encodeScriptParameters({ ...request });
-  const forms = [request.password, JSON.stringify(request.password).slice(1, -1), encoded].filter(
+  const forms = [request.password, JSON.stringify(request.password).slice(1, -1)].filter(
     (form) => form.length > 0,
   );
   return forms.reduce((clean, form) => clean.split(form).join('********'), text);
@@ -36,25 +34,40 @@ export function connectionProofScript(scriptsDir: string): string {
   return join(scriptsDir, 'prove', 'Test-ExreadyConnectionPath.ps1');
 }
 
+/** How the proof script is started: a fresh process, so its standard input can carry the password. */
+export interface ProofProcess {
+  executable: string;
+  /** A stand-in in unit tests; the real one spawns the executable. */
+  runScript?: (run: ScriptRun) => Promise<ScriptOutput>;
+}
+
 export async function runConnectionProof(
-  host: PowerShellHost,
+  proofProcess: ProofProcess,
   scriptPath: string,
   request: ConnectionProofRequest,
   signal: AbortSignal,
 ): Promise<ProofScriptResult> {
-  const lines: string[] = [];
   const timeoutSeconds = request.timeoutSeconds ?? 60;
-  const run = await host.run(
+  const { password, ...parameters } = request;
+  const output = await (proofProcess.runScript ?? runScriptProcess)({
+    executable: proofProcess.executable,
     scriptPath,
-    { ...request, timeoutSeconds },
+    // The password never joins the parameters: a command line lands in process auditing and script block logging.
+    parameters: { ...parameters, timeoutSeconds },
+    standardInput: `${password}\n`,
     // Three hops of the timeout each, and the shell's own start.
-    { signal, timeoutMs: (timeoutSeconds * 3 + 30) * 1000, onLine: (line) => lines.push(line) },
-  );
-  const line = lines.find((candidate) => candidate.includes('"exreadyProof"'));
+    timeoutMs: (timeoutSeconds * 3 + 30) * 1000,
+    signal,
+  });
+  const line = output.stdout.split(/\r?\n/).find((candidate) => candidate.includes('"exreadyProof"'));
   if (line === undefined) {
-    const why = run.errors.slice(0, 3).map((error) => withoutSecret(error, request));
+    const why = output.stderr
+      .split(/\r?\n/)
+      .filter((text) => text.trim() !== '')
+      .slice(0, 3)
+      .map((text) => withoutSecret(text, request));
     throw new ConnectionProofError(
-      `the proof script printed no result${why.length > 0 ? `: ${why.join(' | ')}` : ''}`,
+      `the proof script printed no result (exit code ${String(output.exitCode)})${why.length > 0 ? `: ${why.join(' | ')}` : ''}`,
     );
   }
   const parsed = ProofScriptResult.safeParse(JSON.parse(line));

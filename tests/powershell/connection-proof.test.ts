@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuditLog } from '../../electron/audit/audit-log';
 import { CliUsageError, ExitCode } from '../../electron/cli/cli-io';
 import { runProveCommand } from '../../electron/cli/commands/prove-command';
-import { openNodePowerShellHost } from '../../electron/powershell/node-powershell-host';
-import type { PowerShellHost } from '../../electron/powershell/powershell-host';
+import type { ScriptRun } from '../../electron/powershell/script-process';
+import { runScriptProcess } from '../../electron/powershell/script-process';
 import {
   runConnectionProof,
   type ConnectionProofRequest,
@@ -16,8 +16,8 @@ import { pwshPath } from '../helpers/pwsh';
 import { repoRoot } from '../helpers/test-router';
 import { useTempDirs } from '../helpers/temp-dir';
 
-// The proof script through the real node-powershell host, on the remoting stand-ins: what the CLI gets back, and that the
-// typed password is in none of it (result, host errors, CLI output, audit log).
+// The proof script in its own pwsh process, on the remoting stand-ins: what the CLI gets back, and that the typed
+// password is in none of it (argv, result, errors, CLI output, audit log) and reaches the script on standard input.
 
 const wrapper = join(repoRoot, 'tests', 'powershell', 'scripts', 'Invoke-ExreadyProofOnStandIns.ps1');
 const password = 'Spring-2027!"q"\\x';
@@ -35,15 +35,17 @@ function request(exchangeServer: string): ConnectionProofRequest {
 }
 
 describe.skipIf(pwshPath === null)('the connection-path proof on pwsh', () => {
-  let host: PowerShellHost;
-  beforeAll(async () => {
-    host = await openNodePowerShellHost({ executable: pwshPath, poolSize: 1 });
-  });
-  afterAll(async () => {
-    await host.dispose();
-  });
+  // Every process started, as spawn saw it: the password must be in none of its arguments.
+  const started: ScriptRun[] = [];
+  const proofProcess = {
+    executable: pwshPath ?? 'pwsh',
+    runScript: (run: ScriptRun) => {
+      started.push(run);
+      return runScriptProcess(run);
+    },
+  };
   const prove = (server: string) =>
-    runConnectionProof(host, wrapper, request(server), new AbortController().signal);
+    runConnectionProof(proofProcess, wrapper, request(server), new AbortController().signal);
 
   it('proves every hop on the stand-ins and returns the one result line the schema reads', async () => {
     const result = await prove('exch01.contoso.com');
@@ -55,6 +57,29 @@ describe.skipIf(pwshPath === null)('the connection-path proof on pwsh', () => {
     ]);
     expect(result.exchangeServerSeen?.name).toBe('EXCH01');
     expect(JSON.stringify(result)).not.toContain('Spring-2027');
+  });
+
+  it('hands the password to the script on standard input only, never in its arguments', async () => {
+    started.length = 0;
+    const result = await prove('exch01.contoso.com');
+    expect(result.refused).toBeNull();
+    expect(started).toHaveLength(1);
+    const run = started[0];
+    expect(JSON.stringify(run?.parameters)).not.toContain('Spring-2027');
+    expect(run?.parameters).not.toHaveProperty('password');
+    expect(run?.standardInput).toBe(`${password}\n`);
+  });
+
+  it('refuses, naming the password, when nothing arrives on standard input', async () => {
+    const output = await runScriptProcess({
+      executable: pwshPath ?? 'pwsh',
+      scriptPath: wrapper,
+      parameters: { ...request('exch01.contoso.com'), password: undefined },
+      timeoutMs: 60_000,
+      signal: new AbortController().signal,
+    });
+    const line = output.stdout.split(/\r?\n/).find((text) => text.includes('"exreadyProof"')) ?? '';
+    expect((JSON.parse(line) as { refused: string }).refused).toMatch(/^password: none on standard input/);
   });
 
   it('classifies the double hop and the certificate name from the records the script read', async () => {
@@ -87,7 +112,7 @@ describe.skipIf(pwshPath === null)('the connection-path proof on pwsh', () => {
         secretSources: { env: { EXREADY_SECRET_SERVICE_ACCOUNT_PASSWORD: password }, prompt: null },
         labs: {},
         runProof: (proofRequest) =>
-          runConnectionProof(host, wrapper, proofRequest, new AbortController().signal),
+          runConnectionProof(proofProcess, wrapper, proofRequest, new AbortController().signal),
         context: () => Promise.resolve(null),
       },
     ).catch((error: unknown) => {

@@ -3,8 +3,10 @@
 # hop 2 to the Exchange endpoint (default http://<exchange>/PowerShell, Microsoft.Exchange, Kerberos) and one read-only
 # cmdlet (Get-ExchangeServer <exchange>); both sessions closed. Changes nothing.
 # Runs on Windows PowerShell 5.1. Parameters arrive as one base64 UTF-8 JSON argument: no value is ever spliced into
-# script text. The service account's password travels only as data (an Invoke-Command argument, encrypted by the HTTPS
-# session) and becomes a SecureString/PSCredential on the sync server; it is never printed.
+# script text. The service account's password is not among them: a command line lands in process-creation auditing and
+# script block logging, so it is read from standard input (its first line). It then travels only as data (an
+# Invoke-Command argument, encrypted by the HTTPS session), becomes a SecureString/PSCredential on the sync server and
+# is never printed.
 # Prints one JSON line {exreadyProof, syncServer, exchangeServer, serviceAccount, secondHop, hops, exchangeServerSeen, refused}.
 [CmdletBinding()]
 param([Parameter(Mandatory)][string]$ParametersBase64)
@@ -160,8 +162,8 @@ function Get-ExreadyProofProblem {
         if (-not ($Request.$field -is [string] -and $Request.$field -match $dns)) { return "${field}: '$($Request.$field)' is not a DNS name" }
     }
     if (-not ($Request.serviceAccount -is [string] -and $Request.serviceAccount -match '^[^\\]+\\[^\\]+$|^[^@]+@[^@]+$')) { return "serviceAccount: '$($Request.serviceAccount)' is not DOMAIN\name or name@domain" }
-    # The password is never named with its value.
-    if (-not ($Request.password -is [string] -and $Request.password.Length -gt 0)) { return 'password: missing; type the service account''s password for the proof' }
+    # The password is never named with its value, nor taken from the logged parameters.
+    if ($null -ne $Request.PSObject.Properties['password']) { return 'password: not accepted among the parameters (a command line can be logged); it is read from standard input' }
     $hop = $Request.secondHop
     if ($null -eq $hop -or -not ($hop.uri -is [string] -and $hop.uri -match '^https?://')) { return "secondHop.uri: '$($hop.uri)' is not an http or https URI" }
     if (-not ($hop.configurationName -is [string] -and $hop.configurationName -match '^[A-Za-z0-9._-]+$')) { return "secondHop.configurationName: '$($hop.configurationName)' is not a session configuration name" }
@@ -182,8 +184,11 @@ try {
         $out.exchangeServer = [string]$request.exchangeServer
         $out.serviceAccount = [string]$request.serviceAccount
         $out.secondHop = $request.secondHop
-        if ($request.password -is [string]) { $password = $request.password }
-        $request.password = $null
+    }
+    if ($null -eq $problem) {
+        $line = [Console]::In.ReadLine()
+        if ($null -ne $line) { $password = $line }
+        if ($password.Length -eq 0) { $problem = 'password: none on standard input; type the service account''s password for the proof' }
     }
     if ($null -ne $problem) {
         $out.refused = [string]$problem

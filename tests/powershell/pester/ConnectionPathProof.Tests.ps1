@@ -7,13 +7,16 @@ BeforeAll {
         syncServer     = 'sync01.contoso.com'
         exchangeServer = 'exch02.contoso.com'
         serviceAccount = 'CONTOSO\svc-sync'
-        password       = $password
         secondHop      = @{ uri = 'http://exch02.contoso.com/PowerShell'; configurationName = 'Microsoft.Exchange'; authentication = 'Kerberos' }
     }
+    # The app writes the password to the script's standard input; here the console's reader stands in for the pipe.
     $prove = {
-        param($Request)
+        param($Request, $StandardInput = "$password`n")
         $encoded = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes(($Request | ConvertTo-Json -Depth 6 -Compress)))
-        $lines = @(& $scriptPath -ParametersBase64 $encoded)
+        $console = [Console]::In
+        [Console]::SetIn([IO.StringReader]::new([string]$StandardInput))
+        try { $lines = @(& $scriptPath -ParametersBase64 $encoded) }
+        finally { [Console]::SetIn($console) }
         if ($lines.Count -ne 1) { throw "expected one result line, got $($lines.Count): $($lines -join ' | ')" }
         $script:lastLine = [string]$lines[0]
         $lines[0] | ConvertFrom-Json
@@ -144,7 +147,7 @@ Describe 'Test-ExreadyConnectionPath.ps1' {
     }
 
     It 'refuses a request without <Field>, naming it and contacting nothing' -ForEach @(
-        @{ Field = 'password'; Change = { param($r) $r.password = '' } }
+        @{ Field = 'password'; Change = { param($r) $r.password = 'in the logged parameters' } }
         @{ Field = 'exchangeServer'; Change = { param($r) $r.exchangeServer = 'exch 02' } }
         @{ Field = 'serviceAccount'; Change = { param($r) $r.serviceAccount = 'svc-sync' } }
         @{ Field = 'secondHop.authentication'; Change = { param($r) $r.secondHop = @{ uri = 'http://exch02.contoso.com/PowerShell'; configurationName = 'Microsoft.Exchange'; authentication = 'CredSSP' } } }
@@ -153,6 +156,16 @@ Describe 'Test-ExreadyConnectionPath.ps1' {
         & $Change $bad
         $result = & $prove $bad
         $result.refused | Should -BeLike "$Field*"
+        @($result.hops).Count | Should -Be 0
+        $proofLab.calls.Count | Should -Be 0
+    }
+
+    It 'refuses to run without a password on standard input, naming it and contacting nothing' -ForEach @(
+        @{ Label = 'nothing'; Text = '' }
+        @{ Label = 'an empty line'; Text = "`n" }
+    ) {
+        $result = & $prove $request $Text
+        $result.refused | Should -BeLike 'password: none on standard input*'
         @($result.hops).Count | Should -Be 0
         $proofLab.calls.Count | Should -Be 0
     }

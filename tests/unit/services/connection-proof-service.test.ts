@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { PowerShellHost } from '../../../electron/powershell/powershell-host';
+import type { ScriptRun } from '../../../electron/powershell/script-process';
 import { locatePowerShellScripts } from '../../../electron/resource-paths';
 import {
   ConnectionProofError,
@@ -10,7 +10,6 @@ import {
   type ConnectionProofRequest,
 } from '../../../electron/services/connection-proof-service';
 import { defaultSecondHop } from '../../../shared/prove/proof-result';
-import { fakeHost } from '../../helpers/fake-host';
 import { repoRoot } from '../../helpers/test-router';
 
 const password = 'Autumn-2026!"x"';
@@ -38,22 +37,49 @@ const resultLine = JSON.stringify({
 describe('the connection proof service', () => {
   it('runs the shipped proof script with the request as its one parameter object', async () => {
     expect(existsSync(scriptPath)).toBe(true);
-    const { host, calls } = fakeHost(() => resultLine);
-    const result = await runConnectionProof(host, scriptPath, request, new AbortController().signal);
+    const calls: ScriptRun[] = [];
+    const runScript = (run: ScriptRun) => {
+      calls.push(run);
+      return Promise.resolve({ exitCode: 0, stdout: `WARNING: x\n${resultLine}\n`, stderr: '' });
+    };
+    const result = await runConnectionProof(
+      { executable: 'pwsh', runScript },
+      scriptPath,
+      request,
+      new AbortController().signal,
+    );
     expect(result.hops[0]?.outcome).toBe('succeeded');
     expect(calls[0]?.scriptPath).toBe(scriptPath);
-    expect(calls[0]?.parameters).toMatchObject({ password, timeoutSeconds: 60 });
+    expect(calls[0]?.parameters).toMatchObject({ serviceAccount: 'CONTOSO\\svc-sync', timeoutSeconds: 60 });
     expect(calls[0]?.timeoutMs).toBe(210_000);
   });
 
-  it('says the script printed no result, without the password a host error echoed', async () => {
-    const host: PowerShellHost = {
-      run: () => Promise.resolve({ errors: [`ParserError near '${password}'`], warnings: [], durationMs: 1 }),
-      dispose: () => Promise.resolve(),
+  it('sends the password on standard input and never among the parameters a command line carries', async () => {
+    const calls: ScriptRun[] = [];
+    const runScript = (run: ScriptRun) => {
+      calls.push(run);
+      return Promise.resolve({ exitCode: 0, stdout: resultLine, stderr: '' });
     };
-    const error = await runConnectionProof(host, scriptPath, request, new AbortController().signal).catch(
-      (caught: unknown) => caught,
+    await runConnectionProof(
+      { executable: 'pwsh', runScript },
+      scriptPath,
+      request,
+      new AbortController().signal,
     );
+    expect(calls[0]?.parameters).not.toHaveProperty('password');
+    expect(JSON.stringify(calls[0]?.parameters)).not.toContain('Autumn-2026');
+    expect(calls[0]?.standardInput).toBe(`${password}\n`);
+  });
+
+  it('says the script printed no result, without the password a host error echoed', async () => {
+    const runScript = () =>
+      Promise.resolve({ exitCode: 1, stdout: '', stderr: `ParserError near '${password}'\n` });
+    const error = await runConnectionProof(
+      { executable: 'pwsh', runScript },
+      scriptPath,
+      request,
+      new AbortController().signal,
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConnectionProofError);
     expect(String(error)).toContain('printed no result');
     expect(String(error)).not.toContain('Autumn-2026');
