@@ -22,13 +22,12 @@ export const reportCsvColumns = [
 ] as const;
 type CsvColumn = (typeof reportCsvColumns)[number];
 
-/** The EWS deadline as the first row under the header, its cells by column name (a column added later stays empty). */
+/** The EWS deadline as the first row under the header (no status: it is no check), its cells by column name. */
 function deadlineRow(report: ReadinessReport): string[] | null {
   const deadline = report.exchangeOnlineMailDeadline;
   if (deadline === undefined) return null;
   const cells: Partial<Record<CsvColumn, string>> = {
     title: 'EWS in Exchange Online: the deadline',
-    status: deadline.phase === 'retired' ? 'fail' : 'warn',
     summary: `${deadline.statement} ${deadline.countdown}`,
     remedy: `${deadline.erpMust} Microsoft's announcement: ${deadline.references.join(' ')}`,
     simulated: report.simulated ? 'SIMULATED' : '',
@@ -84,7 +83,9 @@ export function renderReportCsv(report: ReadinessReport): string {
         check.acceptedRisk?.exposes ?? '',
         tenant.simulated ? 'SIMULATED' : '',
         check.integration,
-        tenant.verdict.text,
+        // An ews.* row carries the ERP's verdict, an m365.* row the tenant's.
+        (check.integration === 'Exchange Online mail' ? tenant.exchangeOnlineMail?.verdict : tenant.verdict)
+          ?.text ?? '',
         'tenant',
       ]);
     }

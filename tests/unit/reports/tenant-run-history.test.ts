@@ -83,7 +83,8 @@ describe('the tenant run history', () => {
   it("picks the report's tenant: the newest of the same kind, else the demo tenant for a lab run, else none", async () => {
     const dir = await tempDir();
     expect(await tenantRunForReport(dir, false)).toBeNull();
-    expect((await tenantRunForReport(dir, true))?.caseName).toBe('fabrikam-ready');
+    // The demo tenant with its ERP's Exchange Online mail (report-tenant-run.ts).
+    expect((await tenantRunForReport(dir, true))?.caseName).toBe('fabrikam-erp-delegated-federated');
     const history = new TenantRunHistory(dir);
     await history.save({
       ...(await tenantRun('sim-old', true, '2026-12-01T10:00:00.000Z')),
