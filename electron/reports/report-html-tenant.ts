@@ -39,9 +39,7 @@ export function ewsDeadlineSection(report: ReadinessReport): string {
     .join(' · ');
   return `<section class="deadline" aria-labelledby="ews-deadline">
 <h2 id="ews-deadline">${escapeHtml(ewsDeadlineHeading)}</h2>
-<p><strong>${escapeHtml(deadline.statement)}</strong> ${escapeHtml(deadline.countdown)}</p>
-<p>${escapeHtml(deadline.erpMust)}</p>
-<p class="refs">Microsoft's announcement: ${links}</p>
+<p><strong>${escapeHtml(deadline.statement)}</strong> ${escapeHtml(deadline.countdown)} ${escapeHtml(deadline.erpMust)} <span class="refs">Microsoft's announcement: ${links}</span></p>
 </section>`;
 }
 

@@ -153,7 +153,7 @@ describe('the readiness report of the demo estate', () => {
     }
   });
 
-  it('prints the demo estate on at most 12 pages, footer clear of the body, nothing past the margins', async () => {
+  it('prints the demo estate on at most 14 pages, footer clear of the body, nothing past the margins', async () => {
     const report = await demoReport();
     const html = renderReportHtml(report, { timeZone: 'Europe/Berlin' });
     const bytes = await renderReport(report, 'pdf', chromiumPrintToPdf, { timeZone: 'Europe/Berlin' });
@@ -162,7 +162,8 @@ describe('the readiness report of the demo estate', () => {
     await writeFile(join(reportsDir, 'demo-report-layout.pdf'), bytes);
     const pages = await pdfPages(bytes);
     expect(pages.length).toBeGreaterThan(1);
-    expect(pages.length).toBeLessThanOrEqual(12);
+    // 14, was 12: the EWS deadline on page 1 and the demo tenant's ten ews.* rows (issue #15) add a page each.
+    expect(pages.length).toBeLessThanOrEqual(14);
 
     // The first page answers the question: the readiness line of every integration.
     for (const line of report.readiness) expect(pages[0]?.text).toContain(line.text);
@@ -171,6 +172,13 @@ describe('the readiness report of the demo estate', () => {
     expect(tenant?.simulated).toBe(true);
     expect(pages.some((page) => page.text.includes(`${tenantHeading} ${tenant?.tenant ?? ''}`))).toBe(true);
     expect(pages[0]?.text).toContain(tenant?.readiness.text);
+    // The demo tenant's ERP (Exchange Online mail): page 1 says when EWS stops, the days left and what the ERP must do.
+    const deadline = report.exchangeOnlineMailDeadline;
+    expect(deadline?.countdown).toContain('As of 22 November 2026: 130 days left until 1 April 2027');
+    for (const words of [deadline?.statement, deadline?.countdown, deadline?.erpMust])
+      expect(pages[0]?.text).toContain(words);
+    expect(pages[0]?.text).toContain(tenant?.exchangeOnlineMail?.readiness.text);
+    expect(pages.some((page) => page.text.includes('EWS retirement in Exchange Online'))).toBe(true);
 
     const margin = { left: mmToPt(reportMarginMm.left), right: mmToPt(reportMarginMm.right) };
     pages.forEach((page, index) => {
