@@ -221,10 +221,10 @@ describe("the demo estate's report carries the demo tenant's Exchange Online mai
     for (const check of section?.checks ?? []) expect(check.title).toBe(checkTitle(check.checkId));
     for (const id of ewsCheckIds) expect(html).toContain(escapeHtml(ewsCheckTitles[id]));
     const rows = parse<Record<string, string>>(renderReportCsv(report), { columns: true });
-    const ewsRows = rows.filter((row) => row.rowKind === 'tenant' && row.checkId.startsWith('ews.'));
+    const ewsRows = rows.filter((row) => row.rowKind === 'tenant' && (row.checkId ?? '').startsWith('ews.'));
     expect(ewsRows.map((row) => row.checkId)).toEqual([...ewsCheckIds]);
     expect(
-      ewsRows.every((row) => row.simulated === 'SIMULATED' && row.readiness.startsWith('Not ready')),
+      ewsRows.every((row) => row.simulated === 'SIMULATED' && (row.readiness ?? '').startsWith('Not ready')),
     ).toBe(true);
     const json = JSON.parse(renderReportJson(report)) as ReadinessReport;
     expect(json.tenants?.[0]?.checks.filter((check) => check.checkId.startsWith('ews.'))).toHaveLength(
