@@ -11,6 +11,7 @@ import { onPremisesIntegrations } from '../../shared/readiness/integration';
 import { runReadiness, serverOutcome } from '../../shared/readiness/run-readiness';
 import { reportCheckOf } from '../../shared/reports/report-check';
 import {
+  reportEwsDeadlineOf,
   reportTenantOf,
   statusCounts as counts,
   type TenantRunForReport,
@@ -71,6 +72,9 @@ export function buildReport(input: ReportInput): ReadinessReport {
     };
   });
   const allChecks = servers.flatMap((server) => server.checks);
+  const tenants = (input.tenants ?? []).map(reportTenantOf);
+  const generatedAt = input.now().toISOString();
+  const deadline = reportEwsDeadlineOf(tenants, generatedAt);
   const from = input.period.from?.getTime() ?? Number.NEGATIVE_INFINITY;
   const to = input.period.to.getTime();
   const report: ReadinessReport = {
@@ -79,7 +83,7 @@ export function buildReport(input: ReportInput): ReadinessReport {
     runId: input.runId,
     appVersion: input.appVersion,
     operator: input.operator,
-    generatedAt: input.now().toISOString(),
+    generatedAt,
     collectedAt: savedFacts.collectedAt,
     simulated: savedFacts.simulated === true,
     estate: {
@@ -106,9 +110,8 @@ export function buildReport(input: ReportInput): ReadinessReport {
             ],
       ),
     ),
-    ...(input.tenants === undefined || input.tenants.length === 0
-      ? {}
-      : { tenants: input.tenants.map(reportTenantOf) }),
+    ...(tenants.length === 0 ? {} : { tenants }),
+    ...(deadline === undefined ? {} : { exchangeOnlineMailDeadline: deadline }),
     fixesApplied: {
       from: input.period.from?.toISOString() ?? null,
       to: input.period.to.toISOString(),

@@ -1,6 +1,11 @@
 import type { ReadinessReport } from '../../shared/reports/report-schema';
 import { reportSchemaVersion } from '../../shared/reports/report-schema';
-import { reportTenantOf, statusCounts, type TenantRunForReport } from '../../shared/reports/report-tenant';
+import {
+  reportEwsDeadlineOf,
+  reportTenantOf,
+  statusCounts,
+  type TenantRunForReport,
+} from '../../shared/reports/report-tenant';
 import { estateFingerprint } from './estate-fingerprint';
 import { maskSecrets } from './mask-report-secrets';
 
@@ -19,6 +24,7 @@ export interface TenantReportInput {
 export function buildTenantReport(input: TenantReportInput): ReadinessReport {
   const tenants = input.tenants.map(reportTenantOf);
   const generatedAt = input.now().toISOString();
+  const deadline = reportEwsDeadlineOf(tenants, generatedAt);
   const readAt = input.tenants.map((run) => run.readAt).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
   const report: ReadinessReport = {
     schemaVersion: reportSchemaVersion,
@@ -40,6 +46,7 @@ export function buildTenantReport(input: TenantReportInput): ReadinessReport {
     servers: [],
     acceptedRisks: [],
     tenants,
+    ...(deadline === undefined ? {} : { exchangeOnlineMailDeadline: deadline }),
     fixesApplied: { from: null, to: readAt ?? generatedAt, entries: [] },
   };
   return maskSecrets(report, [...(input.knownSecrets ?? [])]);

@@ -16,9 +16,26 @@ export const reportCsvColumns = [
   // Appended (older columns keep their place): the row's integration and the server's verdict for it.
   'integration',
   'readiness',
-  // Appended: `server` for a row of an Exchange server, `tenant` for a Microsoft 365 tenant's (server: the tenant).
+  // Appended: `server` for a row of an Exchange server, `tenant` for a Microsoft 365 tenant's (server: the tenant),
+  // `deadline` for the EWS deadline row that opens a report with an Exchange Online mail result.
   'rowKind',
 ] as const;
+type CsvColumn = (typeof reportCsvColumns)[number];
+
+/** The EWS deadline as the first row under the header (no status: it is no check), its cells by column name. */
+function deadlineRow(report: ReadinessReport): string[] | null {
+  const deadline = report.exchangeOnlineMailDeadline;
+  if (deadline === undefined) return null;
+  const cells: Partial<Record<CsvColumn, string>> = {
+    title: 'EWS in Exchange Online: the deadline',
+    summary: `${deadline.statement} ${deadline.countdown}`,
+    remedy: `${deadline.erpMust} Microsoft's announcement: ${deadline.references.join(' ')}`,
+    simulated: report.simulated ? 'SIMULATED' : '',
+    integration: 'Exchange Online mail',
+    rowKind: 'deadline',
+  };
+  return reportCsvColumns.map((column) => cells[column] ?? '');
+}
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
 function guardFormula(text: string): string {
@@ -32,6 +49,8 @@ export function csvCell(value: string): string {
 
 export function renderReportCsv(report: ReadinessReport): string {
   const rows: string[][] = [[...reportCsvColumns]];
+  const deadline = deadlineRow(report);
+  if (deadline !== null) rows.push(deadline);
   for (const server of report.servers) {
     const verdicts = new Map(server.readiness.map((verdict) => [verdict.integration, verdict.text]));
     for (const check of server.checks) {
@@ -64,7 +83,9 @@ export function renderReportCsv(report: ReadinessReport): string {
         check.acceptedRisk?.exposes ?? '',
         tenant.simulated ? 'SIMULATED' : '',
         check.integration,
-        tenant.verdict.text,
+        // An ews.* row carries the ERP's verdict, an m365.* row the tenant's.
+        (check.integration === 'Exchange Online mail' ? tenant.exchangeOnlineMail?.verdict : tenant.verdict)
+          ?.text ?? '',
         'tenant',
       ]);
     }

@@ -10,6 +10,41 @@ export const tenantHeading = 'Microsoft 365 tenant';
 
 const simulatedTag = (tenant: ReportTenant) => (tenant.simulated ? ' <small>[SIMULATED]</small>' : '');
 
+/** The ERP judged, as the provisioning app is shown: client id, flow, mailbox, account and the settings' source. */
+function erpDetails(tenant: ReportTenant): string {
+  const mail = tenant.exchangeOnlineMail;
+  if (mail === undefined) return '';
+  const target = mail.target;
+  const about =
+    target === null
+      ? ['ERP app (not kept in this run)']
+      : [
+          `ERP app ${target.clientId} (${target.flow})`,
+          `mailbox ${target.mailbox || '(none)'}`,
+          ...(target.account === null ? [] : [`account ${target.account}`]),
+          `Exchange Online settings ${target.exchangeOnlineSettings ?? 'not read'}`,
+        ];
+  return `<p class="meta">${escapeHtml(about.join(' · '))} · <strong>${escapeHtml(mail.readiness.text)}</strong> · <span class="verdict-${mail.verdict.kind}">${escapeHtml(mail.verdict.text)}</span></p>`;
+}
+
+/**
+ * The first page's EWS deadline (ews-retirement.ts): the dates, the days left as of the report's day, what the ERP must
+ * do and Microsoft's announcement. Nothing for a report without an ews.* result.
+ */
+export function ewsDeadlineSection(report: ReadinessReport): string {
+  const deadline = report.exchangeOnlineMailDeadline;
+  if (deadline === undefined) return '';
+  const links = deadline.references
+    .map((url) => `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`)
+    .join(' · ');
+  return `<section class="deadline" aria-labelledby="ews-deadline">
+<h2 id="ews-deadline">${escapeHtml(ewsDeadlineHeading)}</h2>
+<p><strong>${escapeHtml(deadline.statement)}</strong> ${escapeHtml(deadline.countdown)} ${escapeHtml(deadline.erpMust)} <span class="refs">Microsoft's announcement: ${links}</span></p>
+</section>`;
+}
+
+export const ewsDeadlineHeading = 'EWS in Exchange Online: the deadline';
+
 function tenantDetails(tenant: ReportTenant, time: Time): string {
   const parts = [
     `Read ${time(tenant.readAt)}`,
@@ -19,7 +54,7 @@ function tenantDetails(tenant: ReportTenant, time: Time): string {
     ...(tenant.caseName === null ? [] : [`demo case ${tenant.caseName}`]),
     ...(tenant.runId === null ? [] : [`tenant run ${tenant.runId}`]),
   ];
-  return `<p class="meta">${escapeHtml(parts.join(' · '))}</p>`;
+  return `<p class="meta">${escapeHtml(parts.join(' · '))}</p>${erpDetails(tenant)}`;
 }
 
 function evidenceText(check: ReportCheck): string {

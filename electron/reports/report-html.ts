@@ -10,7 +10,7 @@ import {
   fixesSection,
   readinessTable,
 } from './report-html-sections';
-import { tenantSections } from './report-html-tenant';
+import { ewsDeadlineSection, tenantSections } from './report-html-tenant';
 
 // One self-contained HTML file: inline CSS, no script, every status as a word with a shape (never colour alone).
 
@@ -41,7 +41,7 @@ col.server-col{width:28%}col.check-col{width:28%}col.title-col{width:22%}col.id-
 .grid{font-size:8pt}.grid th,.grid td{padding:.05rem .2rem}.grid .cell{text-align:center}.grid tr.group th{background:#f4f4f4}
 .grid tbody tr{break-inside:avoid}
 .tenant-checks{font-size:7.5pt;line-height:1.2}.tenant-checks th,.tenant-checks td{padding:.05rem .2rem}.tenant-checks tbody tr{break-inside:avoid}
-.tenant .meta{margin:.1rem 0}.tenant-evidence,.tenant .refs{font-size:6.5pt;line-height:1.15}
+.tenant .meta{margin:.1rem 0}.deadline{border:2px solid #7a4a00;padding:.1rem .4rem;margin:.25rem 0;font-size:8.5pt;line-height:1.25}.deadline h2{font-size:10pt;margin:0;border:0}.deadline .refs{font-size:7pt}.tenant-evidence,.tenant .refs{font-size:6.5pt;line-height:1.15}
 .legend{font-size:8pt;list-style:none;padding:0;margin:.2rem 0;display:flex;flex-wrap:wrap;gap:.1rem 1rem}
 .finding{border-left:3px solid #888;padding:.05rem .5rem;margin:.35rem 0;break-inside:avoid}
 .remedy{color:#333}.refs{font-size:8.5pt;overflow-wrap:anywhere}
@@ -116,10 +116,17 @@ export function renderReportHtml(model: ReadinessReport, options: ReportHtmlOpti
 ${sim ? `<p class="simulated">${simulatedNotice}</p>` : ''}
 <h1>${escapeHtml(title)}</h1>
 <ul class="estate" aria-label="Readiness of the estate">
-${[...report.readiness, ...(report.tenants ?? []).map((tenant) => tenant.readiness)]
+${[
+  ...report.readiness,
+  ...(report.tenants ?? []).flatMap((tenant) => [
+    tenant.readiness,
+    ...(tenant.exchangeOnlineMail === undefined ? [] : [tenant.exchangeOnlineMail.readiness]),
+  ]),
+]
   .map((line) => `<li>${escapeHtml(line.text)}</li>`)
   .join('\n')}
 </ul>
+${ewsDeadlineSection(report)}
 <table class="meta"><caption class="visually-hidden">Report details</caption>
 <colgroup><col class="name-col"><col><col class="name-col"><col></colgroup><tbody>
 ${pairsOf(meta)

@@ -4,13 +4,15 @@ import { ConnectionFailure } from '../facts/connection-failure';
 import { EstateReadiness } from '../readiness/estate-summary';
 import { Integration } from '../readiness/integration';
 import { ReadinessVerdict } from '../readiness/readiness-verdict';
+import { ExchangeOnlineMailTarget } from '../runs/tenant-run-records';
 
 // The readiness report as data: what the JSON export holds and what the HTML, PDF and CSV are rendered from.
 // Bump reportSchemaVersion on any change a reader could notice; docs/report-schema.json is generated from it.
 
 // 2: readiness verdicts (shared/readiness) replace the per-integration summary; servers say why they were not read.
 // 3: an optional Microsoft 365 tenant section (`tenants`), from the tenant runs of the history.
-export const reportSchemaVersion = 3;
+// 4: the ERP's Exchange Online mail in a tenant section (`exchangeOnlineMail`) and the EWS deadline on the first page.
+export const reportSchemaVersion = 4;
 
 export const StatusCounts = z.object({
   pass: z.number().int().nonnegative(),
@@ -67,6 +69,33 @@ export const ReportTenantRisk = AcceptedRisk.extend({
 });
 export type ReportTenantRisk = z.infer<typeof ReportTenantRisk>;
 
+/** The ERP's Exchange Online mail in a tenant section: what was judged and its verdict, beside the tenant's. */
+export const ReportTenantMail = z.object({
+  /** The ERP app, flow and mailbox judged; null for a run saved before they were kept. */
+  target: ExchangeOnlineMailTarget.nullable(),
+  /** integrationVerdict('Exchange Online mail', …) of the section's ews.* checks. */
+  verdict: ReadinessVerdict,
+  /** "Exchange Online mail: 0 of 1 ready, 1 not ready" */
+  readiness: EstateReadiness,
+});
+export type ReportTenantMail = z.infer<typeof ReportTenantMail>;
+
+/** The EWS deadline as the first page of a report with an Exchange Online mail result states it (ews-retirement.ts). */
+export const ReportEwsDeadline = z.object({
+  /** The report's day (UTC) the days are counted from. */
+  asOf: z.iso.date(),
+  blockByDefaultDate: z.iso.date(),
+  shutdownDate: z.iso.date(),
+  daysLeft: z.number().int().nonnegative(),
+  phase: z.enum(['before-block', 'blocked-by-default', 'retired']),
+  statement: z.string().min(1),
+  countdown: z.string().min(1),
+  erpMust: z.string().min(1),
+  /** Microsoft's announcements. */
+  references: z.array(z.string()),
+});
+export type ReportEwsDeadline = z.infer<typeof ReportEwsDeadline>;
+
 /** The Microsoft 365 tenant as a tenant run judged it: its verdict, the estate line and every m365.* check. */
 export const ReportTenant = z.object({
   /** The tenant run of the history it comes from; null when not saved (the demo tenant of a lab report). */
@@ -80,6 +109,8 @@ export const ReportTenant = z.object({
   provisioningAppId: z.string(),
   federatedDomains: z.array(z.string()),
   idpSignInHost: z.string().nullable(),
+  /** Present when the section holds ews.* checks: the ERP judged and its verdict. */
+  exchangeOnlineMail: ReportTenantMail.optional(),
   /** integrationVerdict('Microsoft 365', …) of shared/readiness: the words of the window and the CLI. */
   verdict: ReadinessVerdict,
   /** "Microsoft 365: 1 of 1 ready" */
@@ -129,6 +160,8 @@ export const ReadinessReport = z
     acceptedRisks: z.array(ReportAcceptedRisk),
     /** The Microsoft 365 tenant section(s): absent or empty when no tenant run goes with the report. */
     tenants: z.array(ReportTenant).optional(),
+    /** The EWS deadline and what the ERP must do: present when a tenant section holds an ews.* check. */
+    exchangeOnlineMailDeadline: ReportEwsDeadline.optional(),
     fixesApplied: z.object({
       from: z.iso.datetime({ offset: true }).nullable(),
       to: z.iso.datetime({ offset: true }),

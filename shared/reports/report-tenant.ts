@@ -1,8 +1,11 @@
 import type { CheckResult, CheckStatus } from '../checks/check-result';
 import { estateReadiness } from '../readiness/estate-summary';
+import { integrationOf } from '../readiness/integration';
 import { integrationVerdict } from '../readiness/readiness-verdict';
+import type { ExchangeOnlineMailTarget } from '../runs/tenant-run-records';
+import { ewsDeadlineNotice } from '../tenant/ews/ews-retirement';
 import { reportCheckOf } from './report-check';
-import type { ReportTenant, StatusCounts } from './report-schema';
+import type { ReportEwsDeadline, ReportTenant, ReportTenantMail, StatusCounts } from './report-schema';
 
 // The tenant section of a report, from one tenant run: the verdict and estate line in the words of shared/readiness.
 
@@ -16,6 +19,8 @@ export interface TenantRunForReport {
   provisioningAppId: string;
   federatedDomains: readonly string[];
   idpSignInHost: string | null;
+  /** The ERP the ews.* checks were about; absent for a run without them or saved before it was kept. */
+  exchangeOnlineMail?: ExchangeOnlineMailTarget | undefined;
   results: readonly CheckResult[];
 }
 
@@ -25,6 +30,38 @@ export function statusCounts(statuses: readonly CheckStatus[]): StatusCounts {
   return out;
 }
 
+const isMail = (checkId: string) => integrationOf(checkId) === 'Exchange Online mail';
+
+/** The ERP's part of a tenant section: present when the run holds an ews.* check. */
+function tenantMailOf(run: TenantRunForReport): ReportTenantMail | undefined {
+  if (!run.results.some((result) => isMail(result.checkId))) return undefined;
+  const server = { fqdn: run.tenant, collection: 'collected' as const, results: run.results };
+  const verdict = integrationVerdict('Exchange Online mail', server);
+  return {
+    target: run.exchangeOnlineMail ?? null,
+    verdict,
+    readiness: estateReadiness('Exchange Online mail', [verdict]),
+  };
+}
+
+/**
+ * The first page's EWS deadline, counted from the report's day: only when a tenant section holds an ews.* check.
+ * The allow-list command names the ERP apps the sections judged.
+ */
+export function reportEwsDeadlineOf(
+  tenants: readonly ReportTenant[],
+  generatedAt: string,
+): ReportEwsDeadline | undefined {
+  const mail = tenants.flatMap((tenant) =>
+    tenant.exchangeOnlineMail === undefined ? [] : [tenant.exchangeOnlineMail],
+  );
+  if (mail.length === 0) return undefined;
+  const clientIds = [
+    ...new Set(mail.flatMap((entry) => (entry.target === null ? [] : [entry.target.clientId]))),
+  ];
+  return ewsDeadlineNotice(new Date(generatedAt), clientIds);
+}
+
 export function reportTenantOf(run: TenantRunForReport): ReportTenant {
   const checks = run.results.map(reportCheckOf);
   const verdict = integrationVerdict('Microsoft 365', {
@@ -32,6 +69,7 @@ export function reportTenantOf(run: TenantRunForReport): ReportTenant {
     collection: 'collected',
     results: run.results,
   });
+  const exchangeOnlineMail = tenantMailOf(run);
   return {
     runId: run.runId,
     tenant: run.tenant,
@@ -41,6 +79,7 @@ export function reportTenantOf(run: TenantRunForReport): ReportTenant {
     provisioningAppId: run.provisioningAppId,
     federatedDomains: [...run.federatedDomains],
     idpSignInHost: run.idpSignInHost,
+    ...(exchangeOnlineMail === undefined ? {} : { exchangeOnlineMail }),
     verdict,
     readiness: estateReadiness('Microsoft 365', [verdict]),
     counts: statusCounts(checks.map((check) => check.status)),

@@ -6,6 +6,20 @@ import { CheckResult, CheckStatus } from '../checks/check-result';
 export const TenantRunSource = z.enum(['live', 'recorded', 'lab']);
 export type TenantRunSource = z.infer<typeof TenantRunSource>;
 
+/** The ERP the ews.* checks were about (issue #15): what the run was judged against, never its password or secret. */
+export const ExchangeOnlineMailTarget = z.object({
+  /** The ERP app's application (client) id. */
+  clientId: z.string().min(1),
+  flow: z.enum(['delegated', 'app-only']),
+  /** The mailbox the ERP reads and sends from. */
+  mailbox: z.string(),
+  /** Delegated only: the ERP's account; null for app-only. */
+  account: z.string().nullable(),
+  /** Where the Exchange Online settings came from ("imported from FILE"); null when they were not read. */
+  exchangeOnlineSettings: z.string().nullable(),
+});
+export type ExchangeOnlineMailTarget = z.infer<typeof ExchangeOnlineMailTarget>;
+
 export const SavedTenantRun = z.object({
   schemaVersion: z.literal(1),
   kind: z.literal('exready.tenant-run'),
@@ -21,9 +35,12 @@ export const SavedTenantRun = z.object({
   tenant: z.string().min(1),
   /** When the tenant was read (recordedAt for a replay); the rules judged as of then. */
   readAt: z.iso.datetime({ offset: true }),
+  /** '' for a run recorded for the ERP alone (no provisioning app judged). */
   provisioningAppId: z.string(),
   federatedDomains: z.array(z.string()),
   idpSignInHost: z.string().nullable(),
+  /** With --ews: the ERP judged; absent in runs saved before it was kept, and without --ews. */
+  exchangeOnlineMail: ExchangeOnlineMailTarget.optional(),
   results: z.array(CheckResult),
 });
 export type SavedTenantRun = z.infer<typeof SavedTenantRun>;

@@ -5,13 +5,17 @@ import AxeBuilder from '@axe-core/playwright';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { demoTenantCases } from '../../electron/lab/demo-tenant';
+import { demoEwsCases } from '../../electron/lab/demo-tenant-ews';
 import { buildReport } from '../../electron/reports/build-report';
+import { buildTenantReport } from '../../electron/reports/build-tenant-report';
 import { chromiumArgs, findBrowserExecutable } from '../../electron/reports/browser-executable';
 import { renderReport, reportFormats } from '../../electron/reports/report-formats';
 import { renderReportHtml } from '../../electron/reports/report-html';
 import { chromiumPrintToPdf, reportMarginMm } from '../../electron/reports/report-pdf';
 import { tenantHeading } from '../../electron/reports/report-html-tenant';
 import { demoTenantRunForReport } from '../../electron/reports/report-tenant-run';
+import { ewsRetirementAnnouncements } from '../../shared/tenant/ews/ews-retirement';
 import {
   demoAuditEntries,
   demoNow,
@@ -153,7 +157,7 @@ describe('the readiness report of the demo estate', () => {
     }
   });
 
-  it('prints the demo estate on at most 12 pages, footer clear of the body, nothing past the margins', async () => {
+  it('prints the demo estate on at most 14 pages, footer clear of the body, nothing past the margins', async () => {
     const report = await demoReport();
     const html = renderReportHtml(report, { timeZone: 'Europe/Berlin' });
     const bytes = await renderReport(report, 'pdf', chromiumPrintToPdf, { timeZone: 'Europe/Berlin' });
@@ -162,7 +166,8 @@ describe('the readiness report of the demo estate', () => {
     await writeFile(join(reportsDir, 'demo-report-layout.pdf'), bytes);
     const pages = await pdfPages(bytes);
     expect(pages.length).toBeGreaterThan(1);
-    expect(pages.length).toBeLessThanOrEqual(12);
+    // 14, was 12: the EWS deadline on page 1 and the demo tenant's ten ews.* rows (issue #15) add a page each.
+    expect(pages.length).toBeLessThanOrEqual(14);
 
     // The first page answers the question: the readiness line of every integration.
     for (const line of report.readiness) expect(pages[0]?.text).toContain(line.text);
@@ -171,6 +176,17 @@ describe('the readiness report of the demo estate', () => {
     expect(tenant?.simulated).toBe(true);
     expect(pages.some((page) => page.text.includes(`${tenantHeading} ${tenant?.tenant ?? ''}`))).toBe(true);
     expect(pages[0]?.text).toContain(tenant?.readiness.text);
+    // The demo tenant's ERP (Exchange Online mail): page 1 says when EWS stops, the days left and what the ERP must do.
+    const deadline = report.exchangeOnlineMailDeadline;
+    expect(deadline?.countdown).toContain('As of 22 November 2026: 130 days left until 1 April 2027');
+    // pdf.js joins wrapped lines without their space: compared without whitespace.
+    const bare = (text: string | undefined) => (text ?? '').replace(/\s+/g, '');
+    for (const words of [deadline?.statement, deadline?.countdown, deadline?.erpMust])
+      expect(bare(pages[0]?.text)).toContain(bare(words));
+    expect(pages[0]?.text).toContain(tenant?.exchangeOnlineMail?.readiness.text);
+    expect(pages.some((page) => bare(page.text).includes(bare('EWS retirement in Exchange Online')))).toBe(
+      true,
+    );
 
     const margin = { left: mmToPt(reportMarginMm.left), right: mmToPt(reportMarginMm.right) };
     pages.forEach((page, index) => {
@@ -204,6 +220,33 @@ describe('the readiness report of the demo estate', () => {
       const expected = links.filter((link) => link === url).length;
       expect(allText.split(url.replace(/&amp;/g, '&')).length - 1, url).toBe(expected);
     }
+  });
+
+  it("prints a tenant report's EWS deadline on page 1 when it has an ews.* result, and none without", async () => {
+    const pdfOf = async (name: string) => {
+      const entry =
+        demoEwsCases.find((item) => item.name === name) ?? demoTenantCases.find((item) => item.name === name);
+      const tenant = await demoTenantRunForReport(entry);
+      const report = buildTenantReport({
+        tenants: tenant === null ? [] : [tenant],
+        runId: null,
+        appVersion: '0.1.0',
+        operator: 'CONTOSO\\admin',
+        now: () => new Date('2026-12-02T10:00:00Z'),
+      });
+      const bytes = await renderReport(report, 'pdf', chromiumPrintToPdf, { timeZone: 'UTC' });
+      if (typeof bytes === 'string') throw new Error('the PDF format returned text');
+      return { report, pages: await pdfPages(bytes) };
+    };
+    const bare = (text: string | undefined) => (text ?? '').replace(/\s+/g, '');
+    const { report, pages } = await pdfOf('contoso-erp-app-only-ready');
+    const deadline = report.exchangeOnlineMailDeadline;
+    expect(deadline?.daysLeft).toBe(120);
+    for (const words of [deadline?.statement, deadline?.countdown, deadline?.erpMust])
+      expect(bare(pages[0]?.text)).toContain(bare(words));
+    expect(bare(pages[0]?.text)).toContain(bare(ewsRetirementAnnouncements[0]));
+    const plain = await pdfOf('fabrikam-ready');
+    expect(plain.pages.map((page) => page.text).join(' ')).not.toContain('EWS in Exchange Online is blocked');
   });
 
   it('lays every table inside the A4 text width when printed, so no right border is clipped', async () => {

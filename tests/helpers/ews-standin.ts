@@ -132,7 +132,8 @@ export async function startEwsStandin(dir: string): Promise<EwsStandin> {
 export function fetchTrusting(ca: string): typeof fetch {
   return (input, init) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
+    const headers: Record<string, string> = {};
+    new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
     const body = typeof init?.body === 'string' ? init.body : '';
     return new Promise<Response>((resolve, reject) => {
       const req = request(url, { method: init?.method ?? 'GET', headers, ca }, (res) => {

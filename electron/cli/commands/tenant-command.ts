@@ -9,6 +9,7 @@ import { integrationVerdict } from '../../../shared/readiness/readiness-verdict'
 import type { EwsFlow } from '../../../shared/tenant/ews/ews-check-ids';
 import type { EwsFacts } from '../../../shared/tenant/ews/ews-facts';
 import type { EwsProbeOutcome } from '../../../shared/tenant/ews/ews-probe-outcome';
+import { ewsDeadlineNotice } from '../../../shared/tenant/ews/ews-retirement';
 import type { RecordedResponses } from '../../../shared/tenant/recorded-responses';
 import { appVersion } from '../../app-version';
 import { currentOperator } from '../../audit/operator';
@@ -16,6 +17,7 @@ import type { DemoTenantCase } from '../../lab/demo-tenant';
 import { buildTenantReport } from '../../reports/build-tenant-report';
 import { renderReport, reportFormatOf, type ReportFormat } from '../../reports/report-formats';
 import { chromiumPrintToPdf, type PrintToPdf } from '../../reports/report-pdf';
+import { exchangeOnlineMailTargetOf } from '../../reports/report-tenant-run';
 import { writeFileAtomic } from '../../storage/atomic-file';
 import { newTenantRunId, TenantRunHistory, type SavedTenantRun } from '../../storage/tenant-run-history';
 import { userDataDir } from '../../user-data-dir';
@@ -610,6 +612,7 @@ async function saveTenantRuns(
     provisioningAppId: entry.target?.provisioningAppId ?? '',
     federatedDomains: [...(entry.target?.federatedDomains ?? [])],
     idpSignInHost: entry.target?.idpSignInHost ?? null,
+    ...(entry.ews === null ? {} : { exchangeOnlineMail: exchangeOnlineMailTargetOf(entry.ews) }),
     results: entry.outcome.results,
   }));
   try {
@@ -692,10 +695,16 @@ export async function runTenantCommand(
     return options.source.kind === 'live' ? ExitCode.badInput : ExitCode.failed;
   }
   const results = judged.blocks.flatMap((entry) => entry.outcome.results);
+  // Any ews.* result: the text and the JSON open with the EWS deadline, as the report's first page does.
+  const erpIds = judged.blocks.flatMap((entry) => (entry.ews === null ? [] : [entry.ews.clientId]));
+  const deadline = results.some((result) => result.checkId.startsWith('ews.'))
+    ? ewsDeadlineNotice(deps.now(), [...new Set(erpIds)])
+    : null;
   const document = {
     schemaVersion: 1,
     kind: 'exready-tenant-check',
     simulated: judged.simulated,
+    ...(deadline === null ? {} : { exchangeOnlineMailDeadline: deadline }),
     cases: judged.blocks.map((entry) => ({
       case: entry.name,
       tenant: entry.tenant,
@@ -725,7 +734,7 @@ export async function runTenantCommand(
   const reportWritten =
     options.report === null || (await writeTenantReport(saved.runs, options.report, io, deps));
   if (options.json) io.stdout(`${JSON.stringify(document, null, 2)}\n`);
-  else io.stdout(formatTenantText(judged.simulated, judged.blocks, document.estate));
+  else io.stdout(formatTenantText(judged.simulated, judged.blocks, document.estate, deadline));
   return results.some((result) => result.status === 'fail') || !saved.ok || !reportWritten
     ? ExitCode.failed
     : ExitCode.ok;

@@ -1,6 +1,7 @@
 import type { CheckResult, CheckStatus } from '../../../shared/checks/check-result';
 import type { ReadinessVerdict } from '../../../shared/readiness/readiness-verdict';
 import { ewsCheckTitles } from '../../../shared/tenant/ews/ews-references';
+import type { EwsDeadlineNotice } from '../../../shared/tenant/ews/ews-retirement';
 import { tenantCheckTitles } from '../../../shared/tenant/tenant-check-ids';
 
 const titles: Readonly<Record<string, string>> = { ...tenantCheckTitles, ...ewsCheckTitles };
@@ -49,14 +50,27 @@ export interface TenantReportBlock {
   crossIntegration: readonly string[];
 }
 
+/** The EWS deadline, first after the lab label: the date EWS stops and what the ERP must do. */
+export function deadlineLines(deadline: EwsDeadlineNotice): string[] {
+  return [
+    'EWS deadline (Exchange Online mail)',
+    `  ${deadline.statement}`,
+    `  ${deadline.countdown}`,
+    `  ${deadline.erpMust}`,
+    `  Microsoft's announcement: ${deadline.references.join(' ')}`,
+  ];
+}
+
 /** The readable tenant checklist: one block per case (a recorded file has one, the demo several). */
 export function formatTenantText(
   simulated: boolean,
   blocks: readonly TenantReportBlock[],
   estate: readonly string[] = [],
+  deadline: EwsDeadlineNotice | null = null,
 ): string {
   const lines: string[] = [];
   if (simulated) lines.push('SIMULATED: a made-up demo tenant, not read from Microsoft Graph');
+  if (deadline !== null) lines.push(...deadlineLines(deadline));
   for (const block of blocks) {
     if (lines.length > 0) lines.push('');
     lines.push(

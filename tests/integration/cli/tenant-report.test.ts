@@ -7,9 +7,11 @@ import { runReportCommand } from '../../../electron/cli/commands/report-command'
 import { runTenantCommand } from '../../../electron/cli/commands/tenant-command';
 import { runCli } from '../../../electron/cli/run-cli';
 import { demoTenantCases } from '../../../electron/lab/demo-tenant';
+import { demoEwsCases } from '../../../electron/lab/demo-tenant-ews';
 import type { PrintToPdf } from '../../../electron/reports/report-pdf';
 import { TenantRunHistory } from '../../../electron/storage/tenant-run-history';
 import { ReadinessReport } from '../../../shared/reports/report-schema';
+import { ewsCheckIds } from '../../../shared/tenant/ews/ews-check-ids';
 import { tenantCheckIds } from '../../../shared/tenant/tenant-check-ids';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -127,7 +129,8 @@ describe("a run's report carries the newest tenant run of its kind", () => {
     const dir = await tempDir();
     await runCli(['check', '--lab', 'demo', '--history', dir], capture().io, now);
     const fabrikam = await reportCsv(dir);
-    expect(fabrikam).toHaveLength(tenantCheckIds.length);
+    // The demo tenant comes with its ERP: the m365 checks, then the ews ones (report-tenant-run.ts).
+    expect(fabrikam.map((row) => row.checkId)).toEqual([...tenantCheckIds, ...ewsCheckIds]);
     expect(fabrikam[0]?.server).toBe(demoTenantCases[0]?.target.tenant);
 
     await tenantCheck(['--lab', 'demo', '--case', 'wingtip-attested', '--history', dir]);
@@ -145,5 +148,68 @@ describe("a run's report carries the newest tenant run of its kind", () => {
     const text = await readFile(html, 'utf8');
     expect(text).toContain(`Microsoft 365 tenant ${demoTenantCases[0]?.target.tenant ?? ''}`);
     expect(text.indexOf('Microsoft 365 tenant')).toBeGreaterThan(text.indexOf('Checks at a glance'));
+    // Its ERP's Exchange Online mail puts the EWS deadline at the top, counted from the report's day.
+    const deadline = text.indexOf('EWS in Exchange Online is blocked by default from 1 October 2026');
+    expect(deadline).toBeGreaterThan(0);
+    expect(deadline).toBeLessThan(text.indexOf('Readiness per server'));
+    expect(text).toContain('As of 2 December 2026: 120 days left until 1 April 2027');
+  });
+});
+
+describe('exready tenant check --ews: the ERP in the saved run, the EWS deadline first', () => {
+  async function ewsCheck(args: string[]) {
+    const { out, io } = capture();
+    const code = await runTenantCommand(['check', '--lab', 'demo', '--ews', ...args], io, {
+      labs: { demo: demoTenantCases },
+      ewsLabs: { demo: demoEwsCases },
+      openLive: () => Promise.reject(new Error('no live sign-in in tests')),
+      now,
+      operator: () => 'CONTOSO\\admin',
+    });
+    return { code, ...out };
+  }
+
+  it('saves the ERP judged with the run and the report shows it, "(none)" for the absent provisioning app', async () => {
+    const dir = await tempDir();
+    const html = join(dir, 'x.html');
+    const entry = demoEwsCases.find((item) => item.name === 'contoso-erp-app-only-ready');
+    await ewsCheck(['--case', 'contoso-erp-app-only-ready', '--history', dir, '--report', html]);
+    const saved = await new TenantRunHistory(dir).open('latest');
+    expect(saved.provisioningAppId).toBe('');
+    expect(saved.exchangeOnlineMail).toEqual({
+      clientId: entry?.ews.clientId,
+      flow: 'app-only',
+      mailbox: entry?.ews.mailbox,
+      account: null,
+      exchangeOnlineSettings: 'simulated (demo tenant)',
+    });
+    const text = await readFile(html, 'utf8');
+    expect(text).toContain('provisioning app (none)');
+    expect(text).toContain(
+      `ERP app ${entry?.ews.clientId ?? 'x'} (app-only) · mailbox ${entry?.ews.mailbox ?? 'x'}`,
+    );
+    expect(text).toContain(`@{Add=&quot;${entry?.ews.clientId ?? 'x'}&quot;}`);
+  });
+
+  it('the text and --json open with the EWS deadline and what the ERP must do; the m365-only text does not', async () => {
+    const { stdout } = await ewsCheck(['--case', 'fabrikam-erp-delegated-federated']);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^SIMULATED/);
+    expect(lines[1]).toBe('EWS deadline (Exchange Online mail)');
+    expect(lines[2]).toContain('blocked by default from 1 October 2026 unless the tenant allows the app');
+    expect(lines[3]).toBe(
+      '  As of 2 December 2026: 120 days left until 1 April 2027; EWS has been blocked by default since 1 October 2026.',
+    );
+    expect(lines[4]).toMatch(/^ {2}The ERP must move to Microsoft Graph/);
+    expect(lines[5]).toContain("Microsoft's announcement: https://techcommunity.microsoft.com/");
+    const json = JSON.parse((await ewsCheck(['--json'])).stdout) as {
+      exchangeOnlineMailDeadline?: { daysLeft: number; erpMust: string };
+    };
+    expect(json.exchangeOnlineMailDeadline?.daysLeft).toBe(120);
+    // Several ERPs across the demo tenants: the allow command keeps its placeholder.
+    expect(json.exchangeOnlineMailDeadline?.erpMust).toContain('<the ERP app\u2019s client id>');
+    expect((await tenantCheck(['--lab', 'demo', '--case', 'fabrikam-ready'])).stdout).not.toContain(
+      'EWS deadline',
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildTenantReport } from '../../../electron/reports/build-tenant-report';
+import { renderReportHtml } from '../../../electron/reports/report-html';
 import { demoTenantRunForReport, tenantRunForReport } from '../../../electron/reports/report-tenant-run';
 import { RunHistory } from '../../../electron/storage/run-history';
 import {
@@ -83,7 +85,8 @@ describe('the tenant run history', () => {
   it("picks the report's tenant: the newest of the same kind, else the demo tenant for a lab run, else none", async () => {
     const dir = await tempDir();
     expect(await tenantRunForReport(dir, false)).toBeNull();
-    expect((await tenantRunForReport(dir, true))?.caseName).toBe('fabrikam-ready');
+    // The demo tenant with its ERP's Exchange Online mail (report-tenant-run.ts).
+    expect((await tenantRunForReport(dir, true))?.caseName).toBe('fabrikam-erp-delegated-federated');
     const history = new TenantRunHistory(dir);
     await history.save({
       ...(await tenantRun('sim-old', true, '2026-12-01T10:00:00.000Z')),
@@ -96,5 +99,34 @@ describe('the tenant run history', () => {
     await history.save(await tenantRun('real', false, '2026-12-03T10:00:00.000Z'));
     expect((await tenantRunForReport(dir, true))?.runId).toBe('sim-new');
     expect((await tenantRunForReport(dir, false))?.runId).toBe('real');
+  });
+
+  it('keeps the ERP judged (exchangeOnlineMail) and still opens a run saved before it was kept', async () => {
+    const dir = await tempDir();
+    const history = new TenantRunHistory(dir);
+    const withErp = await tenantRun('with-erp', true, '2026-12-01T10:00:00.000Z');
+    expect(withErp.exchangeOnlineMail?.clientId).toMatch(/^[0-9a-f-]{36}$/);
+    await history.save(withErp);
+    expect((await history.open('with-erp')).exchangeOnlineMail).toEqual(withErp.exchangeOnlineMail);
+
+    // A file as the history wrote it before the field existed: ews.* results, no exchangeOnlineMail.
+    const { exchangeOnlineMail: _dropped, ...old } = {
+      ...(await tenantRun('old-run', true, '2026-11-30T10:00:00.000Z')),
+      sequence: 7,
+    };
+    await writeFile(join(dir, 'tenant-runs', 'old-run.json'), `${JSON.stringify(old)}\n`);
+    const opened = await history.open('old-run');
+    expect(opened.exchangeOnlineMail).toBeUndefined();
+    expect(opened.results.some((result) => result.checkId.startsWith('ews.'))).toBe(true);
+    expect((await history.list()).map((entry) => entry.runId)).toEqual(['with-erp', 'old-run']);
+    const report = buildTenantReport({
+      tenants: [opened],
+      runId: opened.runId,
+      appVersion: '0.1.0',
+      operator: 'op',
+      now: () => new Date('2026-12-02T10:00:00Z'),
+    });
+    expect(report.tenants?.[0]?.exchangeOnlineMail?.target).toBeNull();
+    expect(renderReportHtml(report, { timeZone: 'UTC' })).toContain('ERP app (not kept in this run)');
   });
 });
