@@ -101,11 +101,11 @@ export function probeReplayTransport(recording: RecordedResponses): {
   };
 }
 
-/** What a replay needs of the probe's options: no secret (none was recorded), no network, no clock. */
-export type ReplayProbeOptions = Omit<
-  EwsProbeOptions,
-  'secret' | 'fetch' | 'clock' | 'loginBaseUrl' | 'ewsUrl' | 'timeoutMs'
->;
+/**
+ * What a replay needs of the probe's options: no secret (none was recorded), no network, no clock. The endpoints
+ * default to the recorded ones (a token error leaves EWS's unrecorded: give it when the live run pointed elsewhere).
+ */
+export type ReplayProbeOptions = Omit<EwsProbeOptions, 'secret' | 'fetch' | 'clock' | 'timeoutMs'>;
 
 /** Replays `ews.probe` from a recording: the same classification as the live run, said to be replayed. */
 export async function replayEwsProbe(
@@ -114,8 +114,8 @@ export async function replayEwsProbe(
 ): Promise<EwsProbeOutcome> {
   const transport = probeReplayTransport(recording);
   const outcome = await runEwsProbe({
-    ...options,
     ...transport.endpoints,
+    ...options,
     // Never sent: the replay's fetch answers from the file, and the recording never held the secret.
     secret: new ProbeSecret('(not recorded)'),
     fetch: transport.fetch,
