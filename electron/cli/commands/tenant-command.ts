@@ -25,7 +25,8 @@ import { runEwsProbe } from '../../tenant/ews/ews-probe';
 import type { EwsProbeOptions } from '../../tenant/ews/ews-probe-options';
 import { ExoSettingsError, readExoSettings } from '../../tenant/ews/exo-settings-file';
 import { ProbeSecret } from '../../tenant/ews/probe-secret';
-import { replayEwsProbe } from '../../tenant/ews/replay-ews-probe';
+import { probeOptionsFor } from '../../tenant/ews/probe-target';
+import { replayedProbeStep } from '../../tenant/ews/replay-ews-probe';
 import { ReplayGraphReader } from '../../tenant/replay-graph-reader';
 import { secretEnvName, type SecretSources } from '../secret-input';
 import type { TenantTarget } from '../../tenant/collect-tenant-facts';
@@ -454,27 +455,13 @@ async function ewsTargetOf(
     ...(ews.exoSettings === null ? {} : { exo: await readExoSettings(ews.exoSettings) }),
   };
   if (!ews.probe) return { target, probe: undefined };
-  const about = (facts: EwsFacts) => {
-    const changedAt = facts.application.state === 'read' ? facts.application.value.createdDateTime : null;
-    return {
-      tenant,
-      clientId: target.clientId,
-      flow: target.flow,
-      mailbox: target.mailbox,
-      ...(target.account === null ? {} : { account: target.account }),
-      ...(changedAt === null || changedAt === undefined ? {} : { appChangedAt: new Date(changedAt) }),
-    };
-  };
-  if ('replay' in recording) {
-    const { replay } = recording;
-    return { target, probe: async (facts) => (await replayEwsProbe(replay, about(facts))).result };
-  }
+  if ('replay' in recording) return { target, probe: replayedProbeStep(recording.replay, target) };
   const secret = await probeSecret(ews, deps.secretSources);
   const run = deps.runProbe ?? runEwsProbe;
   return {
     target,
     probe: async (facts) => {
-      const outcome = await run({ ...about(facts), secret });
+      const outcome = await run({ ...probeOptionsFor(tenant, target, facts), secret });
       recording.record(outcome.recorded);
       return outcome.result;
     },

@@ -1,10 +1,14 @@
 import type { RecordedResponse, RecordedResponses } from '../../../shared/tenant/recorded-responses';
+import type { CheckResult } from '../../../shared/checks/check-result';
+import type { EwsFacts } from '../../../shared/tenant/ews/ews-facts';
 import type { EwsProbeOutcome } from '../../../shared/tenant/ews/ews-probe-outcome';
+import type { EwsTarget } from './collect-ews-facts';
 import { graphRequestKey } from '../graph-request-key';
 import { runEwsProbe } from './ews-probe';
 import type { EwsProbeOptions, ProbeClock } from './ews-probe-options';
 import { ProbeResponseNotRecorded } from './probe-not-recorded';
 import { ProbeSecret } from './probe-secret';
+import { probeOptionsFor } from './probe-target';
 
 const tokenPath = /\/oauth2\/v2\.0\/token$/i;
 const ewsPath = /\/ews\/exchange\.asmx$/i;
@@ -121,7 +125,7 @@ export async function replayEwsProbe(
     fetch: transport.fetch,
     clock: transport.clock,
   });
-  const note = `Replayed from the recording of ${recording.recordedAt}: no request was sent.`;
+  const note = `Replayed from the ${recording.simulated === true ? 'simulated ' : ''}recording of ${recording.recordedAt}: no request was sent.`;
   return {
     ...outcome,
     result: {
@@ -130,4 +134,13 @@ export async function replayEwsProbe(
       evidence: { ...outcome.result.evidence, replayed: recording.recordedAt },
     },
   };
+}
+
+/** The ews.probe step of a replayed tenant check: the ERP target's probe, replayed as of the replayed Graph facts. */
+export function replayedProbeStep(
+  recording: RecordedResponses,
+  target: EwsTarget,
+): (facts: EwsFacts) => Promise<CheckResult> {
+  return async (facts) =>
+    (await replayEwsProbe(recording, probeOptionsFor(recording.tenant, target, facts))).result;
 }
