@@ -79,7 +79,7 @@ export function probeReplayTransport(recording: RecordedResponses): {
       ? Date.parse(recording.recordedAt)
       : Date.parse(first.receivedAt) - (first.elapsedMs ?? 0);
   let now = start;
-  const fetchReplay = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const fetchReplay: typeof fetch = (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = (init?.method ?? 'GET').toUpperCase();
     const key = graphRequestKey(method, url);
@@ -93,7 +93,7 @@ export function probeReplayTransport(recording: RecordedResponses): {
     );
   };
   return {
-    fetch: fetchReplay as typeof fetch,
+    fetch: fetchReplay,
     clock: {
       now: () => now,
       sleep: (ms) => {
