@@ -17,7 +17,8 @@ import { ewsRequests, type EwsTarget } from '../tenant/ews/collect-ews-facts';
 import { demoTenantCases } from './demo-tenant';
 
 // The demo tenant's Exchange Online mail cases (issue #15): made-up ERP apps beside the IdP's demo tenants, whose
-// cases between them show every status of every ews.* check. The probe's outcomes are simulated from its table.
+// cases between them show every status of every ews.* check. The probe's outcomes are simulated from its table,
+// but for contoso-erp-app-only-loose, whose probe is replayed from recorded token answers like a real recording.
 
 export interface DemoEwsCase {
   name: string;
@@ -382,6 +383,29 @@ const wingtip = withResponses(wingtipCase.recording, [
 
 const contosoAfterShutdown = { ...contoso, recordedAt: '2027-04-02T10:00:00Z' };
 
+// The loose app's probe is not simulated but recorded: Entra's token answer (its documented error JSON) replayed.
+const contosoLooseProbe: RecordedResponse = {
+  method: 'POST',
+  url: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
+  status: 401,
+  headers: {
+    'content-type': 'application/json; charset=utf-8',
+    'x-ms-request-id': '5d1c7a3e-0000-4b5a-9c1d-00000000e502',
+  },
+  body: {
+    error: 'invalid_client',
+    error_description: `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${appIdOf(5, 2)}'.\r\nTrace ID: 5d1c7a3e-0000-4b5a-9c1d-00000000e502\r\nCorrelation ID: 0c3f9e2b-0000-4d6e-8f7a-00000000e502\r\nTimestamp: 2026-12-01 09:59:58Z`,
+    error_codes: [7000215],
+    timestamp: '2026-12-01 09:59:58Z',
+    trace_id: '5d1c7a3e-0000-4b5a-9c1d-00000000e502',
+    correlation_id: '0c3f9e2b-0000-4d6e-8f7a-00000000e502',
+    error_uri: 'https://login.microsoftonline.com/error?code=7000215',
+  },
+  receivedAt: '2026-12-01T09:59:58.000Z',
+  elapsedMs: 0,
+};
+const contosoLooseRecording = withResponses(contoso, [contosoLooseProbe]);
+
 export const demoEwsCases: readonly DemoEwsCase[] = [
   {
     name: 'contoso-erp-app-only-ready',
@@ -413,7 +437,7 @@ export const demoEwsCases: readonly DemoEwsCase[] = [
     name: 'contoso-erp-app-only-loose',
     description:
       'A test ERP app: both permissions, public client flows on, a secret about to expire, unscoped, no allow list.',
-    recording: contoso,
+    recording: contosoLooseRecording,
     target: null,
     ews: {
       clientId: appIdOf(5, 2),
@@ -423,7 +447,7 @@ export const demoEwsCases: readonly DemoEwsCase[] = [
       exo: exo(appIdOf(5, 2), contosoMailbox, {
         organization: { EwsEnabled: true, EwsAllowedAppIDs: [], EwsApplicationAccessPolicy: null },
       }),
-      probe: simulatedProbe(contosoMailbox, { token: 7000215 }),
+      // No probe verdict here: replayTenantCheck replays it from the recording's token answer.
     },
   },
   {

@@ -84,6 +84,8 @@ function recordOf(outcome: GraphOutcome, knownSecrets: readonly string[]): Recor
 export interface RecordingGraphReader extends GraphReader {
   /** The exchanges so far, masked, in the recorded-responses format. */
   recording(): RecordedResponses;
+  /** Adds answers read outside Graph (the EWS probe's token and SOAP exchanges), in order, masked again. */
+  append(responses: readonly RecordedResponse[]): void;
   /** Writes the recording to its file, atomically (temp file and rename): a run cut short leaves none. */
   save(): Promise<void>;
 }
@@ -130,6 +132,28 @@ export function recordingGraphReader(
       return outcomes;
     },
     recording,
+    append(more) {
+      const known = options.knownSecrets?.() ?? [];
+      for (const response of more) {
+        const headers =
+          response.headers === undefined
+            ? {}
+            : {
+                headers: Object.fromEntries(
+                  Object.entries(response.headers).map(([name, value]) => [
+                    name,
+                    String(maskSecrets(value, known)),
+                  ]),
+                ),
+              };
+        // Each attempt is kept (a propagation retry is replayed in order), unlike a Graph re-read.
+        responses.push({
+          ...response,
+          ...headers,
+          body: maskSecrets(response.body, known) as RecordedResponse['body'],
+        });
+      }
+    },
     save: () => writeFileAtomic(options.path, `${JSON.stringify(recording(), null, 2)}\n`),
   };
 }

@@ -1,5 +1,6 @@
 import type { INetworkModule } from '@azure/msal-node';
 import { createGraphClient, type FetchLike } from './graph-client';
+import type { RecordedResponse } from '../../shared/tenant/recorded-responses';
 import { recordingGraphReader } from './graph-recorder';
 import type { GraphReader } from './graph-reader';
 import { createGraphSession, type GraphSession } from './graph-sign-in';
@@ -36,6 +37,8 @@ export interface LiveGraphReaderOptions {
 /** A live GraphReader for one run; finish() writes the recording when one was asked for. */
 export interface LiveGraphReader extends GraphReader {
   readonly session: GraphSession;
+  /** `--record`: adds the probe's exchanges to the recording; a no-op without one. */
+  append(responses: readonly RecordedResponse[]): void;
   finish(): Promise<void>;
 }
 
@@ -74,7 +77,8 @@ export function createLiveGraphReader(options: LiveGraphReaderOptions): Promise<
       ? {}
       : { fetch: options.stand.fetch, baseUrl: options.stand.graphBaseUrl }),
   });
-  if (options.record == null) return Promise.resolve({ ...client, session, finish: () => Promise.resolve() });
+  if (options.record == null)
+    return Promise.resolve({ ...client, session, append: () => undefined, finish: () => Promise.resolve() });
   const recorder = recordingGraphReader(client, {
     path: options.record,
     tenant: options.tenant,
@@ -86,6 +90,7 @@ export function createLiveGraphReader(options: LiveGraphReaderOptions): Promise<
     get: (url) => recorder.get(url),
     getAll: (url) => recorder.getAll(url),
     batch: (urls) => recorder.batch(urls),
+    append: (responses) => recorder.append(responses),
     session,
     finish: () => recorder.save(),
   });
@@ -103,6 +108,8 @@ export interface LiveSignInOptions {
 
 export interface LiveGraphSession {
   reader: GraphReader;
+  /** With recordTo: adds the EWS probe's exchanges (token, SOAP) to the recording written on close. */
+  record?(responses: readonly RecordedResponse[]): void;
   close(): Promise<void>;
 }
 
@@ -117,5 +124,5 @@ export const openLiveGraphReader: LiveGraphReaderFactory = async (options) => {
     record: options.recordTo,
     notify: (text) => process.stderr.write(text),
   });
-  return { reader, close: () => reader.finish() };
+  return { reader, record: (responses) => reader.append(responses), close: () => reader.finish() };
 };

@@ -12,6 +12,7 @@ import { collectTenantFacts, type TenantTarget } from './collect-tenant-facts';
 import { collectEwsFacts, type EwsTarget } from './ews/collect-ews-facts';
 import type { GraphReader } from './graph-reader';
 import { ReplayGraphReader } from './replay-graph-reader';
+import { probeResponses, replayedProbeStep } from './ews/replay-ews-probe';
 
 export interface TenantCheckOutcome {
   /** Null when only the ews.* checks were asked for (no provisioning app to judge). */
@@ -52,15 +53,20 @@ export async function runTenantCheck(
   return { facts, ewsFacts, evaluatedAt: readAt, results: joined.results, crossIntegration: joined.meetings };
 }
 
-/** A replay is judged as of its recording, so expiry dates mean what they meant when it was recorded. */
+/**
+ * A replay is judged as of its recording, so expiry dates mean what they meant when it was recorded. A recording
+ * that holds the probe's answers replays the probe too, unless the ERP target already carries its verdict.
+ */
 export function replayTenantCheck(
   recording: RecordedResponses,
   target: TenantTarget | null,
   ews?: EwsTarget,
 ): Promise<TenantCheckOutcome> {
+  const replayProbe = ews !== undefined && ews.probe == null && probeResponses(recording).length > 0;
   return runTenantCheck(new ReplayGraphReader(recording), target, {
     now: new Date(recording.recordedAt),
     simulated: recording.simulated === true,
     ...(ews === undefined ? {} : { ews }),
+    ...(replayProbe ? { probe: replayedProbeStep(recording, ews) } : {}),
   });
 }

@@ -8,7 +8,13 @@ export const RecordedResponse = z.object({
   status: z.number().int().min(100).max(599),
   /** Response headers that matter to the client (Retry-After, x-ms-diagnostics, request-id), lower-case names. */
   headers: z.record(z.string(), z.string()).optional(),
+  /** JSON (Graph, the token endpoint) or text (an EWS SOAP answer, kept whole). */
   body: z.json(),
+  /** Token answers only: the decoded claims (aud, tid, appid, roles, scp, upn, exp) of the masked access token. */
+  claims: z.record(z.string(), z.json()).optional(),
+  /** Probe answers only: when the answer was read, and ms since the probe started (the replay's clock). */
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  elapsedMs: z.number().int().min(0).optional(),
 });
 export type RecordedResponse = z.infer<typeof RecordedResponse>;
 

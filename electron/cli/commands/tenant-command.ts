@@ -10,7 +10,7 @@ import type { EwsFlow } from '../../../shared/tenant/ews/ews-check-ids';
 import type { EwsFacts } from '../../../shared/tenant/ews/ews-facts';
 import type { EwsProbeOutcome } from '../../../shared/tenant/ews/ews-probe-outcome';
 import { ewsDeadlineNotice } from '../../../shared/tenant/ews/ews-retirement';
-import type { RecordedResponses } from '../../../shared/tenant/recorded-responses';
+import type { RecordedResponse, RecordedResponses } from '../../../shared/tenant/recorded-responses';
 import { appVersion } from '../../app-version';
 import { currentOperator } from '../../audit/operator';
 import type { DemoTenantCase } from '../../lab/demo-tenant';
@@ -27,10 +27,12 @@ import { runEwsProbe } from '../../tenant/ews/ews-probe';
 import type { EwsProbeOptions } from '../../tenant/ews/ews-probe-options';
 import { ExoSettingsError, readExoSettings } from '../../tenant/ews/exo-settings-file';
 import { ProbeSecret } from '../../tenant/ews/probe-secret';
+import { probeOptionsFor } from '../../tenant/ews/probe-target';
+import { replayedProbeStep } from '../../tenant/ews/replay-ews-probe';
 import { ReplayGraphReader } from '../../tenant/replay-graph-reader';
 import { secretEnvName, type SecretSources } from '../secret-input';
 import type { TenantTarget } from '../../tenant/collect-tenant-facts';
-import type { LiveGraphReaderFactory } from '../../tenant/live-graph-reader-factory';
+import type { LiveGraphReaderFactory, LiveGraphSession } from '../../tenant/live-graph-reader-factory';
 import { readRecordedResponses, RecordedResponsesError } from '../../tenant/recorded-responses-file';
 import { replayTenantCheck, runTenantCheck, type TenantCheckOutcome } from '../../tenant/tenant-check-run';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
@@ -59,7 +61,8 @@ Options:
   --idp-host <fqdn>    The IdP's sign-in host that issuerUri and passiveSignInUri must point at.
   --client-id <id>     The public client to sign in with (default Microsoft Graph Command Line Tools).
   --device-code        Sign in with a device code instead of the browser (often blocked by Conditional Access).
-  --record <file>      Also write what the live run read, masked, as a recorded-responses file.
+  --record <file>      Also write what the live run read, masked, as a recorded-responses file (with --probe,
+                       its token and EWS answers too; never the secret, the token or a request body).
   --ews                Also the ten ews.* checks of the ERP's Exchange Online mail over OAuth (seed 004); with
                        --lab demo, the demo tenant's ERP cases.
   --ews-app-id <id>    The ERP app's client id.
@@ -71,6 +74,7 @@ Options:
                        checks are unknown.
   --probe              Run the end-to-end token and EWS probe (needs network). The ERP's password or client
                        secret comes from --secret-from-file, EXREADY_SECRET_EWS_SECRET or a no-echo prompt.
+                       With --recorded: replayed from the file's token and EWS answers (no network, no secret).
   --json               Print the results as JSON (check ids, statuses, evidence).
   --report <file>      Also write the tenant report, its format from the extension: .html, .pdf, .csv or .json.
   --history <dir>      Where tenant-runs/ is kept (default: the app's user data folder); every run is saved.
@@ -278,6 +282,10 @@ function ewsArguments(
   }
   if (!probe && one('--secret-from-file') !== null)
     throw new CliUsageError('--secret-from-file only goes with --probe');
+  if (source.kind === 'recorded' && one('--secret-from-file') !== null)
+    throw new CliUsageError(
+      '--secret-from-file does not go with --recorded (the probe is replayed: no secret)',
+    );
   const clientId = one('--ews-app-id');
   const flowText = one('--ews-flow');
   const mailbox = one('--ews-mailbox');
@@ -438,6 +446,8 @@ async function ewsTargetOf(
   ews: EwsOptions,
   tenant: string,
   deps: TenantCommandDeps,
+  /** --recorded: the probe is replayed from this file (no network, no secret); live: where its exchanges go. */
+  recording: { replay: RecordedResponses } | { record: (responses: readonly RecordedResponse[]) => void },
 ): Promise<{ target: EwsTarget; probe: ((facts: EwsFacts) => Promise<CheckResult>) | undefined }> {
   const target: EwsTarget = {
     clientId: ews.clientId ?? '',
@@ -447,21 +457,14 @@ async function ewsTargetOf(
     ...(ews.exoSettings === null ? {} : { exo: await readExoSettings(ews.exoSettings) }),
   };
   if (!ews.probe) return { target, probe: undefined };
+  if ('replay' in recording) return { target, probe: replayedProbeStep(recording.replay, target) };
   const secret = await probeSecret(ews, deps.secretSources);
   const run = deps.runProbe ?? runEwsProbe;
   return {
     target,
     probe: async (facts) => {
-      const changedAt = facts.application.state === 'read' ? facts.application.value.createdDateTime : null;
-      const outcome = await run({
-        tenant,
-        clientId: target.clientId,
-        flow: target.flow,
-        mailbox: target.mailbox,
-        ...(target.account === null ? {} : { account: target.account }),
-        secret,
-        ...(changedAt === null || changedAt === undefined ? {} : { appChangedAt: new Date(changedAt) }),
-      });
+      const outcome = await run({ ...probeOptionsFor(tenant, target, facts), secret });
+      recording.record(outcome.recorded);
       return outcome.result;
     },
   };
@@ -511,7 +514,10 @@ async function judge(
   if (source.kind === 'recorded') {
     const recording = await readRecordedResponses(source.file);
     const target = recordedTarget(recording, options, source.file);
-    const ews = options.ews === null ? null : await ewsTargetOf(options.ews, recording.tenant, deps);
+    const ews =
+      options.ews === null
+        ? null
+        : await ewsTargetOf(options.ews, recording.tenant, deps, { replay: recording });
     const reader = new ReplayGraphReader(recording);
     const outcome = await runTenantCheck(reader, target, {
       now: new Date(recording.recordedAt),
@@ -527,7 +533,12 @@ async function judge(
         {
           ...block(
             `${simulated ? 'SIMULATED tenant' : 'Tenant'} ${recording.tenant} (replayed from ${source.file})`,
-            [`Recorded ${recording.recordedAt}, judged as of then`],
+            [
+              `Recorded ${recording.recordedAt}, judged as of then`,
+              ...(ews?.probe === undefined
+                ? []
+                : ['EWS probe replayed from the recording: no request sent, no secret asked']),
+            ],
             recording.tenant,
             target,
             outcome,
@@ -548,8 +559,14 @@ async function judge(
     federatedDomains: options.domains,
     idpSignInHost: options.idpHost,
   };
-  const ews = options.ews === null ? null : await ewsTargetOf(options.ews, source.tenant, deps);
-  const session = await deps.openLive({
+  let session: LiveGraphSession | null = null;
+  const ews =
+    options.ews === null
+      ? null
+      : await ewsTargetOf(options.ews, source.tenant, deps, {
+          record: (responses) => session?.record?.(responses),
+        });
+  session = await deps.openLive({
     tenant: source.tenant,
     clientId: source.clientId,
     deviceCode: source.deviceCode,

@@ -11,12 +11,14 @@ import { ewsProbeReferences } from '../../../shared/tenant/ews/ews-probe-codes';
 import type { EwsProbeOutcome, ProbeFailure } from '../../../shared/tenant/ews/ews-probe-outcome';
 import { claimsEvidence, decodeAccessClaims } from './access-claims';
 import { getInboxEnvelope, readGetFolderAnswer } from './get-folder-soap';
+import { ProbeResponseNotRecorded } from './probe-not-recorded';
 import {
   changedRecently,
   defaultPropagation,
   systemClock,
   validateProbeOptions,
   type EwsProbeOptions,
+  type ProbeClock,
   type PropagationPolicy,
 } from './ews-probe-options';
 
@@ -30,6 +32,7 @@ const keptHeaders = [
   'x-ms-diagnostics',
   'content-type',
   'client-request-id',
+  'x-ms-request-id',
 ];
 
 type Attempt =
@@ -48,6 +51,14 @@ interface ProbeContext {
   tokenUrl: string;
   ewsUrl: string;
   recorded: RecordedResponse[];
+  clock: ProbeClock;
+  started: number;
+}
+
+/** When the answer was read, for the replay's clock (a propagation retry is replayed on the recorded time line). */
+function timing(ctx: ProbeContext): Pick<RecordedResponse, 'receivedAt' | 'elapsedMs'> {
+  const now = ctx.clock.now();
+  return { receivedAt: new Date(now).toISOString(), elapsedMs: Math.max(0, Math.round(now - ctx.started)) };
 }
 
 function pickHeaders(headers: Headers): Record<string, string> {
@@ -70,6 +81,7 @@ function networkCode(error: unknown): string {
 }
 
 function networkFailure(url: string, error: unknown, evidence: CheckEvidence): Attempt {
+  if (error instanceof ProbeResponseNotRecorded) return notRecorded(error, evidence);
   const code = networkCode(error);
   const host = new URL(url).host;
   return {
@@ -86,6 +98,27 @@ function networkFailure(url: string, error: unknown, evidence: CheckEvidence): A
       status: 'unknown',
       remedy:
         'Check the jump host\u2019s proxy and firewall for login.microsoftonline.com and outlook.office365.com; a TLS-inspecting proxy breaks the certificate check.',
+    },
+    retryable: false,
+  };
+}
+
+// As Graph requests a recording lacks: unknown, naming the request; never a guess at what it would have said.
+function notRecorded(missing: ProbeResponseNotRecorded, evidence: CheckEvidence): Attempt {
+  return {
+    kind: 'failed',
+    evidence: { ...evidence, notRecorded: `${missing.method} ${missing.url}` },
+    failure: {
+      stage: 'not-recorded',
+      kind: 'not-recorded',
+      code: 'NOT_RECORDED',
+      check: 'ews.probe',
+      cause: `${missing.message[0]?.toUpperCase() ?? ''}${missing.message.slice(1)}.`,
+    },
+    classification: {
+      status: 'unknown',
+      remedy:
+        'Record the probe with it: exready tenant check --tenant T ... --ews --probe --record FILE (the secret is typed, never recorded).',
     },
     retryable: false,
   };
@@ -163,13 +196,18 @@ async function attemptProbe(ctx: ProbeContext): Promise<Attempt> {
     typeof tokenBody.json === 'object' && tokenBody.json !== null && 'access_token' in tokenBody.json
       ? tokenBody.json.access_token
       : undefined;
-  ctx.recorded.push({
+  const claims = typeof accessToken === 'string' ? decodeAccessClaims(accessToken) : undefined;
+  // The token is masked, so its decoded claims are kept beside it: a replay shows what the token carried.
+  const recordedToken: RecordedResponse = {
     method: 'POST',
     url: ctx.tokenUrl,
     status: tokenResponse.status,
     headers: pickHeaders(tokenResponse.headers),
     body: maskAccessToken(tokenBody.json ?? tokenBody.text),
-  });
+    ...(claims === undefined ? {} : { claims: { ...claims } }),
+    ...timing(ctx),
+  };
+  ctx.recorded.push(withoutToken(recordedToken, accessToken));
   options.log?.('ews probe: token endpoint answered', { status: tokenResponse.status, flow: options.flow });
   if (!tokenResponse.ok || typeof accessToken !== 'string') {
     const fields = readTokenError(tokenBody.json);
@@ -181,7 +219,9 @@ async function attemptProbe(ctx: ProbeContext): Promise<Attempt> {
     if (fields.errorUri !== undefined) evidence.errorUri = fields.errorUri;
     return failed('token', classifyTokenError(fields, tokenResponse.status), evidence, false);
   }
-  evidence.claims = claimsEvidence(decodeAccessClaims(accessToken));
+  evidence.claims = maskedTokens.has(accessToken)
+    ? 'masked in the recording, and its claims were not recorded'
+    : claimsEvidence(claims);
 
   const impersonate = options.flow === 'app-only';
   const headers: Record<string, string> = {
@@ -202,13 +242,19 @@ async function attemptProbe(ctx: ProbeContext): Promise<Attempt> {
   }
   const ewsText = await ewsResponse.text();
   const kept = pickHeaders(ewsResponse.headers);
-  ctx.recorded.push({
-    method: 'POST',
-    url: ctx.ewsUrl,
-    status: ewsResponse.status,
-    headers: kept,
-    body: ewsText,
-  });
+  ctx.recorded.push(
+    withoutToken(
+      {
+        method: 'POST',
+        url: ctx.ewsUrl,
+        status: ewsResponse.status,
+        headers: kept,
+        body: ewsText,
+        ...timing(ctx),
+      },
+      accessToken,
+    ),
+  );
   options.log?.('ews probe: EWS answered', { status: ewsResponse.status });
   evidence.ewsStatus = ewsResponse.status;
   if (kept['request-id'] !== undefined) evidence.requestId = kept['request-id'];
@@ -232,6 +278,15 @@ async function attemptProbe(ctx: ProbeContext): Promise<Attempt> {
   return failed('ews', classification, evidence, ewsResponse.status === 401 || ewsResponse.status === 403);
 }
 
+// What a recording holds in place of a token (the probe's mask, the Graph recorder's).
+const maskedTokens = new Set<string>([secretMask, '(masked)']);
+
+// Belt and braces: a token echoed anywhere in an answer is masked too, not only the access_token field.
+function withoutToken(record: RecordedResponse, token: unknown): RecordedResponse {
+  if (typeof token !== 'string' || token.length < 8 || maskedTokens.has(token)) return record;
+  return scrub(record, token);
+}
+
 function maskAccessToken(body: unknown): RecordedResponse['body'] {
   if (typeof body === 'string') return body;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
@@ -247,6 +302,7 @@ function maskAccessToken(body: unknown): RecordedResponse['body'] {
 
 // Belt and braces: whatever Microsoft echoes back, the typed secret's value never leaves the probe.
 function scrub<T>(value: T, secret: string): T {
+  if (secret === '') return value;
   if (typeof value === 'string') return value.split(secret).join('[secret]') as T;
   if (Array.isArray(value)) return value.map((item: unknown) => scrub(item, secret)) as T;
   if (typeof value === 'object' && value !== null) {
@@ -293,8 +349,10 @@ export async function runEwsProbe(options: EwsProbeOptions): Promise<EwsProbeOut
     tokenUrl: `${loginBase}/${encodeURIComponent(options.tenant)}/oauth2/v2.0/token`,
     ewsUrl: options.ewsUrl ?? defaultEwsUrl,
     recorded: [],
+    clock,
+    started: clock.now(),
   };
-  const started = clock.now();
+  const started = ctx.started;
   const recentChange = changedRecently(options, started);
   const base = { ...baseEvidence(options, ctx.tokenUrl, ctx.ewsUrl), changedWithinLastHour: recentChange };
   let delay = policy.firstDelayMs;
@@ -330,9 +388,12 @@ export async function runEwsProbe(options: EwsProbeOptions): Promise<EwsProbeOut
     }
     const mayWait = attempt.retryable && recentChange;
     if (!mayWait || waitedMs + delay > policy.budgetMs) {
-      const who =
-        attempt.failure.stage === 'token' ? 'Entra ID refused the token' : 'EWS refused the request';
-      const where = attempt.failure.stage === 'network' ? 'The probe could not connect' : who;
+      const where = {
+        token: 'Entra ID refused the token',
+        ews: 'EWS refused the request',
+        network: 'The probe could not connect',
+        'not-recorded': 'The probe could not be replayed',
+      }[attempt.failure.stage];
       const waited =
         attempts > 1 ? ` Still failing after waiting ${Math.round(waitedMs / 1000)} s for propagation.` : '';
       return scrub(

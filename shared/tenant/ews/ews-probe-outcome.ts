@@ -3,12 +3,12 @@ import type { RecordedResponse } from '../recorded-responses';
 import type { EwsCheckId } from './ews-check-ids';
 import type { ProbeCodeKind } from './ews-probe-classify';
 
-/** Where the probe stopped when it did not reach the inbox. */
-export type ProbeStage = 'token' | 'ews' | 'network';
+/** Where the probe stopped when it did not reach the inbox; not-recorded: a replay lacked the answer. */
+export type ProbeStage = 'token' | 'ews' | 'network' | 'not-recorded';
 
 export interface ProbeFailure {
   stage: ProbeStage;
-  kind: ProbeCodeKind | 'network';
+  kind: ProbeCodeKind | 'network' | 'not-recorded';
   /** The code that decided it: "7000215", "403", "ErrorAccessDenied", "ECONNREFUSED". */
   code: string;
   /** The readiness check the admin looks at next. */

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runTenantCommand, type TenantCommandDeps } from '../../../electron/cli/commands/tenant-command';
 import { runCli } from '../../../electron/cli/run-cli';
+import { readRecordedResponses } from '../../../electron/tenant/recorded-responses-file';
+import { ReplayGraphReader } from '../../../electron/tenant/replay-graph-reader';
 import type { EwsProbeOptions } from '../../../electron/tenant/ews/ews-probe-options';
 import { ewsCheckIds } from '../../../shared/tenant/ews/ews-check-ids';
 import type { EwsProbeOutcome } from '../../../shared/tenant/ews/ews-probe-outcome';
@@ -199,11 +201,25 @@ describe('exready tenant check --ews --probe', () => {
     recorded: [],
   });
 
+  const live = [
+    'check',
+    '--tenant',
+    'adatum.onmicrosoft.com',
+    '--app-id',
+    '0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a',
+    '--domain',
+    'adatum.example',
+  ];
+
   async function run(args: string[], env: Record<string, string>, prompt: (() => Promise<string>) | null) {
     const seen: { secret: string; options: EwsProbeOptions }[] = [];
     const deps: TenantCommandDeps = {
       labs: {},
-      openLive: () => Promise.reject(new Error('no live sign-in in this test')),
+      // The live Graph reads are the hand-written file's; the probe is the stand-in below.
+      openLive: async () => ({
+        reader: new ReplayGraphReader(await readRecordedResponses(fixture('hand-written-erp-tenant.json'))),
+        close: () => Promise.resolve(),
+      }),
       now: () => new Date(),
       secretSources: { env, prompt },
       runProbe: (options) => {
@@ -222,9 +238,8 @@ describe('exready tenant check --ews --probe', () => {
   }
 
   it('takes the secret from EXREADY_SECRET_EWS_SECRET, runs the probe and never prints the secret', async () => {
-    const file = await copied('hand-written-erp-tenant.json');
     const result = await run(
-      ['check', '--recorded', file, ...ewsArgs, '--probe', '--json'],
+      [...live, ...ewsArgs, '--probe', '--json'],
       { EXREADY_SECRET_EWS_SECRET: 's3cr3t~value' },
       null,
     );
@@ -244,20 +259,13 @@ describe('exready tenant check --ews --probe', () => {
   });
 
   it('reads --secret-from-file (one trailing line break dropped), else the prompt, else says how to give it', async () => {
-    const file = await copied('hand-written-erp-tenant.json');
     const secretFile = join(await tempDir(), 'secret.txt');
     await writeFile(secretFile, 'from-file\n', 'utf8');
-    const fromFile = await run(
-      ['check', '--recorded', file, ...ewsArgs, '--probe', '--secret-from-file', secretFile],
-      {},
-      null,
-    );
+    const fromFile = await run([...live, ...ewsArgs, '--probe', '--secret-from-file', secretFile], {}, null);
     expect(fromFile.seen[0]?.secret).toBe('from-file');
-    const prompted = await run(['check', '--recorded', file, ...ewsArgs, '--probe'], {}, () =>
-      Promise.resolve('typed'),
-    );
+    const prompted = await run([...live, ...ewsArgs, '--probe'], {}, () => Promise.resolve('typed'));
     expect(prompted.seen[0]?.secret).toBe('typed');
-    const none = await run(['check', '--recorded', file, ...ewsArgs, '--probe'], {}, null);
+    const none = await run([...live, ...ewsArgs, '--probe'], {}, null);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('EXREADY_SECRET_EWS_SECRET');
     expect(none.seen).toHaveLength(0);
