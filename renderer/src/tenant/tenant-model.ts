@@ -58,7 +58,9 @@ export function tenantColumn(id: string): CheckColumn {
 
 /** The tenant as one matrix row: its checks in the contract's order, under the same filters as the servers. */
 export function tenantMatrix(
-  outcome: Pick<TenantCheckOutcome, 'tenant' | 'simulated' | 'results' | 'verdict'>,
+  outcome: Pick<TenantCheckOutcome, 'tenant' | 'simulated' | 'results'> & {
+    verdict: Pick<ReadinessVerdict, 'text'>;
+  },
   query: Pick<MatrixQuery, 'statusFilter' | 'areaFilter'>,
 ): { columns: CheckColumn[]; rows: MatrixTableRow[] } {
   const known = tenantCheckIds.filter((id) => outcome.results.some((result) => result.checkId === id));
