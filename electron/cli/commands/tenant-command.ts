@@ -1,8 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { CheckResult } from '../../../shared/checks/check-result';
-import { Fqdn } from '../../../shared/domain/hostname';
-import { ExchangeOnlineMailInventory, TenantName } from '../../../shared/domain/inventory';
+import {
+  ExchangeOnlineMailInventory,
+  FederatedDomain,
+  IdpSignInHost,
+  ProvisioningAppId,
+  TenantName,
+} from '../../../shared/domain/inventory';
 import { estateReadiness } from '../../../shared/readiness/estate-summary';
 import { Integration } from '../../../shared/readiness/integration';
 import { integrationVerdict } from '../../../shared/readiness/readiness-verdict';
@@ -154,6 +159,12 @@ function validated<S extends z.ZodType>(option: string, schema: S, value: string
   if (parsed.success) return parsed.data;
   throw new CliUsageError(`${option}: "${value}" ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
 }
+/** An inventory field (its messages name the field and quote the value, as the window shows them). */
+function validatedField<S extends z.ZodType>(option: string, schema: S, value: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new CliUsageError(`${option}: ${parsed.error.issues[0]?.message ?? `"${value}" is not valid`}`);
+}
 const Guid = z.uuid('is not a GUID (application client id)').transform((value) => value.toLowerCase());
 
 export function parseTenantArguments(args: readonly string[]): TenantCheckOptions | 'help' {
@@ -214,7 +225,9 @@ export function parseTenantArguments(args: readonly string[]): TenantCheckOption
   if (report !== null && reportFormat === null)
     throw new CliUsageError(`--report: "${report}" must end in .html, .pdf, .csv or .json`);
   const domains = [
-    ...new Set((values.get('--domain') ?? []).map((value) => validated('--domain', Fqdn, value))),
+    ...new Set(
+      (values.get('--domain') ?? []).map((value) => validatedField('--domain', FederatedDomain, value)),
+    ),
   ];
   let source: Source;
   if (recorded !== null) source = { kind: 'recorded', file: recorded };
@@ -226,7 +239,7 @@ export function parseTenantArguments(args: readonly string[]): TenantCheckOption
     const clientId = one('--client-id');
     source = {
       kind: 'live',
-      tenant: validated('--tenant', TenantName, tenant ?? ''),
+      tenant: validatedField('--tenant', TenantName, tenant ?? ''),
       clientId: clientId === null ? null : validated('--client-id', Guid, clientId),
       deviceCode,
       record: one('--record'),
@@ -235,9 +248,9 @@ export function parseTenantArguments(args: readonly string[]): TenantCheckOption
   return {
     source,
     ews: ewsArguments(ews, probe, one, source),
-    appId: appIdText === null ? null : validated('--app-id', Guid, appIdText),
+    appId: appIdText === null ? null : validatedField('--app-id', ProvisioningAppId, appIdText),
     domains,
-    idpHost: idpHostText === null ? null : validated('--idp-host', Fqdn, idpHostText),
+    idpHost: idpHostText === null ? null : validatedField('--idp-host', IdpSignInHost, idpHostText),
     json,
     report: report === null || reportFormat === null ? null : { path: report, format: reportFormat },
     history: one('--history'),
