@@ -43,7 +43,7 @@ function parseOptions<V extends string, F extends string>(
       throw new CliUsageError(
         arg.startsWith('-') ? `unknown option '${arg}'` : `unexpected argument '${arg}'`,
       );
-    let value = name === arg ? args[index + 1] : arg.slice(equals + 1);
+    const value = name === arg ? args[index + 1] : arg.slice(equals + 1);
     if (name === arg) index += 1;
     if (value === undefined || value.trim() === '' || (name === arg && value.startsWith('--')))
       throw new CliUsageError(`${name} needs a value`);
