@@ -23,7 +23,7 @@ test('the demo tenant in the readiness matrix: its checks, its verdict, SIMULATE
   await page.getByRole('table', { name: /Readiness of 8 servers/ }).waitFor({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Matrix of every check' }).click();
 
-  const section = page.getByRole('region', { name: 'Microsoft 365 tenant' });
+  const section = page.getByRole('region', { name: 'Microsoft 365 tenant', exact: true });
   await section.getByText('Microsoft 365: Ready with 1 accepted risk').waitFor();
   expect(await section.getByText('SIMULATED', { exact: true }).isVisible()).toBe(true);
   const tenant = section.getByRole('table', {
