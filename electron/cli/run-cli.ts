@@ -77,6 +77,10 @@ Commands:
   tenant check --recorded FILE | --lab demo | --tenant T --app-id ID --domain FQDN --idp-host FQDN
         [--json] [--report FILE.json]
                        The Microsoft 365 checks (m365.*) of the IdP integration, from a recorded file or the demo.
+  tenant runs [--json] [--history DIR]
+                       The saved tenant runs, newest first.
+  tenant report --run ID|latest --report FILE [--history DIR]
+                       Write the report of a saved tenant run (no tenant read).
   help                 Show this help.
   version              Print the version.
 

@@ -4,8 +4,8 @@ import { quoteInput } from './quote-input';
 // A DNS label: letters, digits, hyphens; no leading or trailing hyphen; 1-63 chars.
 const labelPattern = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 
-/** Why a host name is not a fully qualified domain name, or null when it is one. */
-export function describeFqdnProblem(value: string): string | null {
+/** Why a host name is not a fully qualified domain name, or null when it is one; `example` shows one that is. */
+export function describeFqdnProblem(value: string, example = 'exch01.contoso.com'): string | null {
   if (value.length === 0) return 'is empty';
   if (value.length > 253) return 'is longer than 253 characters';
   if (/\s/.test(value)) return 'contains white space';
@@ -13,7 +13,7 @@ export function describeFqdnProblem(value: string): string | null {
   if (foreign !== undefined)
     return `contains U+${(foreign.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}, which is not ASCII (a look-alike of a letter is refused)`;
   const labels = value.replace(/\.$/, '').split('.');
-  if (labels.length < 2) return 'is not fully qualified (expected e.g. exch01.contoso.com)';
+  if (labels.length < 2) return `is not fully qualified (expected e.g. ${example})`;
   const bad = labels.find((label) => !labelPattern.test(label));
   if (bad !== undefined) return `has an invalid label "${bad}"`;
   if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return 'is an IP address, not a host name';

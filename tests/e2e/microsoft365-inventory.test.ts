@@ -14,12 +14,21 @@ test('the Microsoft 365 tenant form: field errors from main, saved, then sign-in
   const tenantField = form.getByLabel(/^Tenant \(tenant id or initial domain/);
   await tenantField.fill('contoso.com');
   await form.getByLabel(/^Provisioning app's client id/).fill('2B3C4D5E-0000-4000-8000-000000000002');
-  await form.getByLabel(/^Federated custom domains/).fill('contoso.com, fabrikam.com\nlitware.com');
+  await form.getByLabel(/^Federated custom domains/).fill('contoso.com, fabrikam\nlitware.com');
   await form.getByLabel(/^IdP sign-in host/).fill('login.idp.example');
 
   // Main refuses the tenant: the error shows beside that field, the text stays, nothing is stored.
   await form.getByRole('button', { name: 'Save tenant' }).click();
-  await form.getByText(/is neither a tenant id \(GUID\) nor an initial domain/).waitFor();
+  // The shared schema's words: the field and what it expects, not zod's "Invalid input".
+  await form
+    .getByText(
+      'Tenant: "contoso.com" is neither a tenant id nor an initial domain; give the tenant id (a GUID) or its initial domain, name.onmicrosoft.com',
+    )
+    .waitFor();
+  await form
+    .getByText('Federated custom domains: "fabrikam" is not fully qualified (expected e.g. contoso.com)')
+    .waitFor();
+  expect(await form.getByText(/Invalid input/).count()).toBe(0);
   expect(await tenantField.getAttribute('aria-invalid')).toBe('true');
   expect(await tenantField.inputValue()).toBe('contoso.com');
   expect(
@@ -27,11 +36,15 @@ test('the Microsoft 365 tenant form: field errors from main, saved, then sign-in
   ).toBe(true);
   expect(app.calls.find((call) => call.channel === 'inventory:set-microsoft365')?.result).toMatchObject({
     ok: false,
-    error: { code: 'invalid-request', issues: [{ path: 'microsoft365.tenant' }] },
+    error: {
+      code: 'invalid-request',
+      issues: [{ path: 'microsoft365.tenant' }, { path: 'microsoft365.federatedDomains.1' }],
+    },
   });
   expect(await app.seriousAccessibilityViolations()).toEqual([]);
 
-  // By keyboard: fix the field and submit with Enter.
+  // By keyboard: fix the fields and submit with Enter.
+  await form.getByLabel(/^Federated custom domains/).fill('contoso.com, fabrikam.com\nlitware.com');
   await tenantField.fill('contoso.onmicrosoft.com');
   await tenantField.press('Enter');
   await page.getByRole('status').getByText('The tenant checks read contoso.onmicrosoft.com.').waitFor();

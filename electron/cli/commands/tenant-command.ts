@@ -1,8 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { CheckResult } from '../../../shared/checks/check-result';
-import { Fqdn } from '../../../shared/domain/hostname';
-import { ExchangeOnlineMailInventory, TenantName } from '../../../shared/domain/inventory';
+import {
+  ExchangeOnlineMailInventory,
+  FederatedDomain,
+  IdpSignInHost,
+  ProvisioningAppId,
+  TenantName,
+} from '../../../shared/domain/inventory';
 import { estateReadiness } from '../../../shared/readiness/estate-summary';
 import { Integration } from '../../../shared/readiness/integration';
 import { integrationVerdict } from '../../../shared/readiness/readiness-verdict';
@@ -37,6 +42,7 @@ import { readRecordedResponses, RecordedResponsesError } from '../../tenant/reco
 import { replayTenantCheck, runTenantCheck, type TenantCheckOutcome } from '../../tenant/tenant-check-run';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
 import { formatTenantText, type TenantReportBlock } from './tenant-text-report';
+import { runTenantReportCommand, runTenantRunsCommand } from './tenant-runs-command';
 
 export const tenantUsage = `Usage: exready tenant check --recorded <file> [--app-id <id>] [--domain <fqdn>]... [--idp-host <fqdn>]
                             [--json] [--report <file>] [--history <dir>] [EWS options]
@@ -44,12 +50,16 @@ export const tenantUsage = `Usage: exready tenant check --recorded <file> [--app
        exready tenant check --tenant <id | name.onmicrosoft.com> --app-id <id> --domain <fqdn>... --idp-host <fqdn>
                             [--client-id <id>] [--device-code] [--record <file>] [--json] [--report <file>]
                             [--history <dir>] [EWS options]
+       exready tenant runs [--json] [--history <dir>]
+       exready tenant report --run <id|latest> --report <file> [--history <dir>]
   EWS options: --ews --ews-app-id <id> --ews-flow <delegated|app-only> --ews-mailbox <smtp> [--ews-account <upn>]
                [--exo-settings <file.json>] [--probe [--secret-from-file <file>]]
 
 Reads the Microsoft 365 tenant through Microsoft Graph (read-only) and prints the ten m365.* checks of the
 IdP integration: the provisioning app, its permissions, consent and secret, security defaults, per-user MFA,
-Conditional Access MFA, SSPR, the registration campaign and the federated domain(s).
+Conditional Access MFA, SSPR, the registration campaign and the federated domain(s). \`tenant runs\` lists the
+saved tenant runs, newest first (run id, read at, tenant, source, case, SIMULATED, totals); \`tenant report\`
+writes the report of one of them (no tenant is read).
 
 Options:
   --recorded <file>    Replay a recorded-responses file (no network); judged as of its recordedAt.
@@ -78,6 +88,7 @@ Options:
   --json               Print the results as JSON (check ids, statuses, evidence).
   --report <file>      Also write the tenant report, its format from the extension: .html, .pdf, .csv or .json.
   --history <dir>      Where tenant-runs/ is kept (default: the app's user data folder); every run is saved.
+  --run <id|latest>    With report: the saved tenant run (its id from \`exready tenant runs\`, or the newest).
   -h, --help           Show this help.
 
 Exit codes: 0 nothing failed, 1 a check failed, 2 bad input (or a file that cannot be replayed).
@@ -154,12 +165,19 @@ function validated<S extends z.ZodType>(option: string, schema: S, value: string
   if (parsed.success) return parsed.data;
   throw new CliUsageError(`${option}: "${value}" ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
 }
+/** An inventory field (its messages name the field and quote the value, as the window shows them). */
+function validatedField<S extends z.ZodType>(option: string, schema: S, value: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new CliUsageError(`${option}: ${parsed.error.issues[0]?.message ?? `"${value}" is not valid`}`);
+}
 const Guid = z.uuid('is not a GUID (application client id)').transform((value) => value.toLowerCase());
 
 export function parseTenantArguments(args: readonly string[]): TenantCheckOptions | 'help' {
   const [sub, ...rest] = args;
   if (sub === undefined || sub === '-h' || sub === '--help') return 'help';
-  if (sub !== 'check') throw new CliUsageError(`unknown tenant command '${sub}' (expected 'check')`);
+  if (sub !== 'check')
+    throw new CliUsageError(`unknown tenant command '${sub}' (expected check, runs or report)`);
   const values = new Map<ValueOption, string[]>();
   let json = false;
   let deviceCode = false;
@@ -213,7 +231,9 @@ export function parseTenantArguments(args: readonly string[]): TenantCheckOption
   if (report !== null && reportFormat === null)
     throw new CliUsageError(`--report: "${report}" must end in .html, .pdf, .csv or .json`);
   const domains = [
-    ...new Set((values.get('--domain') ?? []).map((value) => validated('--domain', Fqdn, value))),
+    ...new Set(
+      (values.get('--domain') ?? []).map((value) => validatedField('--domain', FederatedDomain, value)),
+    ),
   ];
   let source: Source;
   if (recorded !== null) source = { kind: 'recorded', file: recorded };
@@ -225,7 +245,7 @@ export function parseTenantArguments(args: readonly string[]): TenantCheckOption
     const clientId = one('--client-id');
     source = {
       kind: 'live',
-      tenant: validated('--tenant', TenantName, tenant ?? ''),
+      tenant: validatedField('--tenant', TenantName, tenant ?? ''),
       clientId: clientId === null ? null : validated('--client-id', Guid, clientId),
       deviceCode,
       record: one('--record'),
@@ -234,9 +254,9 @@ export function parseTenantArguments(args: readonly string[]): TenantCheckOption
   return {
     source,
     ews: ewsArguments(ews, probe, one, source),
-    appId: appIdText === null ? null : validated('--app-id', Guid, appIdText),
+    appId: appIdText === null ? null : validatedField('--app-id', ProvisioningAppId, appIdText),
     domains,
-    idpHost: idpHostText === null ? null : validated('--idp-host', Fqdn, idpHostText),
+    idpHost: idpHostText === null ? null : validatedField('--idp-host', IdpSignInHost, idpHostText),
     json,
     report: report === null || reportFormat === null ? null : { path: report, format: reportFormat },
     history: one('--history'),
@@ -685,9 +705,19 @@ export async function runTenantCommand(
   io: CliIo,
   deps: TenantCommandDeps,
 ): Promise<ExitCode> {
+  const [sub, ...rest] = args;
+  if ((sub === 'runs' || sub === 'report') && !rest.some((arg) => arg === '-h' || arg === '--help')) {
+    try {
+      return await (sub === 'runs' ? runTenantRunsCommand : runTenantReportCommand)(rest, io, deps);
+    } catch (error) {
+      if (!(error instanceof CliUsageError)) throw error;
+      io.stderr(`exready tenant ${sub}: ${error.message}\n\n${tenantUsage}`);
+      return ExitCode.badInput;
+    }
+  }
   let options: TenantCheckOptions | 'help';
   try {
-    options = parseTenantArguments(args);
+    options = parseTenantArguments(sub === 'runs' || sub === 'report' ? ['--help'] : args);
   } catch (error) {
     if (!(error instanceof CliUsageError)) throw error;
     io.stderr(`exready tenant: ${error.message}\n\n${tenantUsage}`);

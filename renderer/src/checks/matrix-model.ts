@@ -11,6 +11,9 @@ export interface MatrixRow {
   blocking: number;
 }
 
+/** A row on screen: with its readiness verdict (the blocking cell's tooltip) and, for the tenant, its own label. */
+export type MatrixTableRow = MatrixRow & { verdict: string; label?: string };
+
 export interface MatrixQuery {
   statusFilter: readonly CheckStatus[];
   areaFilter: readonly string[];

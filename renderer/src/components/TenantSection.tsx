@@ -50,7 +50,7 @@ const useStyles = makeStyles({
 });
 
 /** The tenant check on screen for this run: the demo tenant beside the demo estate, a live one beside a real run. */
-function useTenantForRun(simulated: boolean): TenantCheckOutcome | null {
+export function useTenantForRun(simulated: boolean): TenantCheckOutcome | null {
   const outcome = useAppStore((s) => s.tenantCheck);
   const checkTenant = useAppStore((s) => s.checkTenant);
   const hasTenant = useAppStore((s) => s.inventory?.microsoft365 !== undefined);

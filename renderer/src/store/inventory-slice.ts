@@ -130,14 +130,9 @@ export const createInventorySlice: StateCreator<InventorySlice, [], [], Inventor
         return { '': [messageOf(error)] };
       const problems: Microsoft365Problems = {};
       for (const issue of error.issues) {
-        // "microsoft365.federatedDomains.1" belongs to the domains field and names its entry.
-        const [, field = '', index] = issue.path.split('.');
-        const entry =
-          field === 'federatedDomains' && index !== undefined
-            ? section?.federatedDomains?.[Number(index)]
-            : undefined;
-        const message = entry === undefined ? issue.message : `${entry}: ${issue.message}`;
-        (problems[field] ??= []).push(message);
+        // "microsoft365.federatedDomains.1" belongs to the domains field; the shared message quotes the entry.
+        const [, field = ''] = issue.path.split('.');
+        (problems[field] ??= []).push(issue.message);
       }
       return problems;
     }

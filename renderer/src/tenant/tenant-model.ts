@@ -11,6 +11,7 @@ import {
   type TenantCheckId,
 } from '../../../shared/tenant/tenant-check-ids';
 import type { CheckColumn } from '../checks/check-columns';
+import { buildMatrix, type MatrixQuery, type MatrixTableRow } from '../checks/matrix-model';
 
 // The Microsoft 365 section's model: pure, so the words and the grouping are unit-tested without a window.
 
@@ -36,9 +37,48 @@ function areaOf(id: string): TenantArea {
   return 'MFA and password reset';
 }
 
+// The words a matrix header has room for (it reads bottom to top in 104 px); the tooltip keeps the full title.
+const tenantShortTitles: Record<TenantCheckId, string> = {
+  'm365.provisioning.app': 'App',
+  'm365.provisioning.permissions': 'Permissions',
+  'm365.provisioning.consent': 'Consent',
+  'm365.provisioning.secret': 'Secret',
+  'm365.securitydefaults': 'Sec. defaults',
+  'm365.peruser.mfa': 'Per-user MFA',
+  'm365.conditionalaccess.mfa': 'CA MFA',
+  'm365.sspr': 'SSPR',
+  'm365.registration': 'Registration',
+  'm365.domain.federation': 'Federation',
+};
+
 export function tenantColumn(id: string): CheckColumn {
-  const title = isTenantCheckId(id) ? tenantCheckTitles[id] : id;
-  return { id, title, shortTitle: title, area: areaOf(id) };
+  if (!isTenantCheckId(id)) return { id, title: id, shortTitle: id, area: areaOf(id) };
+  return { id, title: tenantCheckTitles[id], shortTitle: tenantShortTitles[id], area: areaOf(id) };
+}
+
+/** The tenant as one matrix row: its checks in the contract's order, under the same filters as the servers. */
+export function tenantMatrix(
+  outcome: Pick<TenantCheckOutcome, 'tenant' | 'simulated' | 'results'> & {
+    verdict: Pick<ReadinessVerdict, 'text'>;
+  },
+  query: Pick<MatrixQuery, 'statusFilter' | 'areaFilter'>,
+): { columns: CheckColumn[]; rows: MatrixTableRow[] } {
+  const known = tenantCheckIds.filter((id) => outcome.results.some((result) => result.checkId === id));
+  const others = outcome.results.map((result) => result.checkId).filter((id) => !isTenantCheckId(id));
+  const columns = [...known, ...others].map(tenantColumn);
+  const built = buildMatrix([{ fqdn: outcome.tenant, results: outcome.results }], columns, {
+    ...query,
+    sort: 'server',
+  });
+  return {
+    columns: built.columns,
+    rows: built.rows.map((row) => ({ ...row, verdict: outcome.verdict.text, label: tenantHeading(outcome) })),
+  };
+}
+
+/** The areas of the tenant's checks, for the matrix's area filter beside the servers' areas. */
+export function tenantAreas(results: readonly CheckResult[]): TenantArea[] {
+  return areas.filter((area) => results.some((result) => areaOf(result.checkId) === area));
 }
 
 // Blocking first, as the server details order them.

@@ -278,7 +278,8 @@ export function ewsSecretRule(facts: EwsFacts, now: Date): CheckResult {
     credentialSummary(credential, 'secret'),
   );
   const verdict = credentialVerdict(credentials, now);
-  const evidence = { credentials };
+  // Not "credentials": a secret-named key is masked whole in reports and the history, dates and all.
+  const evidence = { endDates: credentials };
   const remedy =
     'Add a new client secret (Certificates & secrets, New client secret), type its Value (not its Secret ID) into the ERP, then remove the old one.';
   if (verdict.state === 'none' || verdict.state === 'expired')

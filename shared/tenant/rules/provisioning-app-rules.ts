@@ -208,7 +208,8 @@ export function provisioningSecretRule(facts: TenantFacts, now: Date): CheckResu
     ...read.value.keyCredentials.map((credential) => credentialSummary(credential, 'certificate')),
   ];
   const verdict = credentialVerdict(credentials, now);
-  const evidence = { credentials };
+  // Not "credentials": a secret-named key is masked whole in reports and the history, dates and all.
+  const evidence = { endDates: credentials };
   const remedy =
     'Add a new client secret (Certificates & secrets, New client secret, or POST /applications/{id}/addPassword), give it to the IdP, then remove the old one.';
   if (verdict.state === 'none' || verdict.state === 'expired')

@@ -16,6 +16,7 @@ describe('exready <command> --help', () => {
     ['report', 'Usage: exready report'],
     ['evaluate', 'Usage: exready evaluate'],
     ['webconfig', 'Usage: exready webconfig'],
+    ['tenant', 'exready tenant report --run <id|latest> --report <file>'],
     ['help', 'Usage: exready <command>'],
     ['version', 'Usage: exready version'],
   ])('%s --help and -h print its usage and exit 0', async (command, usage) => {
@@ -25,6 +26,19 @@ describe('exready <command> --help', () => {
       expect(run.stdout).toContain(usage);
       expect(run.stderr).toBe('');
     }
+  });
+
+  it('tenant runs --help and tenant report --help print the tenant usage, naming runs and report', async () => {
+    for (const args of [
+      ['tenant', 'runs', '--help'],
+      ['tenant', 'report', '--run', 'latest', '-h'],
+    ]) {
+      const run = await exready(...args);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('exready tenant runs [--json] [--history <dir>]');
+    }
+    const top = await exready('help');
+    expect(top.stdout).toContain('tenant runs [--json] [--history DIR]');
   });
 
   it('prints the usage even after other options, and runs nothing', async () => {

@@ -223,11 +223,16 @@ describe('exready tenant check options', () => {
           '--domain',
           'contoso.com',
         ],
-        '--tenant: "contoso.com"',
+        // The inventory's words, as the window shows them beside the field.
+        '--tenant: Tenant: "contoso.com" is neither a tenant id nor an initial domain; give the tenant id (a GUID) or its initial domain, name.onmicrosoft.com',
       ],
       [
         ['--tenant', 'contoso.onmicrosoft.com', '--app-id', 'postman', '--domain', 'contoso.com'],
-        '--app-id: "postman"',
+        `--app-id: Provisioning app's client id: "postman" is not a GUID; give the application (client) id`,
+      ],
+      [
+        ['--lab', 'demo', '--domain', 'contoso'],
+        '--domain: Federated custom domains: "contoso" is not fully qualified (expected e.g. contoso.com)',
       ],
       [['--recorded', 'x.json', '--record', 'y.json'], '--record only go with --tenant'],
       [['--lab', 'demo', '--report', 'r.txt'], 'must end in .html, .pdf, .csv or .json'],

@@ -52,7 +52,16 @@ describe('inventory:set-microsoft365', () => {
       router.invoke('inventory:set-microsoft365', { microsoft365: { ...section, tenant: 'contoso.com' } }),
     ).resolves.toMatchObject({
       ok: false,
-      error: { code: 'invalid-request', issues: [{ path: 'microsoft365.tenant' }] },
+      error: {
+        code: 'invalid-request',
+        issues: [
+          {
+            path: 'microsoft365.tenant',
+            message:
+              'Tenant: "contoso.com" is neither a tenant id nor an initial domain; give the tenant id (a GUID) or its initial domain, name.onmicrosoft.com',
+          },
+        ],
+      },
     });
     await expect(
       router.invoke('inventory:set-microsoft365', {
@@ -60,7 +69,15 @@ describe('inventory:set-microsoft365', () => {
       }),
     ).resolves.toMatchObject({
       ok: false,
-      error: { code: 'invalid-request', issues: [{ path: 'microsoft365.federatedDomains.0' }] },
+      error: {
+        code: 'invalid-request',
+        issues: [
+          {
+            path: 'microsoft365.federatedDomains.0',
+            message: 'Federated custom domains: "a b" contains white space',
+          },
+        ],
+      },
     });
     expect(await readInventoryFile(dir)).toEqual(before);
   });

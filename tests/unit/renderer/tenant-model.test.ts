@@ -6,7 +6,9 @@ import {
   isAttested,
   tenantColumn,
   tenantEstateLine,
+  tenantAreas,
   tenantHeading,
+  tenantMatrix,
   tenantResultGroups,
   tenantStatusLabel,
   tenantWhyNot,
@@ -106,5 +108,46 @@ describe('the Microsoft 365 section model', () => {
     expect(tenantHeading({ tenant: 'contoso.onmicrosoft.com', simulated: false })).toBe(
       'contoso.onmicrosoft.com',
     );
+  });
+
+  it('puts the tenant in the matrix as one row labelled as the tenant, its checks in contract order, filtered like the servers', () => {
+    const outcome = {
+      tenant: 'fabrikam.onmicrosoft.com',
+      simulated: true,
+      verdict: { kind: 'not-ready' as const, text: 'Not ready: 2 blocking (1 not read)' },
+      results: [
+        check('m365.domain.federation', 'pass'),
+        check('m365.sspr', 'unknown'),
+        check('m365.provisioning.app', 'fail'),
+        check('m365.securitydefaults', 'warn'),
+      ],
+    };
+    const all = tenantMatrix(outcome, { statusFilter: [], areaFilter: [] });
+    expect(all.columns.map((column) => [column.id, column.shortTitle, column.area])).toEqual([
+      ['m365.provisioning.app', 'App', 'Provisioning app'],
+      ['m365.securitydefaults', 'Sec. defaults', 'MFA and password reset'],
+      ['m365.sspr', 'SSPR', 'MFA and password reset'],
+      ['m365.domain.federation', 'Federation', 'Federated domain'],
+    ]);
+    expect(all.rows).toHaveLength(1);
+    expect(all.rows[0]).toMatchObject({
+      fqdn: 'fabrikam.onmicrosoft.com',
+      label: 'fabrikam.onmicrosoft.com (SIMULATED)',
+      verdict: 'Not ready: 2 blocking (1 not read)',
+      blocking: 2,
+      warnings: 1,
+    });
+    expect(all.rows[0]?.cells.map((cell) => cell?.status)).toEqual(['fail', 'warn', 'unknown', 'pass']);
+    // The servers' filters apply: a status the tenant lacks leaves no row; a server area leaves no column.
+    expect(tenantMatrix(outcome, { statusFilter: ['n/a'], areaFilter: [] }).rows).toEqual([]);
+    expect(tenantMatrix(outcome, { statusFilter: [], areaFilter: ['WinRM'] }).columns).toEqual([]);
+    expect(
+      tenantMatrix(outcome, { statusFilter: [], areaFilter: ['Federated domain'] }).columns.map((c) => c.id),
+    ).toEqual(['m365.domain.federation']);
+    expect(tenantAreas(outcome.results)).toEqual([
+      'Provisioning app',
+      'MFA and password reset',
+      'Federated domain',
+    ]);
   });
 });
