@@ -18,6 +18,8 @@ export const reportCsvColumns = [
   'readiness',
   // Appended: `server` for a row of an Exchange server, `tenant` for a Microsoft 365 tenant's (server: the tenant).
   'rowKind',
+  // Appended: the server's newest proof of the sync service's path (the Proved column); empty on a tenant row.
+  'proved',
 ] as const;
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
@@ -48,6 +50,7 @@ export function renderReportCsv(report: ReadinessReport): string {
         check.integration,
         verdicts.get(check.integration) ?? '',
         'server',
+        server.proved.text,
       ]);
     }
   }
@@ -66,6 +69,7 @@ export function renderReportCsv(report: ReadinessReport): string {
         check.integration,
         tenant.verdict.text,
         'tenant',
+        '',
       ]);
     }
   }

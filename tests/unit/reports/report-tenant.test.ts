@@ -150,7 +150,7 @@ describe('the tenant section in each format', () => {
     const validate = new Ajv2020({ strict: false }).compile(schema);
     const document = JSON.parse(json) as { schemaVersion: number; tenants: { checks: unknown[] }[] };
     expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
-    expect(document.schemaVersion).toBe(3);
+    expect(document.schemaVersion).toBe(4);
     expect(document.tenants[0]?.checks).toHaveLength(tenantCheckIds.length);
   });
 
