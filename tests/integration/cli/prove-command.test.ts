@@ -7,6 +7,7 @@ import { CliUsageError, ExitCode } from '../../../electron/cli/cli-io';
 import { labProofContext } from '../../../electron/cli/prove-dependencies';
 import { demoEstate } from '../../../electron/lab/demo-estate';
 import { demoHopError, simulateProof } from '../../../electron/lab/demo-proof';
+import { ProofHistory } from '../../../electron/storage/proof-history';
 import type { ConnectionProofRequest } from '../../../electron/services/connection-proof-service';
 import type { ProofScriptResult } from '../../../shared/prove/proof-result';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -24,6 +25,7 @@ async function cli(
   const requests: ConnectionProofRequest[] = [];
   const deps: ProveCommandDeps = {
     audit: new AuditLog(join(dir, 'audit.jsonl'), now),
+    proofs: new ProofHistory(dir),
     operator: 'CONTOSO\\admin',
     secretSources: {
       env: options.env ?? {},
