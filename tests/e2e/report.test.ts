@@ -20,6 +20,7 @@ import {
   secretFieldValue,
   withInjectedSecrets,
 } from '../helpers/demo-run';
+import { demoKeptProof } from '../helpers/kept-proofs';
 import { artifactsDir } from './harness/paths';
 
 const reportsDir = join(artifactsDir, 'reports');
@@ -28,7 +29,13 @@ const reportsDir = join(artifactsDir, 'reports');
 async function demoReport() {
   const run = withInjectedSecrets(await demoRun());
   const tenant = await demoTenantRunForReport();
+  // Two servers proved (one worked, one failed at the second hop), the others not: the Proved column shows each kind.
+  const proofs = [
+    demoKeptProof(run.savedFacts, 'exch01.contoso.com', { at: new Date('2026-11-21T15:00:00Z') }),
+    demoKeptProof(run.savedFacts, 'exch02.contoso.com', { at: new Date('2026-11-21T15:05:00Z') }),
+  ];
   return buildReport({
+    proofs,
     savedFacts: run.savedFacts,
     results: run.results,
     auditEntries: demoAuditEntries,
@@ -164,6 +171,11 @@ describe('the readiness report of the demo estate', () => {
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.length).toBeLessThanOrEqual(12);
 
+    // The server table's Proved column, with a proof that worked, one that failed and servers not proved.
+    const provedText = pages.map((page) => page.text).join(' ');
+    expect(provedText).toContain('Proved 2026-11-21: both hops worked (SIMULATED)');
+    expect(provedText).toContain('Proof failed at exchange-endpoint: double-hop-denied');
+    expect(provedText).toContain('Not proved');
     // The first page answers the question: the readiness line of every integration.
     for (const line of report.readiness) expect(pages[0]?.text).toContain(line.text);
     // The demo tenant's section is printed too (its heading on some page), within the same page budget.
