@@ -160,7 +160,7 @@ describe('the readiness report of the demo estate', () => {
     }
   });
 
-  it('prints the demo estate on at most 12 pages, footer clear of the body, nothing past the margins', async () => {
+  it('prints the demo estate on at most 13 pages, footer clear of the body, nothing past the margins', async () => {
     const report = await demoReport();
     const html = renderReportHtml(report, { timeZone: 'Europe/Berlin' });
     const bytes = await renderReport(report, 'pdf', chromiumPrintToPdf, { timeZone: 'Europe/Berlin' });
@@ -169,13 +169,15 @@ describe('the readiness report of the demo estate', () => {
     await writeFile(join(reportsDir, 'demo-report-layout.pdf'), bytes);
     const pages = await pdfPages(bytes);
     expect(pages.length).toBeGreaterThan(1);
-    expect(pages.length).toBeLessThanOrEqual(12);
+    // 13, was 12: two proved servers' Proved cells wrap in the server table and push the appendix one page on.
+    expect(pages.length).toBeLessThanOrEqual(13);
 
     // The server table's Proved column, with a proof that worked, one that failed and servers not proved.
-    const provedText = pages.map((page) => page.text).join(' ');
-    expect(provedText).toContain('Proved 2026-11-21: both hops worked (SIMULATED)');
-    expect(provedText).toContain('Proof failed at exchange-endpoint: double-hop-denied');
-    expect(provedText).toContain('Not proved');
+    // (compared without spaces: pdf.js joins a wrapped cell's lines without one)
+    const provedText = (pages[0]?.text ?? '').replace(/ /g, '');
+    expect(provedText).toContain('Proved2026-11-21:bothhopsworked(SIMULATED)');
+    expect(provedText).toContain('Prooffailedatexchange-endpoint:double-hop-denied');
+    expect(provedText).toContain('Notproved');
     // The first page answers the question: the readiness line of every integration.
     for (const line of report.readiness) expect(pages[0]?.text).toContain(line.text);
     // The demo tenant's section is printed too (its heading on some page), within the same page budget.
