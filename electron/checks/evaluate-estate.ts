@@ -4,8 +4,10 @@ import type { SavedFacts } from '../../shared/facts/saved-facts';
 import { findBuiltInProfile } from '../../shared/integrations/builtin-profiles';
 import { monosignProfile } from '../../shared/integrations/monosign-profile';
 import type { IntegrationProfile } from '../../shared/integrations/integration-profile';
+import type { KeptProof } from '../../shared/prove/kept-proof';
 import type { EvaluationContext } from './evaluation-context';
 import { evaluateServer } from './evaluate-server';
+import { newestProofOf, provedDelegationsOf, standingProofs, withProofNotes } from './proof-evidence';
 
 export interface ServerEvaluation {
   fqdn: string;
@@ -24,8 +26,12 @@ function mfaProfileOf(saved: SavedFacts): IntegrationProfile | undefined {
   return (named === undefined ? undefined : findBuiltInProfile(named)) ?? monosignProfile;
 }
 
-/** The evaluation context a saved collection run describes, at the given time. */
-export function contextOf(saved: SavedFacts, now: Date): EvaluationContext {
+/** The evaluation context a saved collection run describes, at the given time, with the proofs that still stand. */
+export function contextOf(
+  saved: SavedFacts,
+  now: Date,
+  proofs: readonly KeptProof[] = [],
+): EvaluationContext {
   const context: EvaluationContext = {
     now,
     serviceAccount: saved.context.serviceAccount,
@@ -39,13 +45,27 @@ export function contextOf(saved: SavedFacts, now: Date): EvaluationContext {
     context.mfaProfile = mfaProfile;
     context.peers = saved.servers;
   }
+  const standing = standingProofs(proofs, now, saved.simulated === true);
+  if (standing.length > 0) context.provedDelegation = provedDelegationsOf(standing);
   return context;
 }
 
-/** Every server of a saved run, evaluated in file order. */
-export function evaluateSavedFacts(saved: SavedFacts, now: Date): ServerEvaluation[] {
-  const context = contextOf(saved, now);
-  return saved.servers.map((server) => ({ fqdn: server.fqdn, results: evaluateServer(server, context) }));
+/**
+ * Every server of a saved run, evaluated in file order. With the proof history, ad.delegation uses what was proved
+ * and each check the server's newest standing proof confirms or contradicts says so.
+ */
+export function evaluateSavedFacts(
+  saved: SavedFacts,
+  now: Date,
+  proofs: readonly KeptProof[] = [],
+): ServerEvaluation[] {
+  const context = contextOf(saved, now, proofs);
+  const standing = standingProofs(proofs, now, saved.simulated === true);
+  return saved.servers.map((server) => {
+    const results = evaluateServer(server, context);
+    const proof = newestProofOf(standing, server.fqdn);
+    return { fqdn: server.fqdn, results: proof === undefined ? results : withProofNotes(results, proof) };
+  });
 }
 
 export function countStatuses(results: readonly CheckResult[]): StatusTotals {

@@ -12,6 +12,7 @@ import { locatePowerShellScripts } from '../resource-paths';
 import { runCheck } from '../services/check-run-service';
 import { connectionProofScript, runConnectionProof } from '../services/connection-proof-service';
 import { labTarget, openLabCollection, simulatedAssembler } from '../services/lab-collection';
+import { ProofHistory } from '../storage/proof-history';
 import { RunHistory } from '../storage/run-history';
 import { userDataDir } from '../user-data-dir';
 import type { ProofContext, ProveCommandDeps } from './commands/prove-command';
@@ -58,6 +59,7 @@ export function proveCommandDependencies(scriptDir: string, secretSources: Secre
   const dataDir = userDataDir();
   return {
     audit: new AuditLog(join(dataDir, 'audit.jsonl')),
+    proofs: new ProofHistory(dataDir),
     operator: currentOperator(),
     secretSources,
     labs: { demo: demoEstate },

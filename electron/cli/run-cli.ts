@@ -17,6 +17,7 @@ import { proveCommandDependencies } from './prove-dependencies';
 import { reportUsage, runReportCommand } from './commands/report-command';
 import { runWebconfigCommand, webconfigUsage } from './commands/webconfig-command';
 import { proveWebUsage, runProveWebCommand } from './commands/prove-web-command';
+import { proveListUsage, runProveListCommand } from './commands/prove-list-command';
 import { runTenantCommand, tenantUsage } from './commands/tenant-command';
 import { demoTenantCases } from '../lab/demo-tenant';
 import { demoEwsCases } from '../lab/demo-tenant-ews';
@@ -71,6 +72,8 @@ Commands:
                        --password-from-file, EXREADY_SECRET_SERVICE_ACCOUNT_PASSWORD or a no-echo prompt.
   prove --web --server FQDN [--idp-host HOST] [--lab demo] [--json]
                        Probe OWA and ECP from this machine (redirects, errorFE 500, the IdP, health pages), audited.
+  prove --list [--server FQDN] [--json]
+                       The kept proofs, newest first: what later checks (ad.delegation) and reports use.
   webconfig plan|apply|rollback --file PATH --profile monosign --app owa|ecp --set KEY=VALUE ...
                        Plan, apply or roll back the MFA module's web.config changes on a local file;
                        secrets from --set-from-file KEY=PATH, EXREADY_SECRET_<KEY> or a no-echo prompt.
@@ -100,7 +103,7 @@ const commandUsage: Readonly<Record<string, string>> = {
   report: reportUsage,
   evaluate: evaluateUsage,
   webconfig: webconfigUsage,
-  prove: `${proveUsage}\n${proveWebUsage}`,
+  prove: `${proveUsage}\n${proveWebUsage}\n${proveListUsage}`,
   tenant: tenantUsage,
   help: helpText,
   version: 'Usage: exready version\n\nPrints the version.\n',
@@ -179,6 +182,7 @@ export async function runCli(
         return await runWebconfigCommand(rest, io, now, secretSources);
       case 'prove':
         // --web: the OWA/ECP probe from this machine; otherwise the sync service's own path.
+        if (rest.includes('--list')) return await runProveListCommand(rest, io);
         if (rest.includes('--web')) return await runProveWebCommand(rest, io, now);
         return await runProveCommand(rest, io, now, proveCommandDependencies(moduleDir, secretSources));
       default:

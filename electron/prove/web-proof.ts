@@ -1,4 +1,6 @@
+import { keptWebProofOf } from '../../shared/prove/kept-proof';
 import type { AuditLog } from '../audit/audit-log';
+import type { ProofHistory } from '../storage/proof-history';
 import type { WebProbeResult } from './web-probe';
 
 /** One line per app for the audit entry, the CLI and the window: "owa: error-fe-500 (fail)". */
@@ -15,6 +17,8 @@ export interface WebProofDeps {
   audit: AuditLog;
   operator: string;
   lab: string | null;
+  /** Where the probe is kept once its audit entry is complete; absent: audited only. */
+  proofs?: Pick<ProofHistory, 'save'>;
 }
 
 /**
@@ -67,5 +71,6 @@ export async function recordWebProof(
     outcome: passed ? 'succeeded' : 'failed',
     error: passed ? null : webProbeSummary(result),
   });
+  await deps.proofs?.save(keptWebProofOf(result, { auditId, lab: deps.lab, trigger: request.trigger }));
   return { result, auditId };
 }

@@ -10,6 +10,8 @@ import {
 import { onPremisesIntegrations } from '../../shared/readiness/integration';
 import { runReadiness, serverOutcome } from '../../shared/readiness/run-readiness';
 import { reportCheckOf } from '../../shared/reports/report-check';
+import { proofForServer } from '../../shared/reports/report-proof';
+import type { KeptProof } from '../../shared/prove/kept-proof';
 import {
   reportEwsDeadlineOf,
   reportTenantOf,
@@ -34,6 +36,8 @@ export interface ReportInput {
   knownSecrets?: Iterable<string>;
   /** The tenant run(s) that go with the report: its Microsoft 365 section; none when absent. */
   tenants?: readonly TenantRunForReport[];
+  /** The proof history (storage/proof-history.ts): each server's newest proof fills its Proved column. */
+  proofs?: readonly KeptProof[];
 }
 
 function fixOf(entry: AuditEntry): ReportFix {
@@ -60,6 +64,7 @@ export function buildReport(input: ReportInput): ReadinessReport {
     savedFacts.servers.map((server) => serverOutcome(server, server.fqdn, resultsOf(server.fqdn))),
     onPremisesIntegrations,
   );
+  const generatedAt = input.now();
   const servers: ReportServer[] = savedFacts.servers.map((server, index) => {
     const checks = resultsOf(server.fqdn).map(reportCheckOf);
     return {
@@ -67,14 +72,14 @@ export function buildReport(input: ReportInput): ReadinessReport {
       collection: server.status,
       unreachable: server.status === 'unreachable' ? server.failure : null,
       readiness: readiness.servers[index]?.verdicts ?? [],
+      proved: proofForServer(input.proofs ?? [], server.fqdn, savedFacts.simulated === true, generatedAt),
       counts: counts(checks.map((check) => check.status)),
       checks,
     };
   });
   const allChecks = servers.flatMap((server) => server.checks);
   const tenants = (input.tenants ?? []).map(reportTenantOf);
-  const generatedAt = input.now().toISOString();
-  const deadline = reportEwsDeadlineOf(tenants, generatedAt);
+  const deadline = reportEwsDeadlineOf(tenants, generatedAt.toISOString());
   const from = input.period.from?.getTime() ?? Number.NEGATIVE_INFINITY;
   const to = input.period.to.getTime();
   const report: ReadinessReport = {
@@ -83,7 +88,7 @@ export function buildReport(input: ReportInput): ReadinessReport {
     runId: input.runId,
     appVersion: input.appVersion,
     operator: input.operator,
-    generatedAt,
+    generatedAt: generatedAt.toISOString(),
     collectedAt: savedFacts.collectedAt,
     simulated: savedFacts.simulated === true,
     estate: {

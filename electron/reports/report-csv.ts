@@ -19,6 +19,8 @@ export const reportCsvColumns = [
   // Appended: `server` for a row of an Exchange server, `tenant` for a Microsoft 365 tenant's (server: the tenant),
   // `deadline` for the EWS deadline row that opens a report with an Exchange Online mail result.
   'rowKind',
+  // Appended: the server's newest proof of the sync service's path (the Proved column); empty on a tenant row.
+  'proved',
 ] as const;
 type CsvColumn = (typeof reportCsvColumns)[number];
 
@@ -67,6 +69,7 @@ export function renderReportCsv(report: ReadinessReport): string {
         check.integration,
         verdicts.get(check.integration) ?? '',
         'server',
+        server.proved.text,
       ]);
     }
   }
@@ -87,6 +90,7 @@ export function renderReportCsv(report: ReadinessReport): string {
         (check.integration === 'Exchange Online mail' ? tenant.exchangeOnlineMail?.verdict : tenant.verdict)
           ?.text ?? '',
         'tenant',
+        '',
       ]);
     }
   }

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../shared/audit/audit-entry';
+import type { KeptProof } from '../../shared/prove/kept-proof';
 import type { ReadinessReport } from '../../shared/reports/report-schema';
 import type { TenantRunForReport } from '../../shared/reports/report-tenant';
 import type { RunSummary, SavedRun } from '../storage/run-history';
@@ -9,6 +10,8 @@ export interface ReportContext {
   operator: string;
   now: () => Date;
   knownSecrets?: Iterable<string>;
+  /** The proof history: the Proved column of the server table. */
+  proofs?: readonly KeptProof[];
 }
 
 /**

@@ -28,11 +28,13 @@ export function readinessTable(report: ReadinessReport): string {
       const verdict = server.readiness.find((item) => item.integration === name);
       return `<td class="verdict-${verdict?.kind ?? 'not-checked'}">${escapeHtml(verdict?.text ?? 'Not checked')}</td>`;
     });
-    return `<tr><th scope="row">${escapeHtml(server.fqdn)}</th>${cells.join('')}</tr>`;
+    // The Proved column: the newest proof of the sync service's path (shared/reports/report-proof.ts).
+    const proved = `<td class="proved-${server.proved.outcome}">${escapeHtml(server.proved.text)}</td>`;
+    return `<tr><th scope="row">${escapeHtml(server.fqdn)}</th>${cells.join('')}${proved}</tr>`;
   });
   return `<table class="readiness-table"><caption class="visually-hidden">Readiness per server</caption>
-<colgroup><col class="server-col">${integrations.map(() => '<col>').join('')}</colgroup>
-<thead><tr><th scope="col">Server</th>${head}</tr></thead><tbody>
+<colgroup><col class="server-col">${integrations.map(() => '<col>').join('')}<col class="proved-col"></colgroup>
+<thead><tr><th scope="col">Server</th>${head}<th scope="col">Proved</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>`;
 }

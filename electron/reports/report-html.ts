@@ -34,9 +34,10 @@ thead th{background:#eee}
 .simulated{border:3px solid #000;background:#fff3c4;color:#000;font-weight:bold;padding:.3rem .5rem;margin:.3rem 0}
 .estate{font-size:11pt;font-weight:600;margin:.3rem 0;padding-left:1.2rem}
 .meta{font-size:8pt}.meta th{background:#f4f4f4}col.name-col{width:15%}
-col.server-col{width:28%}col.check-col{width:28%}col.title-col{width:22%}col.id-col{width:7%}col.time-col{width:22%}
+col.server-col{width:28%}col.proved-col{width:24%}col.check-col{width:28%}col.title-col{width:22%}col.id-col{width:7%}col.time-col{width:22%}
 .status{font-weight:bold;white-space:nowrap}
 .pass{color:#0b6a0b}.warn{color:#7a4a00}.fail{color:#a4000f}.unknown,.na{color:#4a4a4a}
+.readiness-table td[class^="proved-"]{font-size:8pt}.proved-succeeded{color:#0b6a0b}.proved-failed{color:#a4000f}.proved-not-proved{color:#4a4a4a;font-style:italic}
 .verdict-ready,.verdict-ready-with-risks{color:#0b6a0b}.verdict-not-ready{color:#a4000f;font-weight:600}.verdict-not-checked{color:#4a4a4a;font-style:italic}
 .grid{font-size:8pt}.grid th,.grid td{padding:.05rem .2rem}.grid .cell{text-align:center}.grid tr.group th{background:#f4f4f4}
 .grid tbody tr{break-inside:avoid}

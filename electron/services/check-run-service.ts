@@ -15,6 +15,7 @@ import {
   type ServerEvaluation,
   type StatusTotals,
 } from '../checks/evaluate-estate';
+import type { KeptProof } from '../../shared/prove/kept-proof';
 import type { CollectionSource } from './collection-source';
 
 /** Turns a run's lines into the saved facts document (electron/facts/facts-assembler.ts). */
@@ -47,6 +48,8 @@ export interface CheckRunDeps {
   assemble: FactsAssembler;
   now: () => Date;
   newRunId?: () => string;
+  /** The proof history (storage/proof-history.ts): ad.delegation and the checks a proof contradicts use it. */
+  proofs?: readonly KeptProof[];
 }
 
 export interface CheckRunOptions {
@@ -174,7 +177,7 @@ export async function runCheck(
 
   const savedFacts = deps.assemble({ request, lines, collectedAt });
   const evaluatedAt = deps.now();
-  const results = evaluateSavedFacts(savedFacts, evaluatedAt);
+  const results = evaluateSavedFacts(savedFacts, evaluatedAt, deps.proofs);
   return {
     request,
     savedFacts,
@@ -222,7 +225,7 @@ function cancelledOutcome(
     ),
   };
   const evaluatedAt = deps.now();
-  const results = evaluateSavedFacts(savedFacts, evaluatedAt);
+  const results = evaluateSavedFacts(savedFacts, evaluatedAt, deps.proofs);
   return {
     request,
     savedFacts,

@@ -14,6 +14,8 @@ import { tenantRunForReport } from '../reports/report-tenant-run';
 import { compareRuns } from '../reports/compare-runs';
 import type { PrintToPdf } from '../reports/report-pdf';
 import { RunHistory, savedRunOf } from '../storage/run-history';
+import { ProofHistory } from '../storage/proof-history';
+import type { KeptProof } from '../../shared/prove/kept-proof';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { runForWindow } from '../webconfig/window-safe-run';
 import { protectFactsSecrets, type RunKeySource } from '../webconfig/run-webconfig-protection';
@@ -53,6 +55,7 @@ export function createCheckRunsHandlers(
 } {
   const history = new RunHistory(config.userDataDir, config.runKey);
   const auditLog = new AuditLog(join(config.userDataDir, 'audit.jsonl'));
+  const proofs = new ProofHistory(config.userDataDir);
 
   /** Collects, evaluates and saves one run; what `check:run` and the re-check after a change share. */
   async function checkAndSave(
@@ -73,6 +76,7 @@ export function createCheckRunsHandlers(
           source: opened.source,
           assemble: lab === undefined ? assembleFacts : simulatedAssembler(assembleFacts),
           now: config.now,
+          proofs: await proofs.list(),
         },
         { signal, onProgress, keepOnCancel },
       );
@@ -80,7 +84,11 @@ export function createCheckRunsHandlers(
       const run =
         mergeInto === null
           ? savedRunOf(outcome, config.now())
-          : mergedRun(mergeInto, protectFactsSecrets(outcome.savedFacts, await history.keySource()));
+          : mergedRun(
+              mergeInto,
+              protectFactsSecrets(outcome.savedFacts, await history.keySource()),
+              await proofs.list(),
+            );
       const summary = await history.save(run);
       return { ...summary, warnings: outcome.warnings, cancelled: outcome.cancelled };
     } finally {
@@ -92,7 +100,7 @@ export function createCheckRunsHandlers(
    * The newest run with one server's facts replaced, re-evaluated as a whole: checks that compare servers
    * (module version drift, same settings everywhere) keep judging against the other servers.
    */
-  function mergedRun(previous: SavedRun, fresh: SavedFacts): SavedRun {
+  function mergedRun(previous: SavedRun, fresh: SavedFacts, kept: readonly KeptProof[]): SavedRun {
     const replaced = new Map(fresh.servers.map((server) => [server.fqdn, server]));
     const savedFacts: SavedFacts = {
       ...previous.savedFacts,
@@ -107,7 +115,7 @@ export function createCheckRunsHandlers(
       savedAt: evaluatedAt.toISOString(),
       evaluatedAt: evaluatedAt.toISOString(),
       savedFacts,
-      results: evaluateSavedFacts(savedFacts, evaluatedAt),
+      results: evaluateSavedFacts(savedFacts, evaluatedAt, kept),
     };
   }
 
@@ -204,6 +212,7 @@ export function createCheckRunsHandlers(
           operator: config.operator(),
           now: config.now,
           knownSecrets: config.knownSecrets(),
+          proofs: await proofs.list(),
         },
         await tenantRunForReport(config.userDataDir, run.savedFacts.simulated === true),
       );

@@ -9,6 +9,7 @@ import type { LabFixHost } from '../lab/lab-fix-host';
 import { AuditLog } from '../audit/audit-log';
 import type { PowerShellHost } from '../powershell/powershell-host';
 import type { SecretStore } from '../secrets/secret-store';
+import { ProofHistory } from '../storage/proof-history';
 import { RunHistory } from '../storage/run-history';
 import { revealWebConfigs, type RunKeySource } from '../webconfig/run-webconfig-protection';
 import { recycleAndWaitHealthy } from './app-pool-recycle-service';
@@ -115,6 +116,7 @@ export function createMfaHandlers(config: MfaHandlersConfig): MfaHandlers {
         audit,
         operator: config.operator(),
         now: config.now,
+        proofs: new ProofHistory(config.userDataDir),
         ...(config.probeWeb === undefined ? {} : { probeWeb: config.probeWeb }),
       },
     );

@@ -5,11 +5,14 @@ import type { LabEstate } from '../lab/lab-estate';
 import { probeWebApps, type WebProbeOptions } from '../prove/web-probe';
 import { labEvaluationWithMfa, labWebProbe } from '../prove/web-probe-lab';
 import { recordWebProof } from '../prove/web-proof';
+import type { ProofHistory } from '../storage/proof-history';
 
 export interface WebProofAfterChangeDeps {
   audit: AuditLog;
   operator: string;
   now: () => Date;
+  /** Where the probe is kept (the proof history); absent: audited only. */
+  proofs?: Pick<ProofHistory, 'save'>;
   /** The live probe (a stand-in in tests). */
   probeWeb?: (options: WebProbeOptions) => Promise<WebProbeResult>;
 }
@@ -58,7 +61,12 @@ export async function proveWebAfterChange(
     const { result, auditId } = await recordWebProof(
       { server: request.server, idpHosts, expectModule: request.expectModule, trigger: request.trigger },
       probe,
-      { audit: deps.audit, operator: deps.operator, lab: request.lab?.name ?? null },
+      {
+        audit: deps.audit,
+        operator: deps.operator,
+        lab: request.lab?.name ?? null,
+        ...(deps.proofs === undefined ? {} : { proofs: deps.proofs }),
+      },
     );
     return { result, auditId, error: null };
   } catch (error) {

@@ -5,13 +5,15 @@ import { EstateReadiness } from '../readiness/estate-summary';
 import { Integration } from '../readiness/integration';
 import { ReadinessVerdict } from '../readiness/readiness-verdict';
 import { ExchangeOnlineMailTarget } from '../runs/tenant-run-records';
+import { ReportProof } from './report-proof';
 
 // The readiness report as data: what the JSON export holds and what the HTML, PDF and CSV are rendered from.
 // Bump reportSchemaVersion on any change a reader could notice; docs/report-schema.json is generated from it.
 
 // 2: readiness verdicts (shared/readiness) replace the per-integration summary; servers say why they were not read.
 // 3: an optional Microsoft 365 tenant section (`tenants`), from the tenant runs of the history.
-// 4: the ERP's Exchange Online mail in a tenant section (`exchangeOnlineMail`) and the EWS deadline on the first page.
+// 4: the ERP's Exchange Online mail in a tenant section (`exchangeOnlineMail`), the EWS deadline on the first page,
+//    and per server the newest Remote PowerShell proof of the proof history (`proved`): the Proved column.
 export const reportSchemaVersion = 4;
 
 export const StatusCounts = z.object({
@@ -25,7 +27,7 @@ export type StatusCounts = z.infer<typeof StatusCounts>;
 
 export { Integration };
 
-export { EstateReadiness, ReadinessVerdict };
+export { EstateReadiness, ReadinessVerdict, ReportProof };
 
 export const ReportCheck = z.object({
   checkId: z.string().min(1),
@@ -48,6 +50,8 @@ export const ReportServer = z.object({
   unreachable: ConnectionFailure.nullable(),
   /** The server's verdict per integration, in the words of the window and the CLI. */
   readiness: z.array(ReadinessVerdict),
+  /** The newest proof of the sync service's path to it (the Proved column); "Not proved" when none was kept. */
+  proved: ReportProof,
   counts: StatusCounts,
   checks: z.array(ReportCheck),
 });

@@ -24,6 +24,7 @@ import {
   secretFieldValue,
   withInjectedSecrets,
 } from '../helpers/demo-run';
+import { demoKeptProof } from '../helpers/kept-proofs';
 import { artifactsDir } from './harness/paths';
 
 const reportsDir = join(artifactsDir, 'reports');
@@ -32,7 +33,13 @@ const reportsDir = join(artifactsDir, 'reports');
 async function demoReport() {
   const run = withInjectedSecrets(await demoRun());
   const tenant = await demoTenantRunForReport();
+  // Two servers proved (one worked, one failed at the second hop), the others not: the Proved column shows each kind.
+  const proofs = [
+    demoKeptProof(run.savedFacts, 'exch01.contoso.com', { at: new Date('2026-11-21T15:00:00Z') }),
+    demoKeptProof(run.savedFacts, 'exch02.contoso.com', { at: new Date('2026-11-21T15:05:00Z') }),
+  ];
   return buildReport({
+    proofs,
     savedFacts: run.savedFacts,
     results: run.results,
     auditEntries: demoAuditEntries,
@@ -157,7 +164,7 @@ describe('the readiness report of the demo estate', () => {
     }
   });
 
-  it('prints the demo estate on at most 14 pages, footer clear of the body, nothing past the margins', async () => {
+  it('prints the demo estate on at most 15 pages, footer clear of the body, nothing past the margins', async () => {
     const report = await demoReport();
     const html = renderReportHtml(report, { timeZone: 'Europe/Berlin' });
     const bytes = await renderReport(report, 'pdf', chromiumPrintToPdf, { timeZone: 'Europe/Berlin' });
@@ -166,9 +173,16 @@ describe('the readiness report of the demo estate', () => {
     await writeFile(join(reportsDir, 'demo-report-layout.pdf'), bytes);
     const pages = await pdfPages(bytes);
     expect(pages.length).toBeGreaterThan(1);
-    // 14, was 12: the EWS deadline on page 1 and the demo tenant's ten ews.* rows (issue #15) add a page each.
-    expect(pages.length).toBeLessThanOrEqual(14);
+    // 15, was 12: the EWS deadline on page 1 and the demo tenant's ten ews.* rows (issue #15) add a page each;
+    // two proved servers' Proved cells wrap in the server table and push the appendix one page on (issue #16).
+    expect(pages.length).toBeLessThanOrEqual(15);
 
+    // The server table's Proved column, with a proof that worked, one that failed and servers not proved.
+    // (compared without spaces: pdf.js joins a wrapped cell's lines without one)
+    const provedText = (pages[0]?.text ?? '').replace(/ /g, '');
+    expect(provedText).toContain('Proved2026-11-21:bothhopsworked(SIMULATED)');
+    expect(provedText).toContain('Prooffailedatexchange-endpoint:double-hop-denied');
+    expect(provedText).toContain('Notproved');
     // The first page answers the question: the readiness line of every integration.
     for (const line of report.readiness) expect(pages[0]?.text).toContain(line.text);
     // The demo tenant's section is printed too (its heading on some page), within the same page budget.

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditLog } from '../../electron/audit/audit-log';
@@ -6,6 +6,7 @@ import { CliUsageError, ExitCode } from '../../electron/cli/cli-io';
 import { runProveCommand } from '../../electron/cli/commands/prove-command';
 import type { ScriptRun } from '../../electron/powershell/script-process';
 import { runScriptProcess } from '../../electron/powershell/script-process';
+import { ProofHistory } from '../../electron/storage/proof-history';
 import {
   runConnectionProof,
   type ConnectionProofRequest,
@@ -89,7 +90,7 @@ describe.skipIf(pwshPath === null)('the connection-path proof on pwsh', () => {
     expect(certificate.hops.find((hop) => hop.failure !== null)?.failure?.id).toBe('tls-name-mismatch');
   });
 
-  it('keeps the password out of the CLI output and the audit log of a real proof', async () => {
+  it('keeps the password out of the CLI output, the audit log and the proof history of a real proof', async () => {
     const dir = await tempDir();
     const out: string[] = [];
     const audit = new AuditLog(join(dir, 'audit.jsonl'));
@@ -108,6 +109,7 @@ describe.skipIf(pwshPath === null)('the connection-path proof on pwsh', () => {
       () => new Date(),
       {
         audit,
+        proofs: new ProofHistory(dir),
         operator: 'CONTOSO\\admin',
         secretSources: { env: { EXREADY_SECRET_SERVICE_ACCOUNT_PASSWORD: password }, prompt: null },
         labs: {},
@@ -124,7 +126,14 @@ describe.skipIf(pwshPath === null)('the connection-path proof on pwsh', () => {
     expect(printed).toContain('"double-hop-denied"');
     const logged = await readFile(join(dir, 'audit.jsonl'), 'utf8');
     expect(logged).toContain('"outcome":"failed"');
-    for (const text of [printed, logged]) {
+    const [kept] = await new ProofHistory(dir).list();
+    expect(kept?.kind === 'remote-powershell' && kept.delegation.secondHop).toBe('denied');
+    const folder = join(dir, 'proofs');
+    const keptFiles = await Promise.all(
+      (await readdir(folder)).map((name) => readFile(join(folder, name), 'utf8')),
+    );
+    expect(keptFiles).toHaveLength(1);
+    for (const text of [printed, logged, ...keptFiles]) {
       expect(text).not.toContain('Spring-2027');
       expect(text).not.toContain(Buffer.from(password).toString('base64').slice(0, 12));
     }

@@ -10,6 +10,7 @@ import { printEvaluation } from './evaluation-text-report';
 import { recordCheckRun, type CheckRecordsDeps } from './check-run-records';
 import { reportFormatOf } from '../../reports/report-formats';
 import { userDataDir } from '../../user-data-dir';
+import { keptProofsOrNone } from '../../storage/proof-history';
 
 export const checkUsage = `Usage: exready check --servers <fqdn,...> --sync-server <fqdn> [--sync-server <fqdn>]
                      --service-account <DOMAIN\\name | name@domain> [options]
@@ -254,12 +255,14 @@ export async function runCheckCommand(
     return ExitCode.badInput;
   }
 
+  const historyDir = options.history ?? (deps.defaultHistoryDir ?? userDataDir)();
+  const proofs = await keptProofsOrNone(historyDir, (text) => io.stderr(`exready check: ${text}\n`));
   const answered = new Set<string>();
   let outcome;
   try {
     outcome = await runCheck(
       options,
-      { source: opened.source, assemble, now, newRunId: deps.newRunId },
+      { source: opened.source, assemble, now, newRunId: deps.newRunId, proofs },
       {
         signal: deps.signal ?? new AbortController().signal,
         onProgress: (progress) => {
@@ -285,7 +288,6 @@ export async function runCheckCommand(
     }
   }
 
-  const historyDir = options.history ?? (deps.defaultHistoryDir ?? userDataDir)();
   if (!(await recordCheckRun(outcome, { historyDir, report: options.report }, io, now, deps)))
     saveFailed = true;
 

@@ -7,6 +7,7 @@ import { tenantRunForReport } from '../../reports/report-tenant-run';
 import { chromiumPrintToPdf, type PrintToPdf } from '../../reports/report-pdf';
 import type { CheckRunOutcome } from '../../services/check-run-service';
 import { writeFileAtomic } from '../../storage/atomic-file';
+import { keptProofsOrNone } from '../../storage/proof-history';
 import { RunHistory, savedRunOf } from '../../storage/run-history';
 import { join } from 'node:path';
 import type { CliIo } from '../cli-io';
@@ -50,6 +51,7 @@ export async function recordCheckRun(
         operator: (deps.operator ?? currentOperator)(),
         now,
         knownSecrets: deps.knownSecrets?.() ?? [],
+        proofs: await keptProofsOrNone(target.historyDir, (text) => io.stderr(`exready check: ${text}\n`)),
       },
       await tenantRunForReport(target.historyDir, run.savedFacts.simulated === true),
     );

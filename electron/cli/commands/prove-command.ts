@@ -21,6 +21,8 @@ import {
   type ProofScriptResult,
 } from '../../../shared/prove/proof-result';
 import type { AuditLog } from '../../audit/audit-log';
+import type { ProofHistory } from '../../storage/proof-history';
+import { keptRemoteProofOf } from '../../../shared/prove/kept-proof';
 import type { ProvedDelegation } from '../../checks/evaluation-context';
 import { simulateProof, simulatableFailures } from '../../lab/demo-proof';
 import type { LabEstate } from '../../lab/lab-estate';
@@ -49,6 +51,10 @@ Options:
   --json                       Print the proof as JSON.
   -h, --help                   Show this help.
 
+Each proof is kept in the proof history (without the password): later checks use it for ad.delegation
+and say where it contradicts them, and reports show it in their Proved column. List them with
+exready prove --list [--json].
+
 Exit codes: 0 every hop worked, 1 a hop failed, 2 bad input.
 `;
 
@@ -64,6 +70,8 @@ export interface ProofContext {
 
 export interface ProveCommandDeps {
   audit: AuditLog;
+  /** Where every proof is kept once its audit entry is complete. */
+  proofs: Pick<ProofHistory, 'save'>;
   operator: string;
   secretSources: SecretSources;
   labs: Readonly<Record<string, LabEstate>>;
@@ -351,6 +359,13 @@ export async function runProveCommand(
     io.stderr(`exready: the proof script refused the request: ${result.refused}\n`);
     return ExitCode.badInput;
   }
+
+  // Kept for later checks and reports (storage/proof-history.ts), the password masked should it appear anywhere.
+  await deps.proofs.save(
+    keptRemoteProofOf(proof, delegation, { auditId, at: now(), lab: options.lab }),
+    password === null ? [] : [password],
+  );
+
   if (options.json) {
     const failureOf = (hop: ClassifiedHop) =>
       hop.failure === null

@@ -9,6 +9,7 @@ import { probeWebApps, type WebProbeOptions, type WebProbeResult } from '../../p
 import { labEvaluationWithMfa, labWebProbe } from '../../prove/web-probe-lab';
 import { mfaViewOf, type MfaView } from '../../prove/mfa-view';
 import { recordWebProof, webProbeSummary } from '../../prove/web-proof';
+import { ProofHistory } from '../../storage/proof-history';
 import { RunHistory } from '../../storage/run-history';
 import { userDataDir } from '../../user-data-dir';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
@@ -131,6 +132,7 @@ export async function runProveWebCommand(
       audit: new AuditLog(join(dir, 'audit.jsonl')),
       operator: currentOperator(),
       lab,
+      proofs: new ProofHistory(dir),
     },
   );
   if (values.json === true)

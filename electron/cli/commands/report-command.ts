@@ -7,6 +7,7 @@ import { reportFromRun } from '../../reports/report-from-run';
 import { tenantRunForReport } from '../../reports/report-tenant-run';
 import { chromiumPrintToPdf, type PrintToPdf } from '../../reports/report-pdf';
 import { writeFileAtomic } from '../../storage/atomic-file';
+import { keptProofsOrNone } from '../../storage/proof-history';
 import { RunHistory, RunNotFoundError } from '../../storage/run-history';
 import { userDataDir } from '../../user-data-dir';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
@@ -126,6 +127,7 @@ export async function runReportCommand(
         operator: (deps.operator ?? currentOperator)(),
         now,
         knownSecrets: deps.knownSecrets?.() ?? [],
+        proofs: await keptProofsOrNone(historyDir, (text) => io.stderr(`exready report: ${text}\n`)),
       },
       await tenantRunForReport(historyDir, run.savedFacts.simulated === true),
     );

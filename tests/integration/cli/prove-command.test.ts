@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditLog } from '../../../electron/audit/audit-log';
@@ -7,11 +7,19 @@ import { CliUsageError, ExitCode } from '../../../electron/cli/cli-io';
 import { labProofContext } from '../../../electron/cli/prove-dependencies';
 import { demoEstate } from '../../../electron/lab/demo-estate';
 import { demoHopError, simulateProof } from '../../../electron/lab/demo-proof';
+import { ProofHistory } from '../../../electron/storage/proof-history';
 import type { ConnectionProofRequest } from '../../../electron/services/connection-proof-service';
 import type { ProofScriptResult } from '../../../shared/prove/proof-result';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs('prove-cli');
+
+/** Every file of the proof history, as text. */
+async function keptFiles(dir: string): Promise<string[]> {
+  const folder = join(dir, 'proofs');
+  const names = await readdir(folder).catch(() => []);
+  return Promise.all(names.map((name) => readFile(join(folder, name), 'utf8')));
+}
 const now = () => new Date('2026-12-01T09:00:00Z');
 const password = 'Winter-2026!"quoted"\\svc';
 
@@ -24,6 +32,7 @@ async function cli(
   const requests: ConnectionProofRequest[] = [];
   const deps: ProveCommandDeps = {
     audit: new AuditLog(join(dir, 'audit.jsonl'), now),
+    proofs: new ProofHistory(dir),
     operator: 'CONTOSO\\admin',
     secretSources: {
       env: options.env ?? {},
@@ -122,8 +131,8 @@ describe('exready prove', () => {
     );
   });
 
-  it('proves a real server with the password from the environment and keeps it out of output and audit', async () => {
-    const { run, out, err, requests, auditText } = await cli({
+  it('proves a real server with the password from the environment and keeps it out of output, audit and proof history', async () => {
+    const { run, out, err, requests, auditText, dir } = await cli({
       env: { EXREADY_SECRET_SERVICE_ACCOUNT_PASSWORD: password },
     });
     expect(
@@ -149,7 +158,19 @@ describe('exready prove', () => {
     ]);
     const audit = await auditText();
     expect(audit).toContain('prove.remote-powershell');
-    for (const text of [out(), err(), audit]) {
+    // The proof is kept, and nothing in the proofs folder holds the password (nor its base64).
+    const kept = await keptFiles(dir);
+    expect(kept).toHaveLength(1);
+    expect(JSON.parse(kept[0] ?? '{}')).toMatchObject({
+      kind: 'remote-powershell',
+      simulated: false,
+      exchangeServer: 'exch02.contoso.com',
+      syncServer: 'sync01.contoso.com',
+      outcome: 'failed',
+      auditId: 1,
+      secondHop: { uri: 'https://mail.contoso.com/PowerShell' },
+    });
+    for (const text of [out(), err(), audit, ...kept]) {
       expect(text).not.toContain('Winter-2026');
       expect(text).not.toContain(Buffer.from(password).toString('base64'));
     }
@@ -202,7 +223,7 @@ describe('exready prove', () => {
   });
 
   it('records a proof that could not run as failed', async () => {
-    const { run, deps, err } = await cli({ env: { EXREADY_SECRET_SERVICE_ACCOUNT_PASSWORD: password } });
+    const { run, deps, err, dir } = await cli({ env: { EXREADY_SECRET_SERVICE_ACCOUNT_PASSWORD: password } });
     deps.runProof = () => Promise.reject(new Error('PowerShell could not start'));
     expect(await run(['--server', 'exch01.contoso.com'])).toBe(1);
     expect(err()).toContain('the proof could not run: PowerShell could not start');
@@ -210,6 +231,82 @@ describe('exready prove', () => {
       outcome: 'failed',
       error: 'PowerShell could not start',
     });
+    // Nothing was proved, so nothing is kept for later checks.
+    expect(await keptFiles(dir)).toEqual([]);
     expect(demoHopError('dns', 'x').fullyQualifiedErrorId).toBe('ComputerNotFound,PSSessionOpenFailed');
+  });
+});
+
+describe('the proof history of exready prove', () => {
+  it('keeps each lab proof as SIMULATED with its hops, delegation verdict and audit id; a refused one is not kept', async () => {
+    const { run, deps, dir } = await cli();
+    expect(await run(['--lab', 'demo', '--server', 'exch02.contoso.com'])).toBe(1);
+    expect(await run(['--lab', 'demo', '--server', 'exch01.contoso.com'])).toBe(0);
+    const [newest, older] = await new ProofHistory(dir).list();
+    expect(newest).toMatchObject({
+      kind: 'remote-powershell',
+      exchangeServer: 'exch01.contoso.com',
+      outcome: 'succeeded',
+      simulated: true,
+      lab: 'demo',
+      auditId: 2,
+      sequence: 2,
+    });
+    expect(older).toMatchObject({
+      exchangeServer: 'exch02.contoso.com',
+      outcome: 'failed',
+      auditId: 1,
+      delegation: { kind: 'constrained', secondHop: 'denied', coversExchangeEndpoint: false },
+      at: now().toISOString(),
+    });
+    expect(older?.kind === 'remote-powershell' && older.hops.map((hop) => hop.outcome)).toEqual([
+      'succeeded',
+      'succeeded',
+      'failed',
+      'not-run',
+    ]);
+    // Each kept proof names an audit entry that is complete (the save comes after it).
+    const entries = await deps.audit.entries();
+    expect(entries.map((entry) => [entry.id, entry.outcome])).toEqual([
+      [1, 'failed'],
+      [2, 'succeeded'],
+    ]);
+    // A request the script refuses proves nothing: audited as refused, not kept.
+    const refused = await cli({
+      env: { EXREADY_SECRET_SERVICE_ACCOUNT_PASSWORD: password },
+      answer: {
+        exreadyProof: 1,
+        syncServer: 'sync01.contoso.com',
+        exchangeServer: 'exch01.contoso.com',
+        serviceAccount: 'CONTOSO\\svc-sync',
+        secondHop: null,
+        hops: [],
+        exchangeServerSeen: null,
+        refused: 'the request has no serviceAccount',
+      },
+    });
+    expect(await refused.run(['--server', 'exch01.contoso.com'])).toBe(2);
+    expect(await keptFiles(refused.dir)).toEqual([]);
+  });
+
+  it('masks the password in the kept proof even where an error record echoes it', async () => {
+    const echoed = simulateProof(demoEstate, {
+      syncServer: 'sync01.contoso.com',
+      serviceAccount: 'CONTOSO\\svc-sync',
+      exchangeServer: 'exch02.contoso.com',
+    })!;
+    const answer: ProofScriptResult = {
+      ...echoed,
+      hops: echoed.hops.map((hop) =>
+        hop.error === null
+          ? hop
+          : { ...hop, error: { ...hop.error, message: `logon as svc-sync with ${password} failed` } },
+      ),
+    };
+    const { run, dir } = await cli({ env: { EXREADY_SECRET_SERVICE_ACCOUNT_PASSWORD: password }, answer });
+    expect(await run(['--server', 'exch02.contoso.com', '--json'])).toBe(1);
+    const [file] = await keptFiles(dir);
+    expect(file).toContain('logon as svc-sync with ******** failed');
+    expect(file).not.toContain('Winter-2026');
   });
 });

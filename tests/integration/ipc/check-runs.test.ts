@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoMfaSecrets } from '../../../electron/lab/demo-mfa';
 import type { SavedRun } from '../../../shared/runs/run-records';
+import { ProofHistory } from '../../../electron/storage/proof-history';
+import { demoRun } from '../../helpers/demo-run';
+import { demoKeptProof } from '../../helpers/kept-proofs';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { createTestRouter } from '../../helpers/test-router';
 
@@ -147,6 +150,30 @@ describe('check runs, history and reports through the router', () => {
     await expect(router.invoke('runs:list', undefined)).resolves.toMatchObject({
       value: [{ runId: id(second) }],
     });
+  });
+
+  it('uses a kept proof in the window: ad.delegation judged by it, and the Proved column of the export', async () => {
+    const dir = await tempDir();
+    const reportPath = join(dir, 'readiness.html');
+    const { savedFacts } = await demoRun();
+    await new ProofHistory(dir).save(
+      demoKeptProof(savedFacts, 'exch02.contoso.com', { at: new Date('2026-11-21T09:00:00Z'), auditId: 4 }),
+    );
+    const { router } = createTestRouter(dir, {
+      checkRuns: { chooseSaveFile: () => Promise.resolve(reportPath) },
+    });
+    const checked = await router.invoke('check:run', { operationId: runOperation, lab: 'demo' });
+    const runId = checked.ok ? (checked.value as { runId: string }).runId : '';
+    const opened = await router.invoke('runs:open', { runId });
+    const run = (opened.ok ? opened.value : null) as SavedRun | null;
+    const delegation = run?.results
+      .find((server) => server.fqdn === 'exch02.contoso.com')
+      ?.results.find((result) => result.checkId === 'ad.delegation');
+    expect(delegation).toMatchObject({ status: 'fail', evidence: { proved: { secondHop: 'denied' } } });
+    await router.invoke('report:export', { runId, format: 'html' });
+    const html = await readFile(reportPath, 'utf8');
+    expect(html).toContain('Proof failed at exchange-endpoint: double-hop-denied (2026-11-21) (SIMULATED)');
+    expect(html).toContain('<td class="proved-not-proved">Not proved</td>');
   });
 
   it('refuses run ids that could leave the history folder', async () => {

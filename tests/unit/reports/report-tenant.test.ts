@@ -131,7 +131,7 @@ describe('the tenant section in each format', () => {
       'integration',
       'readiness',
     ]);
-    expect(reportCsvColumns.at(-1)).toBe('rowKind');
+    expect(reportCsvColumns[11]).toBe('rowKind');
     const rows = parse<Record<string, string>>(csv, { columns: true });
     const serverRows = run.results.reduce((sum, server) => sum + server.results.length, 0);
     expect(rows.slice(0, serverRows).every((row) => row.rowKind === 'server')).toBe(true);
