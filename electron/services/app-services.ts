@@ -21,6 +21,8 @@ import type { HostResolver } from '../fixes/firewall-addresses';
 import { createTenantSignInHandlers, type TenantSignInConfig } from './tenant-sign-in-handlers';
 import { createTenantCheckHandlers, type TenantCheckConfig } from './tenant-check-handlers';
 import { demoTenantCases } from '../lab/demo-tenant';
+import type { HeldSecrets } from '../logging/held-secrets';
+import { createProveHandlers } from './prove-handlers';
 
 export interface AppServicesConfig {
   userDataDir: string;
@@ -42,6 +44,8 @@ export interface AppServicesConfig {
   resolveHost?: HostResolver;
   /** Microsoft 365 sign-in: main passes safeStorage and shell.openExternal; by default nothing at rest and no browser. */
   tenant?: Partial<Omit<TenantSignInConfig, 'userDataDir'>> & Pick<TenantCheckConfig, 'graph'>;
+  /** Passwords typed for one proof: main's log redactor masks them while the proof runs. */
+  heldSecrets?: HeldSecrets;
 }
 
 /** The services behind every IPC channel: plain Node, shared by the app, the CLI and the tests. */
@@ -131,8 +135,20 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     ...(config.tenant?.graph === undefined ? {} : { graph: config.tenant.graph }),
   });
 
+  const proofs = createProveHandlers({
+    userDataDir: config.userDataDir,
+    scriptsDir: config.scriptsDir,
+    now,
+    operator: config.checkRuns?.operator ?? currentOperator,
+    host: powershellHost,
+    lab: (name) => (name === 'demo' ? demoLab.estate() : undefined),
+    ...(config.heldSecrets === undefined ? {} : { heldSecrets: config.heldSecrets }),
+    ...(config.mfa?.probeWeb === undefined ? {} : { probeWeb: config.mfa.probeWeb }),
+  });
+
   return {
     ...checkRuns.handlers,
+    ...proofs,
     ...tenantChecks,
     'tenant:sign-in': tenant['tenant:sign-in'],
     'tenant:sign-out': tenant['tenant:sign-out'],
