@@ -1,4 +1,4 @@
-import { Badge, Body1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { Badge, Body1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
 import type { ConnectionProofAnswer, ProvedHop } from '../../../shared/prove/prove-contract';
 import { checkColumn } from '../checks/check-columns';
 import { StatusLabel } from './StatusLabel';
@@ -14,6 +14,7 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     overflowWrap: 'anywhere',
   },
+  nowrap: { whiteSpace: 'nowrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
@@ -51,7 +52,9 @@ function HopRow({ hop }: { hop: ProvedHop }) {
           label={outcomeWords[hop.outcome]}
         />
       </td>
-      <td className={styles.cell}>{hop.outcome === 'not-run' ? '' : `${hop.durationMs} ms`}</td>
+      <td className={mergeClasses(styles.cell, styles.nowrap)}>
+        {hop.outcome === 'not-run' ? '' : `${hop.durationMs} ms`}
+      </td>
       <td className={styles.cell}>
         {hop.error !== null && (
           <>
@@ -100,7 +103,7 @@ export function ProofResult({ answer }: { answer: ConnectionProofAnswer & { kind
             <th scope="col" className={styles.cell}>
               Outcome
             </th>
-            <th scope="col" className={styles.cell}>
+            <th scope="col" className={mergeClasses(styles.cell, styles.nowrap)}>
               Time
             </th>
             <th scope="col" className={styles.cell}>
