@@ -12,6 +12,7 @@ import { bindRouterToIpcMain, createWebContentsDelivery } from './ipc/ipc-main-b
 import { createIpcRouter } from './ipc/router';
 import { createAppLogger } from './logging/logger';
 import { createRedactor } from './logging/redact';
+import { HeldSecrets } from './logging/held-secrets';
 import { defaultPowerShellCandidates } from './powershell/executable-locator';
 import { locatePowerShellScripts } from './resource-paths';
 import type { PdfLayout } from './reports/report-pdf';
@@ -80,9 +81,11 @@ async function start(): Promise<void> {
     ...opened.notices,
     ...(await setAsideUnreadableUserData(userDataDir, new Date())),
   ];
+  // A proof's typed password is held here for its call only, and masked in the log like a stored secret.
+  const heldSecrets = new HeldSecrets();
   const logger = createAppLogger({
     directory: logDirectory,
-    redactor: createRedactor(() => secrets.knownSecrets()),
+    redactor: createRedactor(() => [...secrets.knownSecrets(), ...heldSecrets.values()]),
   });
   for (const notice of startupNotices) {
     logger.warn('Unreadable user-data file moved aside', { ...notice });
@@ -102,6 +105,7 @@ async function start(): Promise<void> {
       version: appVersion,
       platform: process.platform,
       startupNotices,
+      heldSecrets,
       scriptsDir: locatePowerShellScripts(__dirname, app.isPackaged ? process.resourcesPath : undefined),
       powershellCandidates: defaultPowerShellCandidates(process.platform),
       mfa: {

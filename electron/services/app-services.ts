@@ -7,6 +7,7 @@ import { createCheckRunsHandlers, type CheckRunsConfig } from './check-runs-hand
 import { createMfaHandlers, type MfaHandlersConfig } from './mfa-handlers';
 import { createFixHandlers } from './fix-handlers';
 import { createLabFixHost } from '../lab/lab-fix-host';
+import { locateExecutable } from '../powershell/executable-locator';
 import { openNodePowerShellHost } from '../powershell/node-powershell-host';
 import type { PowerShellHost } from '../powershell/powershell-host';
 import type { InvokeHandlers } from '../ipc/router';
@@ -21,6 +22,9 @@ import type { HostResolver } from '../fixes/firewall-addresses';
 import { createTenantSignInHandlers, type TenantSignInConfig } from './tenant-sign-in-handlers';
 import { createTenantCheckHandlers, type TenantCheckConfig } from './tenant-check-handlers';
 import { demoTenantCases } from '../lab/demo-tenant';
+import type { HeldSecrets } from '../logging/held-secrets';
+import type { ProofProcess } from './connection-proof-service';
+import { createProveHandlers } from './prove-handlers';
 
 export interface AppServicesConfig {
   userDataDir: string;
@@ -42,6 +46,16 @@ export interface AppServicesConfig {
   resolveHost?: HostResolver;
   /** Microsoft 365 sign-in: main passes safeStorage and shell.openExternal; by default nothing at rest and no browser. */
   tenant?: Partial<Omit<TenantSignInConfig, 'userDataDir'>> & Pick<TenantCheckConfig, 'graph'>;
+  /** Passwords typed for one proof: main's log redactor masks them while the proof runs. */
+  heldSecrets?: HeldSecrets;
+  /** The process the connection proof runs in (tests pass a stand-in); the first PowerShell found otherwise. */
+  proofProcess?: () => Promise<ProofProcess>;
+}
+
+async function locateProofProcess(candidates: readonly string[]): Promise<ProofProcess> {
+  const executable = await locateExecutable(candidates);
+  if (executable === null) throw new Error(`no PowerShell found (looked for ${candidates.join(', ')})`);
+  return { executable };
 }
 
 /** The services behind every IPC channel: plain Node, shared by the app, the CLI and the tests. */
@@ -131,8 +145,20 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     ...(config.tenant?.graph === undefined ? {} : { graph: config.tenant.graph }),
   });
 
+  const proofs = createProveHandlers({
+    userDataDir: config.userDataDir,
+    scriptsDir: config.scriptsDir,
+    now,
+    operator: config.checkRuns?.operator ?? currentOperator,
+    proofProcess: config.proofProcess ?? (() => locateProofProcess(config.powershellCandidates)),
+    lab: (name) => (name === 'demo' ? demoLab.estate() : undefined),
+    ...(config.heldSecrets === undefined ? {} : { heldSecrets: config.heldSecrets }),
+    ...(config.mfa?.probeWeb === undefined ? {} : { probeWeb: config.mfa.probeWeb }),
+  });
+
   return {
     ...checkRuns.handlers,
+    ...proofs,
     ...tenantChecks,
     'tenant:sign-in': tenant['tenant:sign-in'],
     'tenant:sign-out': tenant['tenant:sign-out'],

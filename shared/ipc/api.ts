@@ -48,6 +48,8 @@ export const invokeMethods = {
   getTenantSignInState: 'tenant:sign-in-state',
   checkTenant: 'tenant:check',
   attestTenantCheck: 'tenant:attest',
+  proveConnection: 'prove:connection',
+  proveWeb: 'prove:web',
   cancelOperation: 'operation:cancel',
 } as const satisfies Record<string, InvokeChannel>;
 

@@ -19,6 +19,12 @@ import {
   TenantCheckOutcome,
   TenantCheckRequest,
 } from '../tenant/tenant-check-contract';
+import {
+  ConnectionProofAnswer,
+  ConnectionProofRequest,
+  WebProofAnswer,
+  WebProofRequest,
+} from '../prove/prove-contract';
 
 // The one IPC contract: zod schemas are the source of truth; every type below is inferred from them.
 
@@ -293,6 +299,10 @@ export const invokeContract = {
     request: TenantAttestRequest,
     response: z.object({ attestations: z.array(TenantAttestation) }),
   },
+  /** The sync service's path proved once from a sync server (issue #16), audited; the password is never kept. */
+  'prove:connection': { request: ConnectionProofRequest, response: ConnectionProofAnswer },
+  /** The OWA/ECP probe from the jump host on demand, audited (prove.web). */
+  'prove:web': { request: WebProofRequest, response: WebProofAnswer },
   'operation:cancel': {
     request: z.object({ operationId: OperationId }),
     response: z.object({ cancelled: z.boolean() }),

@@ -3,16 +3,12 @@ import { resolve } from 'node:path';
 import type { CheckResult } from '../../../shared/checks/check-result';
 import { describeFqdnProblem } from '../../../shared/domain/hostname';
 import { describeServiceAccountProblem } from '../../../shared/domain/service-account';
-import type { AdComputerFacts } from '../../../shared/facts/ad-computer-facts';
 import { hex } from '../../../shared/prove/hop-failure-classes';
-import {
-  delegationProof,
-  proofAgainstChecks,
-  proofOutcome,
-  type ClassifiedHop,
-  type DelegationProof,
-  type ProofCheckNote,
-  type ProofOutcome,
+import type {
+  ClassifiedHop,
+  DelegationProof,
+  ProofCheckNote,
+  ProofOutcome,
 } from '../../../shared/prove/proof-findings';
 import {
   defaultSecondHop,
@@ -22,9 +18,8 @@ import {
 } from '../../../shared/prove/proof-result';
 import type { AuditLog } from '../../audit/audit-log';
 import type { ProofHistory } from '../../storage/proof-history';
-import { keptRemoteProofOf } from '../../../shared/prove/kept-proof';
-import type { ProvedDelegation } from '../../checks/evaluation-context';
-import { simulateProof, simulatableFailures } from '../../lab/demo-proof';
+import { simulatableFailures } from '../../lab/demo-proof';
+import { runAuditedConnectionProof, type ProofContext } from '../../prove/connection-proof-run';
 import type { LabEstate } from '../../lab/lab-estate';
 import type { ConnectionProofRequest } from '../../services/connection-proof-service';
 import { CliUsageError, ExitCode, type CliIo } from '../cli-io';
@@ -58,15 +53,7 @@ exready prove --list [--json].
 Exit codes: 0 every hop worked, 1 a hop failed, 2 bad input.
 `;
 
-/** What the proof of one server knows from the newest check run (or the lab): its checks and its computer object. */
-export interface ProofContext {
-  checks: readonly CheckResult[];
-  /** ad.delegation's verdict with a proof as its input; null when the server's facts were not collected. */
-  reevaluateDelegation: ((proved: ProvedDelegation) => CheckResult) | null;
-  adComputer: AdComputerFacts | null;
-  syncServers: readonly string[];
-  serviceAccount: string | null;
-}
+export type { ProofContext } from '../../prove/connection-proof-run';
 
 export interface ProveCommandDeps {
   audit: AuditLog;
@@ -275,97 +262,37 @@ export async function runProveCommand(
   // A lab proof is simulated: it asks for no password, so none is ever typed for it.
   const password = lab === null ? await servicePassword(options, deps.secretSources) : null;
 
-  // Written before anything is contacted: a proof that never ends still shows it started.
-  const auditId = await deps.audit.intend({
-    operator: deps.operator,
-    server: options.server,
-    action: 'prove.remote-powershell',
-    parameters: { syncServer, serviceAccount, ...secondHop, simulate: options.simulate },
-    before: null,
-    undoes: null,
-    simulated: lab !== null,
-    lab: options.lab,
-  });
-  let result: ProofScriptResult | null;
-  try {
-    result =
-      lab === null
-        ? await deps.runProof(
-            {
-              syncServer,
-              exchangeServer: options.server,
-              serviceAccount,
-              password: password ?? '',
-              secondHop,
-            },
-            options.powershell,
-          )
-        : simulateProof(lab, {
-            syncServer,
-            serviceAccount,
-            exchangeServer: options.server,
-            secondHop,
-            simulate: options.simulate,
-          });
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    await deps.audit.complete(auditId, { before: null, after: null, outcome: 'failed', error: why });
-    io.stderr(`exready: the proof could not run: ${why}\n`);
+  const run = await runAuditedConnectionProof(
+    {
+      exchangeServer: options.server,
+      syncServer,
+      serviceAccount,
+      secondHop,
+      simulate: options.simulate,
+      lab: lab === null ? null : { name: options.lab ?? '', estate: lab },
+      password,
+    },
+    {
+      audit: deps.audit,
+      operator: deps.operator,
+      now,
+      runProof: (request) => deps.runProof(request, options.powershell),
+      context,
+      proofs: deps.proofs,
+    },
+  );
+  if (run.kind === 'could-not-run') {
+    io.stderr(`exready: the proof could not run: ${run.error}\n`);
     return ExitCode.failed;
   }
-  if (result === null) {
-    await deps.audit.complete(auditId, {
-      before: null,
-      after: null,
-      outcome: 'refused',
-      error: 'not a server or sync server of the lab',
-    });
+  if (run.kind === 'not-in-lab')
     throw new CliUsageError(`prove: ${syncServer} is not a sync server of the lab '${options.lab ?? ''}'`);
-  }
-  const proof = proofOutcome(result, lab !== null);
-  const delegation = delegationProof(options.server, context?.adComputer ?? null, proof.hops);
-  const notes = proofAgainstChecks(proof.hops, context?.checks ?? []);
-  const delegationVerdict =
-    delegation.secondHop === 'untested' || context?.reevaluateDelegation == null
-      ? null
-      : context.reevaluateDelegation({
-          ...delegation,
-          at: now().toISOString(),
-          syncServer,
-          simulated: lab !== null,
-        });
-  const firstFailure = proof.hops.find((hop) => hop.outcome === 'failed');
-  await deps.audit.complete(auditId, {
-    before: null,
-    after: {
-      hops: proof.hops.map((hop) => ({
-        hop: hop.hop,
-        outcome: hop.outcome,
-        durationMs: hop.durationMs,
-        failure: hop.failure?.id ?? null,
-        fullyQualifiedErrorId: hop.error?.fullyQualifiedErrorId ?? null,
-        transportErrorCode: hop.error?.transportErrorCode ?? null,
-      })),
-      delegation: delegation.secondHop,
-    },
-    outcome: result.refused !== null ? 'refused' : proof.outcome,
-    error:
-      result.refused ??
-      (firstFailure === undefined
-        ? null
-        : `${firstFailure.hop}: ${firstFailure.failure?.id ?? 'unrecognised'}`),
-  });
-  if (result.refused !== null) {
-    io.stderr(`exready: the proof script refused the request: ${result.refused}\n`);
+  if (run.kind === 'refused') {
+    io.stderr(`exready: the proof script refused the request: ${run.refused}\n`);
     return ExitCode.badInput;
   }
-
-  // Kept for later checks and reports (storage/proof-history.ts), the password masked should it appear anywhere.
-  await deps.proofs.save(
-    keptRemoteProofOf(proof, delegation, { auditId, at: now(), lab: options.lab }),
-    password === null ? [] : [password],
-  );
-
+  const { auditId, proof, delegation, delegationVerdict, notes } = run;
+  const { result } = proof;
   if (options.json) {
     const failureOf = (hop: ClassifiedHop) =>
       hop.failure === null

@@ -7,7 +7,7 @@ import { demoEstate } from '../../lab/demo-estate';
 import type { LabEstate } from '../../lab/lab-estate';
 import { probeWebApps, type WebProbeOptions, type WebProbeResult } from '../../prove/web-probe';
 import { labEvaluationWithMfa, labWebProbe } from '../../prove/web-probe-lab';
-import { mfaViewOf, type MfaView } from '../../prove/mfa-view';
+import { latestMfaView } from '../../prove/proof-context';
 import { recordWebProof, webProbeSummary } from '../../prove/web-proof';
 import { ProofHistory } from '../../storage/proof-history';
 import { RunHistory } from '../../storage/run-history';
@@ -27,17 +27,6 @@ export interface ProveWebDeps {
   labs?: Record<string, LabEstate>;
   /** Test seam: trust roots and name resolution for a stand-in. */
   probeOptions?: Pick<WebProbeOptions, 'ca' | 'lookup' | 'port'>;
-}
-
-// The newest run's view of the server: the MFA API's host and whether the module is registered.
-async function latestMfaView(history: RunHistory, server: string, simulated: boolean): Promise<MfaView> {
-  for (const summary of await history.list()) {
-    if (summary.simulated !== simulated) continue;
-    const run = await history.open(summary.runId);
-    const results = run.results.find((item) => item.fqdn.toLowerCase() === server)?.results;
-    if (results !== undefined) return mfaViewOf(results);
-  }
-  return { idpHost: null, expectModule: null };
 }
 
 function printResult(io: CliIo, result: WebProbeResult, auditId: number): void {

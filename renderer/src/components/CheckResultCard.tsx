@@ -1,6 +1,18 @@
-import { Body1, Button, Card, Link, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Card,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CheckResult, EvidenceValue } from '../../../shared/checks/check-result';
+import type { ProofNote } from '../../../shared/prove/prove-contract';
 import type { CheckColumn } from '../checks/check-columns';
 import { StatusLabel } from './StatusLabel';
 
@@ -58,12 +70,15 @@ export function CheckResultCard({
   result,
   onFix,
   statusLabel,
+  proofNotes = [],
 }: {
   column: CheckColumn;
   result: CheckResult;
   onFix: (result: CheckResult) => void;
   /** Rewords the status (the tenant's attested checks); the shape stays the status's own. */
   statusLabel?: string | undefined;
+  /** What a Remote PowerShell proof of this server showed of this check. */
+  proofNotes?: readonly ProofNote[];
 }) {
   const styles = useStyles();
   const headingId = `check-${result.checkId.replace(/[^a-z0-9]/gi, '-')}`;
@@ -99,6 +114,22 @@ export function CheckResultCard({
         )}
       </div>
       <Body1>{result.summary}</Body1>
+      {proofNotes.map((note) => (
+        <MessageBar
+          key={`${note.hop}-${note.relation}`}
+          intent={note.relation === 'contradicts' ? 'warning' : 'info'}
+          layout="multiline"
+        >
+          <MessageBarBody>
+            <MessageBarTitle>
+              {note.relation === 'contradicts'
+                ? 'The proof contradicts this check'
+                : 'The proof confirms this check'}
+            </MessageBarTitle>
+            {note.text}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
       {evidence.length > 0 && (
         <>
           <h5 className={styles.section}>Evidence</h5>

@@ -9,16 +9,19 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckResult } from '../../../shared/checks/check-result';
 import { integrationOf, onPremisesIntegrations } from '../../../shared/readiness/integration';
 import type { ServerReadiness } from '../../../shared/readiness/run-readiness';
 import type { SavedRun } from '../../../shared/runs/run-records';
+import type { ConnectionProofAnswer } from '../../../shared/prove/prove-contract';
 import { checkColumn } from '../checks/check-columns';
 import { needsCertificate } from '../checks/fix-parameters';
 import { useAppStore } from '../store/app-store';
 import { CheckResultCard } from './CheckResultCard';
 import { FixPreviewDialog } from './FixPreviewDialog';
+import { ProveConnection } from './ProveConnection';
+import { ProveWeb } from './ProveWeb';
 import { VerdictLabel } from './VerdictLabel';
 
 const useStyles = makeStyles({
@@ -52,7 +55,20 @@ export function ServerDetail({
   const openMfa = useAppStore((s) => s.openMfa);
   const checkAll = useAppStore((s) => s.checkAll);
   const focusRequest = useAppStore((s) => s.focusRequest);
+  const inventory = useAppStore((s) => s.inventory);
   const title = useRef<HTMLHeadingElement>(null);
+  const simulated = run.savedFacts.simulated === true;
+  // The proof of this server, kept while it is open: its notes also show on the checks they concern.
+  const [proof, setProof] = useState<{ fqdn: string; answer: ConnectionProofAnswer } | null>(null);
+  const answer = proof?.fqdn === fqdn ? proof.answer : null;
+  const notes = answer?.kind === 'proved' ? answer.notes : [];
+  // The lab's sync servers are the run's own; a real proof offers the inventory's, then the run's.
+  const runSyncServers = run.savedFacts.context.syncServers.map((item) => item.fqdn);
+  const inventorySyncServers = inventory?.syncServers.map((item) => item.fqdn) ?? [];
+  const syncServers = simulated || inventorySyncServers.length === 0 ? runSyncServers : inventorySyncServers;
+  const serviceAccount = simulated
+    ? run.savedFacts.context.serviceAccount
+    : (inventory?.serviceAccount ?? run.savedFacts.context.serviceAccount);
   const facts = run.savedFacts.servers.find((entry) => entry.fqdn === fqdn);
   const unreachable = facts?.status === 'unreachable';
   const mfaCollected = facts?.status === 'collected' && facts.mfa?.status === 'collected';
@@ -117,6 +133,15 @@ export function ServerDetail({
           Close details
         </Button>
       </div>
+      <ProveConnection
+        fqdn={fqdn}
+        syncServers={syncServers}
+        serviceAccount={serviceAccount}
+        lab={simulated ? 'demo' : null}
+        answer={answer}
+        onAnswer={(next) => setProof(next === null ? null : { fqdn, answer: next })}
+      />
+      <ProveWeb fqdn={fqdn} lab={simulated ? 'demo' : null} />
       {!mfaCollected && (
         <Body1 id="mfa-unavailable">
           The MFA facts of this server were not collected: check it again first.
@@ -163,6 +188,7 @@ export function ServerDetail({
                 column={checkColumn(result.checkId)}
                 result={result}
                 onFix={fix}
+                proofNotes={notes.filter((note) => note.checkId === result.checkId)}
               />
             ))
           )}

@@ -88,6 +88,16 @@ const validRequests: Record<InvokeChannel, unknown> = {
     fixes: [{ fixId: ids.winrmServiceStart, server: 'exch01.contoso.com', parameters: {} }],
     riskAccepted: false,
   },
+  'prove:connection': {
+    operationId: uuid,
+    exchangeServer: 'exch02.contoso.com',
+    syncServer: 'sync01.contoso.com',
+    serviceAccount: 'CONTOSO\\svc-sync',
+    password: 'p',
+    secondHop: 'http://exch02.contoso.com/PowerShell',
+    lab: 'demo',
+  },
+  'prove:web': { operationId: uuid, server: 'exch02.contoso.com', lab: 'demo' },
   'operation:cancel': { operationId: uuid },
 };
 
