@@ -21,6 +21,8 @@ import type { HostResolver } from '../fixes/firewall-addresses';
 import { createTenantSignInHandlers, type TenantSignInConfig } from './tenant-sign-in-handlers';
 import { createTenantCheckHandlers, type TenantCheckConfig } from './tenant-check-handlers';
 import { demoTenantCases } from '../lab/demo-tenant';
+import { demoEwsCases } from '../lab/demo-tenant-ews';
+import { createTenantEwsHandlers, type TenantEwsConfig } from './tenant-ews-handlers';
 
 export interface AppServicesConfig {
   userDataDir: string;
@@ -41,7 +43,9 @@ export interface AppServicesConfig {
   /** How the firewall fix's host names become addresses in the preview; DNS unless given (tests pass a fake). */
   resolveHost?: HostResolver;
   /** Microsoft 365 sign-in: main passes safeStorage and shell.openExternal; by default nothing at rest and no browser. */
-  tenant?: Partial<Omit<TenantSignInConfig, 'userDataDir'>> & Pick<TenantCheckConfig, 'graph'>;
+  tenant?: Partial<Omit<TenantSignInConfig, 'userDataDir'>> &
+    Pick<TenantCheckConfig, 'graph'> &
+    Pick<TenantEwsConfig, 'runProbe'>;
 }
 
 /** The services behind every IPC channel: plain Node, shared by the app, the CLI and the tests. */
@@ -131,9 +135,19 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     ...(config.tenant?.graph === undefined ? {} : { graph: config.tenant.graph }),
   });
 
+  const tenantEws = createTenantEwsHandlers({
+    now,
+    inventory: () => inventory.get(),
+    session: () => tenant.session(),
+    labs: { demo: demoEwsCases },
+    ...(config.tenant?.graph === undefined ? {} : { graph: config.tenant.graph }),
+    ...(config.tenant?.runProbe === undefined ? {} : { runProbe: config.tenant.runProbe }),
+  });
+
   return {
     ...checkRuns.handlers,
     ...tenantChecks,
+    ...tenantEws,
     'tenant:sign-in': tenant['tenant:sign-in'],
     'tenant:sign-out': tenant['tenant:sign-out'],
     'tenant:sign-in-state': tenant['tenant:sign-in-state'],
@@ -154,6 +168,8 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     'inventory:remove-sync-server': (request) => inventory.removeSyncServer(request.fqdn),
     'inventory:set-service-account': (request) => inventory.setServiceAccount(request.account),
     'inventory:set-microsoft365': (request) => inventory.setMicrosoft365(request.microsoft365),
+    'inventory:set-exchange-online-mail': (request) =>
+      inventory.setExchangeOnlineMail(request.exchangeOnlineMail),
     'inventory:import-csv': async (request) => {
       const parsed = parseInventoryCsv(request.text);
       if (!parsed.ok) {
