@@ -115,7 +115,8 @@ export function createTenantEwsHandlers(config: TenantEwsConfig): Handlers {
       results,
       verdict: integrationVerdict('Exchange Online mail', { fqdn: tenant, collection: 'collected', results }),
       crossIntegration: run.crossIntegration.map((meeting) => meeting.line),
-      exo: exo.state === 'read' ? { state: 'read', source: exo.source } : { state: 'unknown', cause: exo.cause },
+      exo:
+        exo.state === 'read' ? { state: 'read', source: exo.source } : { state: 'unknown', cause: exo.cause },
       snippetCommand,
       probed: context.probe !== undefined,
       ...extra,
