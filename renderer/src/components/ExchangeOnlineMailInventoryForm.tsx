@@ -85,8 +85,10 @@ export function ExchangeOnlineMailInventoryForm({
           : `The Exchange Online mail checks read the ERP app ${current.clientId} (${current.flow}), mailbox ${current.mailbox}.`}
       </Body1>
       {(problems[''] ?? []).length > 0 && <ProblemLines problems={problems[''] ?? []} />}
+      {/* noValidate: main judges every field (one schema), and its refusal shows beside the field. */}
       <form
         className={styles.form}
+        noValidate
         onSubmit={(event) => void submit(event)}
         aria-label="Set the ERP's Exchange Online mail"
       >
