@@ -27,13 +27,14 @@ const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   about: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  summaryTitle: { margin: 0 },
+  summaryTitle: { margin: 0, ...typographyStyles.body1Strong },
+  // One compact row under the tenant's entry, so the server list keeps its height at 1280 × 800.
   summary: {
     display: 'flex',
     alignItems: 'center',
-    gap: tokens.spacingHorizontalM,
+    gap: tokens.spacingHorizontalS,
     flexWrap: 'wrap',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -86,11 +87,12 @@ export function EwsSummary({ simulated }: { simulated: boolean }) {
   const openEws = useAppStore((s) => s.openEws);
   return (
     <div className={styles.summary} role="group" aria-label="Exchange Online mail">
-      <Subtitle2 as="h3" className={styles.summaryTitle}>
+      <h3 className={styles.summaryTitle}>
         Exchange Online mail{outcome === null ? '' : `: ${heading(outcome)}`}
-      </Subtitle2>
+      </h3>
       {outcome !== null && <VerdictLabel verdict={outcome.verdict} />}
       <Button
+        size="small"
         onClick={() => {
           openServer(null);
           openEws(true);
