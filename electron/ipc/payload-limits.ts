@@ -12,6 +12,7 @@ export const maxNodes = 200_000;
 /** Fields the contract lets be larger than the default cap, by channel and field path. */
 const namedStringCaps: Partial<Record<InvokeChannel, Record<string, number>>> = {
   'inventory:import-csv': { text: 5_000_000 },
+  'tenant:check-ews': { 'exoSettings.text': 1_000_000 },
 };
 
 // Keys that would set or shadow an object's prototype once copied into a record.

@@ -12,6 +12,7 @@ import type { EventSink } from './event-sink';
 import { isCancellation, OperationRegistry } from './operation-registry';
 import { payloadLimitIssue } from './payload-limits';
 import { RequestIssuesError } from './request-issues-error';
+import { redactSecretValues, secretValuesOf } from './secret-fields';
 
 /** A message or log line never grows with the input: issue messages quote at most 200 characters of it. */
 const maxMessageChars = 2000;
@@ -95,6 +96,11 @@ export function createIpcRouter(options: {
         return { ok: false, error: { code: 'unknown-channel', message: `Unknown channel ${named}` } };
       }
       const contract = invokeContract[channel];
+      // A secret field's value never reaches a log line or an error message, whatever a handler threw.
+      const secrets = secretValuesOf(channel, rawRequest);
+      const redact = (text: string) => (secrets.length === 0 ? text : redactSecretValues(text, secrets));
+      const redactIssues = (issues: IpcIssue[]) =>
+        issues.map((issue) => ({ path: issue.path, message: redact(issue.message) }));
       const limit = payloadLimitIssue(channel, rawRequest);
       if (limit !== null) {
         options.logger.warn('Rejected an oversized request', { channel, issues: [limit] });
@@ -102,7 +108,7 @@ export function createIpcRouter(options: {
       }
       const parsed = contract.request.safeParse(rawRequest);
       if (!parsed.success) {
-        const issues = zodIssuesToIpcIssues(parsed.error);
+        const issues = redactIssues(zodIssuesToIpcIssues(parsed.error));
         options.logger.warn('Rejected an invalid request', { channel, issues });
         return invalidRequest(channel, issues);
       }
@@ -127,14 +133,14 @@ export function createIpcRouter(options: {
           return { ok: false, error: { code: 'cancelled', message: `${channel} was cancelled` } };
         }
         if (error instanceof RequestIssuesError && error.issues.length > 0) {
-          const issues = error.issues.slice(0, maxIssues).map((issue) => ({
+          const issues = redactIssues(error.issues.slice(0, maxIssues)).map((issue) => ({
             path: bounded(issue.path, 300),
             message: bounded(issue.message, 500),
           }));
           options.logger.warn('Rejected an invalid request', { channel, issues });
           return invalidRequest(channel, issues);
         }
-        const message = bounded(error instanceof Error ? error.message : String(error));
+        const message = bounded(redact(error instanceof Error ? error.message : String(error)));
         options.logger.error('A call failed', { channel, message });
         return { ok: false, error: { code: 'failed', message } };
       } finally {

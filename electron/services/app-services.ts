@@ -25,6 +25,8 @@ import { demoTenantCases } from '../lab/demo-tenant';
 import type { HeldSecrets } from '../logging/held-secrets';
 import type { ProofProcess } from './connection-proof-service';
 import { createProveHandlers } from './prove-handlers';
+import { demoEwsCases } from '../lab/demo-tenant-ews';
+import { createTenantEwsHandlers, type TenantEwsConfig } from './tenant-ews-handlers';
 
 export interface AppServicesConfig {
   userDataDir: string;
@@ -45,7 +47,9 @@ export interface AppServicesConfig {
   /** How the firewall fix's host names become addresses in the preview; DNS unless given (tests pass a fake). */
   resolveHost?: HostResolver;
   /** Microsoft 365 sign-in: main passes safeStorage and shell.openExternal; by default nothing at rest and no browser. */
-  tenant?: Partial<Omit<TenantSignInConfig, 'userDataDir'>> & Pick<TenantCheckConfig, 'graph'>;
+  tenant?: Partial<Omit<TenantSignInConfig, 'userDataDir'>> &
+    Pick<TenantCheckConfig, 'graph'> &
+    Pick<TenantEwsConfig, 'runProbe'>;
   /** Passwords typed for one proof: main's log redactor masks them while the proof runs. */
   heldSecrets?: HeldSecrets;
   /** The process the connection proof runs in (tests pass a stand-in); the first PowerShell found otherwise. */
@@ -156,10 +160,20 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     ...(config.mfa?.probeWeb === undefined ? {} : { probeWeb: config.mfa.probeWeb }),
   });
 
+  const tenantEws = createTenantEwsHandlers({
+    now,
+    inventory: () => inventory.get(),
+    session: () => tenant.session(),
+    labs: { demo: demoEwsCases },
+    ...(config.tenant?.graph === undefined ? {} : { graph: config.tenant.graph }),
+    ...(config.tenant?.runProbe === undefined ? {} : { runProbe: config.tenant.runProbe }),
+  });
+
   return {
     ...checkRuns.handlers,
     ...proofs,
     ...tenantChecks,
+    ...tenantEws,
     'tenant:sign-in': tenant['tenant:sign-in'],
     'tenant:sign-out': tenant['tenant:sign-out'],
     'tenant:sign-in-state': tenant['tenant:sign-in-state'],
@@ -180,6 +194,8 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     'inventory:remove-sync-server': (request) => inventory.removeSyncServer(request.fqdn),
     'inventory:set-service-account': (request) => inventory.setServiceAccount(request.account),
     'inventory:set-microsoft365': (request) => inventory.setMicrosoft365(request.microsoft365),
+    'inventory:set-exchange-online-mail': (request) =>
+      inventory.setExchangeOnlineMail(request.exchangeOnlineMail),
     'inventory:import-csv': async (request) => {
       const parsed = parseInventoryCsv(request.text);
       if (!parsed.ok) {

@@ -3,6 +3,7 @@ import {
   emptyInventory,
   Inventory,
   type InventoryEntry,
+  type ExchangeOnlineMailInventory,
   type Microsoft365Inventory,
   type ServerSource,
 } from '../../shared/domain/inventory';
@@ -83,6 +84,14 @@ export class InventoryService {
     return this.update((inventory) => {
       const { microsoft365: _previous, ...rest } = inventory;
       return section === null ? rest : { ...rest, microsoft365: section };
+    });
+  }
+
+  /** Keeps the ERP's Exchange Online mail section, or removes it when given null. */
+  setExchangeOnlineMail(section: ExchangeOnlineMailInventory | null): Promise<Inventory> {
+    return this.update((inventory) => {
+      const { exchangeOnlineMail: _previous, ...rest } = inventory;
+      return section === null ? rest : { ...rest, exchangeOnlineMail: section };
     });
   }
 

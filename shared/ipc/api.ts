@@ -20,6 +20,7 @@ export const invokeMethods = {
   removeSyncServer: 'inventory:remove-sync-server',
   setServiceAccount: 'inventory:set-service-account',
   setMicrosoft365Inventory: 'inventory:set-microsoft365',
+  setExchangeOnlineMailInventory: 'inventory:set-exchange-online-mail',
   importInventoryCsv: 'inventory:import-csv',
   discoverExchangeServers: 'inventory:discover-exchange-servers',
   probePowerShell: 'environment:probe-powershell',
@@ -50,6 +51,7 @@ export const invokeMethods = {
   attestTenantCheck: 'tenant:attest',
   proveConnection: 'prove:connection',
   proveWeb: 'prove:web',
+  checkTenantEws: 'tenant:check-ews',
   cancelOperation: 'operation:cancel',
 } as const satisfies Record<string, InvokeChannel>;
 

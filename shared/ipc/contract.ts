@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppInfo, PowerShellProbe } from '../domain/app-info';
-import { Inventory, Microsoft365Inventory } from '../domain/inventory';
+import { ExchangeOnlineMailInventory, Inventory, Microsoft365Inventory } from '../domain/inventory';
 import { ServiceAccount } from '../domain/service-account';
 import { Fqdn } from '../domain/hostname';
 import { OperationId, OperationProgress } from '../domain/operation';
@@ -25,6 +25,7 @@ import {
   WebProofAnswer,
   WebProofRequest,
 } from '../prove/prove-contract';
+import { TenantEwsCheckOutcome, TenantEwsCheckRequest } from '../tenant/ews/ews-window-contract';
 
 // The one IPC contract: zod schemas are the source of truth; every type below is inferred from them.
 
@@ -80,6 +81,11 @@ export const invokeContract = {
   /** The tenant the Microsoft 365 checks read (issue #14); null removes it. */
   'inventory:set-microsoft365': {
     request: z.object({ microsoft365: Microsoft365Inventory.nullable() }),
+    response: Inventory,
+  },
+  /** The ERP's Exchange Online mail the ews.* checks read (issue #15); null removes it. */
+  'inventory:set-exchange-online-mail': {
+    request: z.object({ exchangeOnlineMail: ExchangeOnlineMailInventory.nullable() }),
     response: Inventory,
   },
   /** All or nothing: a file with any bad line imports nothing and answers every problem with its line. */
@@ -294,6 +300,8 @@ export const invokeContract = {
   'tenant:sign-in-state': { request: NoRequest, response: SignInState },
   /** The m365.* checks of the demo tenant (simulated) or of the signed-in tenant, with the Microsoft 365 verdict. */
   'tenant:check': { request: TenantCheckRequest, response: TenantCheckOutcome },
+  /** The ews.* checks of a demo ERP case (simulated) or of the inventory's ERP in the signed-in tenant; the probe's secret is never logged. */
+  'tenant:check-ews': { request: TenantEwsCheckRequest, response: TenantEwsCheckOutcome },
   /** Records what an admin saw in the portal for a check Graph cannot read; stored in main, never a pass. */
   'tenant:attest': {
     request: TenantAttestRequest,

@@ -10,7 +10,9 @@ import { TenantName } from './sign-in';
 export const AttestableCheckId = z.enum(['m365.sspr']);
 export type AttestableCheckId = z.infer<typeof AttestableCheckId>;
 
-const DemoCaseName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a demo case name such as fabrikam-ready');
+export const DemoCaseName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a demo case name such as fabrikam-ready');
 
 export const TenantCheckRequest = z.discriminatedUnion('source', [
   z.object({ source: z.literal('lab'), lab: z.enum(['demo']), case: DemoCaseName.optional() }),

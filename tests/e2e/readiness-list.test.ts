@@ -25,6 +25,8 @@ test('readiness answers first: estate lines, a searchable sortable list, and not
       'MFA module: 2 of 8 ready, 3 not ready, 3 not checked',
       // The demo tenant's line, read after the servers' (tests/e2e/tenant-readiness.test.ts).
       'Microsoft 365: Ready with 1 accepted risk',
+      // The demo ERP's mail, not probed yet (tests/e2e/exchange-online-mail.test.ts).
+      'Exchange Online mail: Not ready: 1 blocking (1 not read)',
     ]);
   expect(await page.getByRole('list', { name: 'Status legend' }).textContent()).toContain(
     'Unknown= could not be read',

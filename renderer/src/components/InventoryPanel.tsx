@@ -8,6 +8,7 @@ import { EmptyInventory } from './EmptyInventory';
 import { RunHistoryButton } from './RunHistoryButton';
 import { ServerList } from './ServerList';
 import { ServiceAccountForm } from './ServiceAccountForm';
+import { ExchangeOnlineMailInventoryForm } from './ExchangeOnlineMailInventoryForm';
 import { Microsoft365InventoryForm } from './Microsoft365InventoryForm';
 
 const useStyles = makeStyles({
@@ -27,7 +28,8 @@ function isEmpty(inventory: Inventory): boolean {
     inventory.exchangeServers.length === 0 &&
     inventory.syncServers.length === 0 &&
     inventory.serviceAccount === null &&
-    inventory.microsoft365 === undefined
+    inventory.microsoft365 === undefined &&
+    inventory.exchangeOnlineMail === undefined
   );
 }
 
@@ -65,6 +67,7 @@ function InventoryScreen({ inventory, opened }: { inventory: Inventory; opened: 
       <ServerList role="sync" servers={inventory.syncServers} />
       <ServiceAccountForm current={inventory.serviceAccount} />
       <Microsoft365InventoryForm current={inventory.microsoft365} />
+      <ExchangeOnlineMailInventoryForm current={inventory.exchangeOnlineMail} />
       <CsvImportSection />
       <DiscoverySection />
     </div>

@@ -11,6 +11,7 @@ import type { SavedRun } from '../../../shared/runs/run-records';
 import { verdictsOfRun } from '../readiness/run-verdicts';
 import { useAppStore } from '../store/app-store';
 import type { ReadinessTab } from '../store/matrix-slice';
+import { EwsEstateLine, EwsSection, EwsSummary } from './ExchangeOnlineMailSection';
 import { ReadinessList } from './ReadinessList';
 import { ReadinessMatrix } from './ReadinessMatrix';
 import { ReportExportMenu } from './ReportExportMenu';
@@ -92,10 +93,14 @@ export function ReadinessView({ run }: { run: SavedRun }) {
   const selectedReadiness = readiness.servers.find((server) => server.fqdn === selected);
   const tenantOpen = useAppStore((s) => s.tenantOpen) && selected === null;
   const openTenant = useAppStore((s) => s.openTenant);
+  const ewsOpen = useAppStore((s) => s.ewsOpen) && selected === null;
+  const openEws = useAppStore((s) => s.openEws);
   // A server opened from the list takes the pane: closing it later shows the hint, not the tenant again.
   useEffect(() => {
-    if (selected !== null) openTenant(false);
-  }, [selected, openTenant]);
+    if (selected === null) return;
+    openTenant(false);
+    openEws(false);
+  }, [selected, openTenant, openEws]);
 
   // A finished check lands on the results' heading, not the page body.
   useEffect(() => {
@@ -134,6 +139,9 @@ export function ReadinessView({ run }: { run: SavedRun }) {
         <li>
           <TenantEstateLine simulated={simulated} />
         </li>
+        <li>
+          <EwsEstateLine simulated={simulated} />
+        </li>
       </ul>
       <StatusLegend />
       {/* Two pressed-state buttons rather than a TabList: its focus-trap stand-ins trip axe's aria-hidden-focus. */}
@@ -155,14 +163,23 @@ export function ReadinessView({ run }: { run: SavedRun }) {
         <div className={styles.split}>
           <div className={styles.column}>
             <TenantSummary simulated={simulated} />
+            <EwsSummary simulated={simulated} />
             <ReadinessList servers={readiness.servers} />
           </div>
           <div
             className={styles.pane}
             role="region"
-            aria-label={tenantOpen ? 'Microsoft 365 details' : 'Server details'}
+            aria-label={
+              ewsOpen
+                ? 'Exchange Online mail details'
+                : tenantOpen
+                  ? 'Microsoft 365 details'
+                  : 'Server details'
+            }
           >
-            {tenantOpen ? (
+            {ewsOpen ? (
+              <EwsSection simulated={simulated} />
+            ) : tenantOpen ? (
               <TenantSection simulated={simulated} />
             ) : selected !== null && readiness.servers.some((server) => server.fqdn === selected) ? (
               <ServerDetail run={run} fqdn={selected} readiness={selectedReadiness} />

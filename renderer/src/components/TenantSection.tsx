@@ -86,6 +86,7 @@ export function TenantSummary({ simulated }: { simulated: boolean }) {
   const outcome = useTenantForRun(simulated);
   const openServer = useAppStore((s) => s.openServer);
   const openTenant = useAppStore((s) => s.openTenant);
+  const openEws = useAppStore((s) => s.openEws);
   return (
     <div className={styles.summary} role="group" aria-label="Microsoft 365 tenant">
       <Subtitle2 as="h3" className={styles.summaryTitle}>
@@ -95,6 +96,7 @@ export function TenantSummary({ simulated }: { simulated: boolean }) {
       <Button
         onClick={() => {
           openServer(null);
+          openEws(false);
           openTenant(true);
         }}
       >

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createAppInfoSlice, type AppInfoSlice } from './app-info-slice';
+import { createEwsSlice, type EwsSlice } from './ews-slice';
 import { createFixSlice, type FixSlice } from './fix-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createInventorySlice, type InventorySlice } from './inventory-slice';
@@ -22,7 +23,8 @@ export type AppState = AppInfoSlice &
   HistorySlice &
   ReportSlice &
   NavigationSlice &
-  TenantSlice;
+  TenantSlice &
+  EwsSlice;
 
 /** One store, split into slices by domain; each slice mirrors main-process data through the bridge. */
 export const useAppStore = create<AppState>()((...args) => ({
@@ -37,6 +39,7 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createReportSlice(...args),
   ...createNavigationSlice(...args),
   ...createTenantSlice(...args),
+  ...createEwsSlice(...args),
 }));
 
 // An error of an earlier check must not linger after unrelated successful actions.

@@ -26,6 +26,10 @@ export type DiscoveryState =
 export type Microsoft365Input = NonNullable<InvokeRequestInput<'inventory:set-microsoft365'>['microsoft365']>;
 /** Main's refusals by field of the tenant section ("tenant", "federatedDomains", …; "" for the whole). */
 export type Microsoft365Problems = Record<string, string[]>;
+/** The ERP's Exchange Online mail section as the form sends it. */
+export type ExchangeOnlineMailInput = NonNullable<
+  InvokeRequestInput<'inventory:set-exchange-online-mail'>['exchangeOnlineMail']
+>;
 
 export interface InventorySlice {
   inventory: Inventory | null;
@@ -41,6 +45,8 @@ export interface InventorySlice {
   setServiceAccount: (account: string | null) => Promise<string[]>;
   /** Sets (or, with null, removes) the Microsoft 365 tenant section; on rejection returns main's problems by field. */
   setMicrosoft365: (section: Microsoft365Input | null) => Promise<Microsoft365Problems>;
+  /** Sets (or, with null, removes) the ERP's Exchange Online mail; on rejection returns main's problems by field. */
+  setExchangeOnlineMail: (section: ExchangeOnlineMailInput | null) => Promise<Microsoft365Problems>;
   importCsv: (file: File) => Promise<void>;
   discoverExchangeServers: () => Promise<void>;
 }
@@ -134,6 +140,22 @@ export const createInventorySlice: StateCreator<InventorySlice, [], [], Inventor
         const [, field = ''] = issue.path.split('.');
         (problems[field] ??= []).push(issue.message);
       }
+      return problems;
+    }
+  },
+
+  async setExchangeOnlineMail(section) {
+    try {
+      set({
+        inventory: await exreadyApi().setExchangeOnlineMailInventory({ exchangeOnlineMail: section }),
+      });
+      return {};
+    } catch (error) {
+      if (!(error instanceof ExreadyCallError) || error.issues.length === 0)
+        return { '': [messageOf(error)] };
+      const problems: Microsoft365Problems = {};
+      // "exchangeOnlineMail.account" belongs to the account field.
+      for (const issue of error.issues) (problems[issue.path.split('.')[1] ?? ''] ??= []).push(issue.message);
       return problems;
     }
   },

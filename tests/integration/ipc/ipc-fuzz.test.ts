@@ -34,6 +34,14 @@ const validRequests: Record<InvokeChannel, unknown> = {
       idpSignInHost: 'login.idp.example',
     },
   },
+  'inventory:set-exchange-online-mail': {
+    exchangeOnlineMail: {
+      clientId: '2b3c4d5e-0000-4000-8000-000000000003',
+      flow: 'delegated',
+      mailbox: 'erp@contoso.com',
+      account: 'erp@contoso.com',
+    },
+  },
   'inventory:import-csv': { fileName: 'servers.csv', text: 'fqdn,role\nexch01.contoso.com,exchange\n' },
   'inventory:discover-exchange-servers': { operationId: uuid },
   'environment:probe-powershell': { operationId: uuid },
@@ -48,6 +56,13 @@ const validRequests: Record<InvokeChannel, unknown> = {
   'tenant:sign-out': undefined,
   'tenant:sign-in-state': undefined,
   'tenant:check': { source: 'lab', lab: 'demo', case: 'wingtip-unreadable' },
+  'tenant:check-ews': {
+    source: 'lab',
+    lab: 'demo',
+    case: 'contoso-erp-app-only-loose',
+    exoSettings: null,
+    probe: { secret: 'typed-for-the-probe' },
+  },
   'tenant:attest': {
     tenant: 'wingtip.onmicrosoft.com',
     checkId: 'm365.sspr',
