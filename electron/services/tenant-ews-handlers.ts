@@ -18,6 +18,7 @@ import { runEwsProbe } from '../tenant/ews/ews-probe';
 import type { EwsProbeOptions } from '../tenant/ews/ews-probe-options';
 import { ExoSettingsError, parseExoSettings } from '../tenant/ews/exo-settings-file';
 import { ProbeSecret } from '../tenant/ews/probe-secret';
+import { probeResponses, replayedProbeStep } from '../tenant/ews/replay-ews-probe';
 import { createGraphClient, type FetchLike } from '../tenant/graph-client';
 import type { GraphReader } from '../tenant/graph-reader';
 import type { GraphSession } from '../tenant/graph-sign-in';
@@ -133,15 +134,20 @@ export function createTenantEwsHandlers(config: TenantEwsConfig): Handlers {
             `case: "${request.case ?? ''}" is not a case of the ${request.lab} lab (known: ${cases.map((c) => c.name).join(', ')})`,
           );
         const simulatedProbe = chosen.ews.probe;
-        if (request.probe !== null && (simulatedProbe === undefined || simulatedProbe === null))
+        // A case's probe is a simulated outcome, or the probe's answers recorded with its Graph responses.
+        const recordedProbe = probeResponses(chosen.recording).length > 0;
+        const hasProbe = (simulatedProbe !== undefined && simulatedProbe !== null) || recordedProbe;
+        if (request.probe !== null && !hasProbe)
           throw new Error(
             `probe: the demo case ${chosen.name} carries no simulated probe outcome (its ERP was not probed)`,
           );
-        // The demo probe is simulated: the typed secret is checked for presence only, then dropped.
+        // The demo probe is simulated or replayed: the typed secret is checked for presence only, then dropped.
         const probe =
-          request.probe === null || simulatedProbe === undefined || simulatedProbe === null
+          request.probe === null || !hasProbe
             ? undefined
-            : () => Promise.resolve(simulatedProbe);
+            : simulatedProbe !== undefined && simulatedProbe !== null
+              ? () => Promise.resolve(simulatedProbe)
+              : replayedProbeStep(chosen.recording, chosen.ews);
         // A replay is judged as of its recording, as the CLI's --lab demo --ews judges it.
         return judge(
           new ReplayGraphReader(chosen.recording),
