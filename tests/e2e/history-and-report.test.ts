@@ -54,8 +54,9 @@ test('the report is exported from the matrix, and saved runs are opened, compare
   await page.getByRole('button', { name: 'Check again' }).click();
   await expect.poll(() => checkedRunIds(app).length, { timeout: 30_000 }).toBe(2);
   await matrix.waitFor({ timeout: 30_000 });
-  // Another run on screen does not carry the first run's export outcome.
-  expect(await page.getByText(/^Saved to /).count()).toBe(0);
+  // Another run on screen does not carry the first run's export outcome (the matrix above may still be the first
+  // run's until the second one's results arrive: wait for that state, not for a time).
+  await expect.poll(() => page.getByText(/^Saved to /).count(), { timeout: 30_000 }).toBe(0);
   await page.getByRole('button', { name: 'Run history' }).click();
   const runs = page.getByRole('table', { name: 'Saved runs, newest first' });
   await runs.waitFor();
