@@ -197,7 +197,8 @@ const cancelledFailure: ProbeFailure = {
   check: 'ews.probe',
   cause: 'Cancelled by the operator.',
 };
-const cancelledRemedy = 'Run the probe again and let it finish: a cancelled probe says nothing about the ERP.';
+const cancelledRemedy =
+  'Run the probe again and let it finish: a cancelled probe says nothing about the ERP.';
 
 /** The propagation wait, cut short by a cancel even if an injected clock ignores the signal. */
 async function waitOrCancel(clock: ProbeClock, ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -436,7 +437,8 @@ export async function runEwsProbe(options: EwsProbeOptions): Promise<EwsProbeOut
       if (isCancelled()) return cancelled({});
       throw error;
     }
-    if (attempt.kind === 'failed' && attempt.failure.stage === 'cancelled') return cancelled(attempt.evidence);
+    if (attempt.kind === 'failed' && attempt.failure.stage === 'cancelled')
+      return cancelled(attempt.evidence);
     const waitedMs = clock.now() - started;
     const evidence: CheckEvidence = { ...base, ...attempt.evidence, attempts };
     if (attempts > 1) evidence.propagationWaitedMs = waitedMs;

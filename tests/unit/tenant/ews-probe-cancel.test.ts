@@ -35,11 +35,10 @@ describe('runEwsProbe cancelled', () => {
       options({
         signal: cancel.signal,
         fetch: (url) => {
-          seen.push(String(url));
+          const asked = url instanceof Request ? url.url : url.toString();
+          seen.push(asked);
           return Promise.resolve(
-            response(
-              String(url).includes('/oauth2/') ? tokenSuccessAnswer(appOnlyClaims) : ewsStatusAnswer(401),
-            ),
+            response(asked.includes('/oauth2/') ? tokenSuccessAnswer(appOnlyClaims) : ewsStatusAnswer(401)),
           );
         },
         clock: {
