@@ -54,6 +54,8 @@ export interface ConnectionProofRunDeps {
   clean?: (text: string) => string;
   /** Where a proof that ran is kept; a refused one is not. */
   proofs?: Pick<ProofHistory, 'save'>;
+  /** The operator's Cancel: the proof's process is killed, the entry completed as cancelled, the cancel rethrown. */
+  signal?: AbortSignal;
 }
 
 export interface ProvedPath {
@@ -107,6 +109,15 @@ export async function runAuditedConnectionProof(
             simulate: request.simulate,
           });
   } catch (error) {
+    if (deps.signal?.aborted === true) {
+      await deps.audit.complete(auditId, {
+        before: null,
+        after: null,
+        outcome: 'cancelled',
+        error: 'the proof was cancelled by the operator',
+      });
+      deps.signal.throwIfAborted();
+    }
     const why = clean(error instanceof Error ? error.message : String(error));
     await deps.audit.complete(auditId, { before: null, after: null, outcome: 'failed', error: why });
     return { kind: 'could-not-run', auditId, error: why };

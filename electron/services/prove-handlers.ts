@@ -90,6 +90,7 @@ export function createProveHandlers(config: ProveHandlersConfig): Handlers {
             context: proofContext,
             clean,
             proofs,
+            signal: context.signal,
             runProof: async (proof) => {
               return runConnectionProof(
                 await config.proofProcess(),
@@ -144,6 +145,8 @@ export function createProveHandlers(config: ProveHandlersConfig): Handlers {
           notes: run.notes,
         };
       } catch (error) {
+        // The operator's Cancel goes back as it came, so the router answers "cancelled".
+        context.signal.throwIfAborted();
         // Whatever failed may have echoed the request: the router logs and answers this text.
         throw new Error(clean(error instanceof Error ? error.message : String(error)));
       } finally {

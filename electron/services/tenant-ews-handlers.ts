@@ -125,7 +125,7 @@ export function createTenantEwsHandlers(config: TenantEwsConfig): Handlers {
   }
 
   return {
-    'tenant:check-ews': async (request) => {
+    'tenant:check-ews': async (request, context) => {
       if (request.source === 'lab') {
         const cases = config.labs[request.lab];
         const chosen = request.case === undefined ? cases[0] : cases.find((c) => c.name === request.case);
@@ -197,10 +197,13 @@ export function createTenantEwsHandlers(config: TenantEwsConfig): Handlers {
                 mailbox: ews.mailbox,
                 ...(ews.account === null ? {} : { account: ews.account }),
                 secret: typed,
+                signal: context.signal,
                 ...(changedAt === null || changedAt === undefined
                   ? {}
                   : { appChangedAt: new Date(changedAt) }),
               });
+              // Cancelled: the router answers "cancelled"; a cancelled probe is never judged as a result.
+              context.signal.throwIfAborted();
               return outcome.result;
             };
       return judge(

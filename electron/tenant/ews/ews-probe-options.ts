@@ -5,12 +5,23 @@ import { ProbeSecret } from './probe-secret';
 /** Time as the probe sees it: injected so the propagation wait is tested without waiting. */
 export interface ProbeClock {
   now(): number;
-  sleep(ms: number): Promise<void>;
+  /** Resolves after ms, or as soon as the signal aborts (the probe then stops waiting). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export const systemClock: ProbeClock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal?.aborted === true) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal?.addEventListener('abort', done, { once: true });
+    }),
 };
 
 /** How long a 401/403 right after consent is retried: doubling delays, bounded in total. */
@@ -55,6 +66,8 @@ export interface EwsProbeOptions {
   /** Per request; default 30 s. */
   timeoutMs?: number;
   log?: ProbeLog;
+  /** Cancels the probe: the request in flight and the propagation wait; the outcome is then unknown. */
+  signal?: AbortSignal;
 }
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -174,6 +174,48 @@ function failed(
   };
 }
 
+/** Each request ends at its timeout or when the operator cancels the probe, whichever comes first. */
+function requestSignal(cancel: AbortSignal | undefined, timeoutMs: number): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return cancel === undefined ? timeout : AbortSignal.any([cancel, timeout]);
+}
+
+function cancelledAttempt(evidence: CheckEvidence): Attempt {
+  return {
+    kind: 'failed',
+    evidence: { ...evidence, cancelled: true },
+    failure: { ...cancelledFailure },
+    classification: { status: 'unknown', remedy: cancelledRemedy },
+    retryable: false,
+  };
+}
+
+const cancelledFailure: ProbeFailure = {
+  stage: 'cancelled',
+  kind: 'cancelled',
+  code: 'CANCELLED',
+  check: 'ews.probe',
+  cause: 'Cancelled by the operator.',
+};
+const cancelledRemedy =
+  'Run the probe again and let it finish: a cancelled probe says nothing about the ERP.';
+
+/** The propagation wait, cut short by a cancel even if an injected clock ignores the signal. */
+async function waitOrCancel(clock: ProbeClock, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return clock.sleep(ms);
+  if (signal.aborted) return;
+  let stop = (): void => undefined;
+  const cancelled = new Promise<void>((resolve) => {
+    stop = () => resolve();
+    signal.addEventListener('abort', stop, { once: true });
+  });
+  try {
+    await Promise.race([clock.sleep(ms, signal), cancelled]);
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+}
+
 /** One end to end attempt: a token, its claims, one GetFolder of the inbox. */
 async function attemptProbe(ctx: ProbeContext): Promise<Attempt> {
   const { options } = ctx;
@@ -185,9 +227,10 @@ async function attemptProbe(ctx: ProbeContext): Promise<Attempt> {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: tokenForm(options).toString(),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: requestSignal(options.signal, timeoutMs),
     });
   } catch (error) {
+    if (options.signal?.aborted === true) return cancelledAttempt(evidence);
     return networkFailure(ctx.tokenUrl, error, evidence);
   }
   const tokenBody = await readBody(tokenResponse);
@@ -235,9 +278,10 @@ async function attemptProbe(ctx: ProbeContext): Promise<Attempt> {
       method: 'POST',
       headers,
       body: getInboxEnvelope(options.mailbox, impersonate),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: requestSignal(options.signal, timeoutMs),
     });
   } catch (error) {
+    if (options.signal?.aborted === true) return cancelledAttempt(evidence);
     return networkFailure(ctx.ewsUrl, error, evidence);
   }
   const ewsText = await ewsResponse.text();
@@ -357,9 +401,44 @@ export async function runEwsProbe(options: EwsProbeOptions): Promise<EwsProbeOut
   const base = { ...baseEvidence(options, ctx.tokenUrl, ctx.ewsUrl), changedWithinLastHour: recentChange };
   let delay = policy.firstDelayMs;
   let attempts = 0;
+  const cancelled = (attemptEvidence: CheckEvidence): EwsProbeOutcome => {
+    const waitedMs = clock.now() - started;
+    const evidence: CheckEvidence = { ...base, ...attemptEvidence, attempts, cancelled: true };
+    if (attempts > 1) evidence.propagationWaitedMs = waitedMs;
+    const after = attempts > 1 ? ` after ${attempts} attempts over ${Math.round(waitedMs / 1000)} s` : '';
+    return scrub(
+      {
+        result: {
+          checkId: 'ews.probe',
+          status: 'unknown',
+          summary: `The probe was cancelled by the operator${after} before it read the inbox of ${options.mailbox}: not known.`,
+          evidence,
+          remedy: cancelledRemedy,
+          references: [...ewsProbeReferences],
+        },
+        classification: 'failed',
+        failure: { ...cancelledFailure },
+        attempts,
+        recorded: ctx.recorded,
+      },
+      options.secret.reveal(),
+    );
+  };
+  // A function, not a narrowed field: the signal aborts while the probe awaits.
+  const isCancelled = () => options.signal?.aborted === true;
   for (;;) {
+    if (isCancelled()) return cancelled({});
     attempts += 1;
-    const attempt = await attemptProbe(ctx);
+    let attempt: Attempt;
+    try {
+      attempt = await attemptProbe(ctx);
+    } catch (error) {
+      // A cancel while an answer's body was read: cancelled, not a failure of the ERP.
+      if (isCancelled()) return cancelled({});
+      throw error;
+    }
+    if (attempt.kind === 'failed' && attempt.failure.stage === 'cancelled')
+      return cancelled(attempt.evidence);
     const waitedMs = clock.now() - started;
     const evidence: CheckEvidence = { ...base, ...attempt.evidence, attempts };
     if (attempts > 1) evidence.propagationWaitedMs = waitedMs;
@@ -393,6 +472,7 @@ export async function runEwsProbe(options: EwsProbeOptions): Promise<EwsProbeOut
         ews: 'EWS refused the request',
         network: 'The probe could not connect',
         'not-recorded': 'The probe could not be replayed',
+        cancelled: 'The probe was cancelled',
       }[attempt.failure.stage];
       const waited =
         attempts > 1 ? ` Still failing after waiting ${Math.round(waitedMs / 1000)} s for propagation.` : '';
@@ -415,7 +495,7 @@ export async function runEwsProbe(options: EwsProbeOptions): Promise<EwsProbeOut
       );
     }
     options.log?.('ews probe: waiting for the change to replicate', { attempt: attempts, delayMs: delay });
-    await clock.sleep(delay);
+    await waitOrCancel(clock, delay, options.signal);
     delay = Math.min(delay * 2, policy.maxDelayMs);
   }
 }

@@ -15,6 +15,9 @@ export function EwsProbeForm({ outcome }: { outcome: TenantEwsCheckOutcome }) {
   const styles = useStyles();
   const probeEws = useAppStore((s) => s.probeEws);
   const busy = useAppStore((s) => s.ewsChecking);
+  const probing = useAppStore((s) => s.ewsProbeOperation !== null);
+  const cancelProbe = useAppStore((s) => s.cancelEwsProbe);
+  const [cancelled, setCancelled] = useState(false);
   const [secret, setSecret] = useState('');
   const [refused, setRefused] = useState<string | null>(null);
   const [ran, setRan] = useState(false);
@@ -27,9 +30,11 @@ export function EwsProbeForm({ outcome }: { outcome: TenantEwsCheckOutcome }) {
     const typed = secret;
     // Cleared before the answer: the field never holds the secret longer than the call needs it.
     setSecret('');
+    setCancelled(false);
     const answer = await probeEws(typed);
-    setRefused(answer);
-    setRan(answer === null);
+    setRefused(answer.kind === 'refused' ? answer.message : null);
+    setRan(answer.kind === 'ran');
+    setCancelled(answer.kind === 'cancelled');
   };
 
   return (
@@ -61,11 +66,14 @@ export function EwsProbeForm({ outcome }: { outcome: TenantEwsCheckOutcome }) {
         <Button type="submit" appearance="primary" disabledFocusable={busy}>
           Run the probe
         </Button>
+        {probing && <Button onClick={() => void cancelProbe()}>Cancel the probe</Button>}
       </form>
       <Body1 role="status">
-        {ran && outcome.probed
-          ? `The probe ran${outcome.simulated ? ' (simulated)' : ''}: see “End-to-end token and EWS probe” below.`
-          : ''}
+        {cancelled
+          ? 'Cancelled: the probe was stopped before it read the inbox; its result is not known.'
+          : ran && outcome.probed
+            ? `The probe ran${outcome.simulated ? ' (simulated)' : ''}: see “End-to-end token and EWS probe” below.`
+            : ''}
       </Body1>
     </section>
   );

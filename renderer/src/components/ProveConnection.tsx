@@ -61,6 +61,9 @@ export function ProveConnection({
   const [password, setPassword] = useState('');
   const [secondHop, setSecondHop] = useState(`http://${fqdn}/PowerShell`);
   const [running, setRunning] = useState(false);
+  // The running proof's operation id, so Cancel stops that proof (main kills its process).
+  const operation = useRef<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const [announced, setAnnounced] = useState('');
 
@@ -93,9 +96,11 @@ export function ProveConnection({
     const typed = password;
     // Cleared as soon as the call holds it: the form never keeps the password past the proof.
     setPassword('');
+    const operationId = newOperationId();
+    operation.current = operationId;
     try {
       const result = await exreadyApi().proveConnection({
-        operationId: newOperationId(),
+        operationId,
         exchangeServer: fqdn,
         syncServer,
         serviceAccount: account,
@@ -108,12 +113,26 @@ export function ProveConnection({
       setOpen(false);
       opener.current?.focus();
     } catch (caught) {
+      if (caught instanceof ExreadyCallError && caught.code === 'cancelled') {
+        onAnswer(null);
+        setAnnounced('Cancelled: the proof was stopped before it finished; nothing was proved.');
+        return;
+      }
       const refused = caught instanceof Error ? caught : new Error(String(caught));
       setError(refused);
       setAnnounced(`The proof was refused: ${refused.message}`);
     } finally {
+      operation.current = null;
       setRunning(false);
+      setCancelling(false);
     }
+  };
+
+  const cancelProof = async () => {
+    const operationId = operation.current;
+    if (operationId === null) return;
+    setCancelling(true);
+    await exreadyApi().cancelOperation({ operationId });
   };
 
   const generic =
@@ -192,8 +211,14 @@ export function ProveConnection({
             <Button appearance="primary" type="submit" disabled={running}>
               Run the proof
             </Button>
-            <Button onClick={close}>Cancel</Button>
-            {running && <Spinner size="tiny" label="Proving…" />}
+            {running ? (
+              <Button onClick={() => void cancelProof()} disabled={cancelling}>
+                Cancel the proof
+              </Button>
+            ) : (
+              <Button onClick={close}>Cancel</Button>
+            )}
+            {running && <Spinner size="tiny" label={cancelling ? 'Cancelling…' : 'Proving…'} />}
           </div>
         </form>
       )}

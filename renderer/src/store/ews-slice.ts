@@ -5,6 +5,7 @@ import type {
   TenantEwsCheckOutcome,
 } from '../../../shared/tenant/ews/ews-window-contract';
 import { exreadyApi } from '../bridge/exready-api';
+import { newOperationId } from './operation-id';
 import type { TenantSlice } from './tenant-slice';
 
 /** Which ERP to check: a demo case, or the inventory's ERP in the signed-in tenant. Never holds a secret. */
@@ -25,8 +26,14 @@ export interface EwsSlice {
   /** Imports the snippet's output and re-judges; answers main's refusal (line:column or field), or null. */
   importExoSettings: (imported: ExoSettingsImport) => Promise<string | null>;
   /** Runs the probe with the typed secret (passed through, never kept); answers the refusal, or null. */
-  probeEws: (secret: string) => Promise<string | null>;
+  probeEws: (secret: string) => Promise<EwsProbeAnswer>;
+  /** The running probe's operation id: its Cancel stops the probe's request and its propagation wait. */
+  ewsProbeOperation: string | null;
+  cancelEwsProbe: () => Promise<void>;
 }
+
+/** How a probe from the window ended: it ran, the operator cancelled it, or main refused it. */
+export type EwsProbeAnswer = { kind: 'ran' } | { kind: 'cancelled' } | { kind: 'refused'; message: string };
 
 const messageOf = (error: unknown) =>
   error instanceof ExreadyCallError && error.issues.length > 0
@@ -45,7 +52,7 @@ export const createEwsSlice: StateCreator<EwsSlice & TenantSlice, [], [], EwsSli
   let latest = 0;
   async function ask(
     source: EwsCheckSource,
-    extra: { exoSettings: ExoSettingsImport | null; probe?: { secret: string } },
+    extra: { exoSettings: ExoSettingsImport | null; probe?: { secret: string }; operationId?: string },
   ): Promise<TenantEwsCheckOutcome | null> {
     const call = ++latest;
     set({ ewsChecking: true, ewsError: null });
@@ -66,6 +73,7 @@ export const createEwsSlice: StateCreator<EwsSlice & TenantSlice, [], [], EwsSli
     ewsSource: null,
     ewsImport: null,
     ewsOpen: false,
+    ewsProbeOperation: null,
     // One pane beside the list: the ERP's details take the tenant's place.
     openEws: (open) => set(open ? { ewsOpen: true, tenantOpen: false } : { ewsOpen: false }),
 
@@ -92,13 +100,23 @@ export const createEwsSlice: StateCreator<EwsSlice & TenantSlice, [], [], EwsSli
 
     async probeEws(secret) {
       const source = get().ewsSource;
-      if (source === null) return 'no Exchange Online mail check to probe';
+      if (source === null) return { kind: 'refused', message: 'no Exchange Online mail check to probe' };
+      const operationId = newOperationId();
+      set({ ewsProbeOperation: operationId });
       try {
-        await ask(source, { exoSettings: get().ewsImport, probe: { secret } });
-        return null;
+        await ask(source, { exoSettings: get().ewsImport, probe: { secret }, operationId });
+        return { kind: 'ran' };
       } catch (error) {
-        return messageOf(error);
+        if (error instanceof ExreadyCallError && error.code === 'cancelled') return { kind: 'cancelled' };
+        return { kind: 'refused', message: messageOf(error) };
+      } finally {
+        if (get().ewsProbeOperation === operationId) set({ ewsProbeOperation: null });
       }
+    },
+
+    async cancelEwsProbe() {
+      const operationId = get().ewsProbeOperation;
+      if (operationId !== null) await exreadyApi().cancelOperation({ operationId });
     },
   };
 };

@@ -4,11 +4,11 @@ import type { EwsCheckId } from './ews-check-ids';
 import type { ProbeCodeKind } from './ews-probe-classify';
 
 /** Where the probe stopped when it did not reach the inbox; not-recorded: a replay lacked the answer. */
-export type ProbeStage = 'token' | 'ews' | 'network' | 'not-recorded';
+export type ProbeStage = 'token' | 'ews' | 'network' | 'not-recorded' | 'cancelled';
 
 export interface ProbeFailure {
   stage: ProbeStage;
-  kind: ProbeCodeKind | 'network' | 'not-recorded';
+  kind: ProbeCodeKind | 'network' | 'not-recorded' | 'cancelled';
   /** The code that decided it: "7000215", "403", "ErrorAccessDenied", "ECONNREFUSED". */
   code: string;
   /** The readiness check the admin looks at next. */

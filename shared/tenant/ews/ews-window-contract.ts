@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CheckResult } from '../../checks/check-result';
 import { ExchangeOnlineMailInventory } from '../../domain/inventory';
+import { OperationId } from '../../domain/operation';
 import { ReadinessVerdict } from '../../readiness/readiness-verdict';
 import { DemoCaseName } from '../tenant-check-contract';
 
@@ -20,6 +21,8 @@ export const ProbeRequest = z.object({
 });
 
 const common = {
+  /** The window's id for this call, so Cancel stops a probe that waits for consent to replicate. */
+  operationId: OperationId.optional(),
   /** Replaces the Exchange Online settings Graph cannot read (a demo case's simulated ones too). */
   exoSettings: ExoSettingsImport.nullable().default(null),
   /** Runs the end-to-end probe (simulated in the demo lab) with the typed secret. */

@@ -9,7 +9,7 @@ import type { IpcResult } from '../../../shared/ipc/result';
 import { createEventSink } from '../../../electron/ipc/event-sink';
 import { createIpcRouter, type IpcRouter } from '../../../electron/ipc/router';
 import { createTrustedUrlCheck } from '../../../electron/security/trusted-sender';
-import { createInvokeHandlers } from '../../../electron/services/app-services';
+import { createInvokeHandlers, type AppServicesConfig } from '../../../electron/services/app-services';
 import type { CheckRunsConfig } from '../../../electron/services/check-runs-handlers';
 import { setAsideUnreadableUserData } from '../../../electron/startup/user-data-recovery';
 import { chromiumArgs, findBrowserExecutable } from './browser-executable';
@@ -54,6 +54,7 @@ async function openApp(
   userDataDir: string,
   serverUrl: string,
   checkRuns: Partial<CheckRunsConfig> = {},
+  services: Partial<AppServicesConfig> = {},
 ): Promise<AppHarness> {
   const page = context.pages()[0] ?? (await context.newPage());
   const calls: RecordedCall[] = [];
@@ -76,6 +77,7 @@ async function openApp(
       startupNotices,
       scriptsDir: join(repoRoot, 'resources', 'powershell'),
       powershellCandidates: ['pwsh'],
+      ...services,
       checkRuns: {
         chooseSaveFile: async (suggestedName) => {
           await mkdir(savedDir, { recursive: true });
@@ -139,6 +141,7 @@ async function withApp(
   seed: (userDataDir: string) => Promise<void>,
   use: (app: AppHarness) => Promise<void>,
   checkRuns: Partial<CheckRunsConfig> = {},
+  services: Partial<AppServicesConfig> = {},
 ) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'exready-e2e-'));
   const server = await serveDirectory(rendererDir);
@@ -150,7 +153,7 @@ async function withApp(
   });
   try {
     await seed(userDataDir);
-    await use(await openApp(context, userDataDir, server.url, checkRuns));
+    await use(await openApp(context, userDataDir, server.url, checkRuns, services));
   } finally {
     await context.close();
     await server.close();
@@ -171,7 +174,12 @@ async function seedFiles(dir: string, files: Record<string, string>): Promise<vo
   }
 }
 
-export const test = base.extend<{ app: AppHarness; damagedApp: AppHarness; gatedApp: AppHarness }>({
+export const test = base.extend<{
+  app: AppHarness;
+  damagedApp: AppHarness;
+  gatedApp: AppHarness;
+  gatedProofApp: AppHarness;
+}>({
   // eslint-disable-next-line no-empty-pattern -- vitest fixtures take their dependencies as a pattern
   app: async ({}, use) => withApp(() => Promise.resolve(), use),
   // eslint-disable-next-line no-empty-pattern -- vitest fixtures take their dependencies as a pattern
@@ -179,4 +187,24 @@ export const test = base.extend<{ app: AppHarness; damagedApp: AppHarness; gated
   // The demo servers as a real inventory, collected by a stand-in that answers 5 of 8 and then waits for Cancel.
   // eslint-disable-next-line no-empty-pattern -- vitest fixtures take their dependencies as a pattern
   gatedApp: async ({}, use) => withApp(seedDemoInventory, use, { openCollection: gatedCollection(5) }),
+  // As gatedApp, and a proof whose PowerShell never answers: it ends only when the operator cancels it.
+  // eslint-disable-next-line no-empty-pattern -- vitest fixtures take their dependencies as a pattern
+  gatedProofApp: async ({}, use) =>
+    withApp(
+      seedDemoInventory,
+      use,
+      { openCollection: gatedCollection(5) },
+      {
+        proofProcess: () =>
+          Promise.resolve({
+            executable: 'pwsh',
+            runScript: (run) =>
+              new Promise((_resolve, reject) => {
+                run.signal.addEventListener('abort', () => reject(run.signal.reason as Error), {
+                  once: true,
+                });
+              }),
+          }),
+      },
+    ),
 });

@@ -1,6 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createEventSink } from '../../../electron/ipc/event-sink';
 import { createIpcRouter } from '../../../electron/ipc/router';
 import { demoHopError, simulateProof } from '../../../electron/lab/demo-proof';
@@ -23,7 +23,10 @@ const tempDir = useTempDirs('prove-ipc');
 const password = 'Sp1ng-2026!"svc"\\pass';
 const operationId = () => crypto.randomUUID();
 
-async function setUp(answer: (parameters: Record<string, unknown>) => string | Error = () => '') {
+async function setUp(
+  answer: (parameters: Record<string, unknown>) => string | Error = () => '',
+  realProcess: ((dir: string) => Promise<ProofProcess>) | null = null,
+) {
   const dir = await tempDir();
   const held = new HeldSecrets();
   const logger = createAppLogger({
@@ -54,7 +57,7 @@ async function setUp(answer: (parameters: Record<string, unknown>) => string | E
       now: () => new Date('2026-12-01T09:00:00Z'),
       checkRuns: { operator: () => 'CONTOSO\\admin' },
       heldSecrets: held,
-      proofProcess: () => Promise.resolve(proofProcess),
+      proofProcess: () => (realProcess === null ? Promise.resolve(proofProcess) : realProcess(dir)),
     }),
     events: createEventSink(() => undefined),
     logger,
@@ -217,6 +220,49 @@ describe('prove:connection', () => {
     const { logs, audit } = await writtenText();
     expect(audit).toContain('"outcome":"failed"');
     expect(`${logs}${audit}`).not.toContain('Sp1ng-2026');
+  });
+});
+
+describe('prove:connection cancelled', () => {
+  it("kills the proof's process on Cancel, answers cancelled and completes the audit entry as cancelled", async () => {
+    // The proof's shell as a real process that never answers: it writes its pid, then waits forever.
+    const shell = async (dir: string): Promise<ProofProcess> => {
+      const executable = join(dir, 'stuck-pwsh.sh');
+      await writeFile(executable, `#!/bin/sh\necho $$ > "${join(dir, 'pid')}"\nexec sleep 600\n`);
+      await chmod(executable, 0o755);
+      return { executable };
+    };
+    const { dir, router, writtenText } = await setUp(undefined, shell);
+    const id = operationId();
+    const running = router.invoke('prove:connection', { ...real, operationId: id });
+    const pid = await vi.waitFor(
+      async () => {
+        const text = (await readFile(join(dir, 'pid'), 'utf8')).trim();
+        if (text === '') throw new Error('no pid yet');
+        return Number(text);
+      },
+      { timeout: 20_000, interval: 50 },
+    );
+    expect(await router.invoke('operation:cancel', { operationId: id })).toEqual({
+      ok: true,
+      value: { cancelled: true },
+    });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    // The process is gone, not left waiting.
+    await vi.waitFor(() => expect(() => process.kill(pid, 0)).toThrow(), { timeout: 10_000, interval: 50 });
+    const { audit } = await writtenText();
+    const lines = audit
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.find((line) => line.kind === 'intent')).toMatchObject({ action: 'prove.remote-powershell' });
+    expect(lines.find((line) => line.kind === 'outcome')).toMatchObject({
+      outcome: 'cancelled',
+      error: 'the proof was cancelled by the operator',
+    });
+    expect(audit).not.toContain('Sp1ng-2026');
+    // A cancelled proof proves nothing: none is kept.
+    await expect(readdir(join(dir, 'proofs'))).rejects.toThrow();
   });
 });
 

@@ -6,6 +6,7 @@ import { createEventSink } from '../../../electron/ipc/event-sink';
 import { createIpcRouter, type InvokeHandlers } from '../../../electron/ipc/router';
 import { runEwsProbe } from '../../../electron/tenant/ews/ews-probe';
 import type { IpcResult } from '../../../shared/ipc/result';
+import type { EwsProbeOutcome } from '../../../shared/tenant/ews/ews-probe-outcome';
 import { TenantEwsCheckOutcome } from '../../../shared/tenant/ews/ews-window-contract';
 import { ewsCheckIds } from '../../../shared/tenant/ews/ews-check-ids';
 import { graphScopes } from '../../../shared/tenant/graph-scopes';
@@ -337,6 +338,94 @@ describe('tenant:check-ews live: the signed-in tenant read through Graph, the pr
     expect(form.get('client_id')).toBe('3f1b6c2e-8d4a-4e7b-9c1d-5a6b7c8d9e0f');
     expect(JSON.stringify(live)).not.toContain(secret);
     expect(warnings.join('\n')).not.toContain(secret);
+  });
+});
+
+describe('tenant:check-ews live, cancelled mid-probe', () => {
+  const tempDir = useTempDirs('tenant-ews-cancel');
+  let entra: EntraStandIn | null = null;
+  afterEach(async () => {
+    await entra?.close();
+    entra = null;
+  });
+
+  it('Cancel stops a probe whose request is held: the router answers cancelled, the probe ended unknown, never pass', async () => {
+    entra = await startEntraStandIn({
+      tenant: 'contoso.onmicrosoft.com',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      username: 'admin@contoso.onmicrosoft.com',
+      grantedScopes: graphScopes.map((scope) => scope.name),
+      graphRoutes: {},
+    });
+    const standIn = entra;
+    let asked: (() => void) | null = null;
+    const inFlight = new Promise<void>((resolve) => (asked = resolve));
+    const outcomes: EwsProbeOutcome[] = [];
+    const { router, warnings } = createTestRouter(await tempDir(), {
+      tenant: {
+        encryptor: fakeEncryptor(),
+        openBrowser: (url) => {
+          void standIn.completeSignIn(url);
+          return Promise.resolve();
+        },
+        authority: {
+          authorityHost: standIn.host,
+          authorityMetadata: standIn.authorityMetadata,
+          cloudDiscoveryMetadata: standIn.cloudDiscoveryMetadata,
+          networkClient: standIn.networkClient,
+        },
+        graph: { fetch: standIn.fetch, baseUrl: standIn.host },
+        runProbe: async (options) => {
+          const outcome = await runEwsProbe({
+            ...options,
+            // The token endpoint holds its answer until the request's signal aborts, as fetch does.
+            fetch: (_url, init) =>
+              new Promise<Response>((_resolve, reject) => {
+                const signal = init?.signal;
+                signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+                asked?.();
+              }),
+          });
+          outcomes.push(outcome);
+          return outcome;
+        },
+      },
+    });
+    await router.invoke('inventory:set-exchange-online-mail', {
+      exchangeOnlineMail: {
+        clientId: '3f1b6c2e-8d4a-4e7b-9c1d-5a6b7c8d9e0f',
+        flow: 'app-only',
+        mailbox: 'erp@contoso.com',
+      },
+    });
+    await router.invoke('inventory:set-microsoft365', {
+      microsoft365: {
+        tenant: 'contoso.onmicrosoft.com',
+        provisioningAppId: '5b1f0c4e-0000-4000-8000-00000000a001',
+        federatedDomains: [],
+        idpSignInHost: null,
+      },
+    });
+    expect(await router.invoke('tenant:sign-in', { tenant: 'contoso.onmicrosoft.com' })).toMatchObject({
+      ok: true,
+    });
+    const operationId = crypto.randomUUID();
+    const running = router.invoke('tenant:check-ews', { source: 'live', probe: { secret }, operationId });
+    await inFlight;
+    expect(await router.invoke('operation:cancel', { operationId })).toEqual({
+      ok: true,
+      value: { cancelled: true },
+    });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]?.result).toMatchObject({ checkId: 'ews.probe', status: 'unknown' });
+    expect(outcomes[0]?.result.summary).toMatch(/cancelled by the operator/);
+    expect(warnings.join('\n')).not.toContain(secret);
+    // The id is free again: the next probe may reuse nothing, but a second cancel finds nothing to stop.
+    expect(await router.invoke('operation:cancel', { operationId })).toEqual({
+      ok: true,
+      value: { cancelled: false },
+    });
   });
 });
 
