@@ -14,12 +14,7 @@ import { ExoSettingsError, parseExoSettings } from './exo-settings-file';
 
 /** Why the live read failed: module-missing comes from the script's coded answer, never from its prose. */
 export type ExoLiveFailure =
-  | 'no-powershell'
-  | 'module-missing'
-  | 'failed'
-  | 'timeout'
-  | 'cancelled'
-  | 'bad-output';
+  'no-powershell' | 'module-missing' | 'failed' | 'timeout' | 'cancelled' | 'bad-output';
 
 export class ExoLiveReadError extends Error {
   constructor(
