@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { ExoLiveFailureCode } from '../../../shared/tenant/ews/ews-window-contract';
 import type { ExoSettingsRead } from '../../../shared/tenant/ews/exo-settings';
 import {
   runScriptProcess,
@@ -13,8 +14,7 @@ import { ExoSettingsError, parseExoSettings } from './exo-settings-file';
 // parser the --exo-settings import uses: read-only, in its own process, bounded and cancellable.
 
 /** Why the live read failed: module-missing comes from the script's coded answer, never from its prose. */
-export type ExoLiveFailure =
-  'no-powershell' | 'module-missing' | 'failed' | 'timeout' | 'cancelled' | 'bad-output';
+export type ExoLiveFailure = ExoLiveFailureCode;
 
 export class ExoLiveReadError extends Error {
   constructor(
