@@ -59,7 +59,8 @@ async function readExoLiveOutcome(
     if (settings.state !== 'read') return { state: 'failed', code: 'bad-output', message: settings.cause };
     return { state: 'read', imported: { origin: exoLiveOrigin, text: JSON.stringify(settings.value) } };
   } catch (error) {
-    if (error instanceof ExoLiveReadError)
+    // A cancel is the router's to answer (code cancelled), as for every operation.
+    if (error instanceof ExoLiveReadError && !request.signal.aborted)
       return { state: 'failed', code: error.code, message: error.message };
     throw error;
   }
