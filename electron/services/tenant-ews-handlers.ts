@@ -60,7 +60,8 @@ async function readExoLiveOutcome(
     return { state: 'read', imported: { origin: exoLiveOrigin, text: JSON.stringify(settings.value) } };
   } catch (error) {
     // A cancel is the router's to answer (code cancelled), as for every operation.
-    if (error instanceof ExoLiveReadError && !request.signal.aborted)
+    if (request.signal.aborted) throw request.signal.reason as Error;
+    if (error instanceof ExoLiveReadError)
       return { state: 'failed', code: error.code, message: error.message };
     throw error;
   }

@@ -45,7 +45,7 @@ const fixtureText = (appId = erp, mailbox = mail.mailbox) =>
 describe('tenant:read-exo-settings through the router', () => {
   it('runs the snippet for the ERP named and answers its output as an import', async () => {
     const json = await fixtureText();
-    const { readExoLive, runs } = liveRead(async () => ({ exitCode: 0, stdout: json, stderr: '' }));
+    const { readExoLive, runs } = liveRead(() => Promise.resolve({ exitCode: 0, stdout: json, stderr: '' }));
     const { router } = createTestRouter(await tempDir(), { tenant: { readExoLive } });
     const read = answer(
       await router.invoke('tenant:read-exo-settings', { source: 'live', exchangeOnlineMail: mail }),
@@ -68,7 +68,7 @@ describe('tenant:read-exo-settings through the router', () => {
       TenantEwsCheckOutcome,
     );
     const json = await fixtureText(demo.clientId, demo.mailbox);
-    const { readExoLive } = liveRead(async () => ({ exitCode: 0, stdout: json, stderr: '' }));
+    const { readExoLive } = liveRead(() => Promise.resolve({ exitCode: 0, stdout: json, stderr: '' }));
     const { router } = createTestRouter(await tempDir(), { tenant: { readExoLive } });
     const read = answer(
       await router.invoke('tenant:read-exo-settings', {
@@ -89,12 +89,14 @@ describe('tenant:read-exo-settings through the router', () => {
   });
 
   it('answers module-missing from the snippet coded answer, and a failed sign-in by its first error line', async () => {
-    const missing = liveRead(async () => ({
-      exitCode: 3,
-      stdout:
-        '{"format":"exready-exo-error/1","code":"module-missing","message":"The ExchangeOnlineManagement module is not installed on this machine: Install-Module ExchangeOnlineManagement -Scope CurrentUser, or run this script where it is."}\r\n',
-      stderr: '',
-    }));
+    const missing = liveRead(() =>
+      Promise.resolve({
+        exitCode: 3,
+        stdout:
+          '{"format":"exready-exo-error/1","code":"module-missing","message":"The ExchangeOnlineManagement module is not installed on this machine: Install-Module ExchangeOnlineManagement -Scope CurrentUser, or run this script where it is."}\r\n',
+        stderr: '',
+      }),
+    );
     const { router } = createTestRouter(await tempDir(), { tenant: { readExoLive: missing.readExoLive } });
     const request = { source: 'live', exchangeOnlineMail: mail };
     expect(
@@ -104,11 +106,13 @@ describe('tenant:read-exo-settings through the router', () => {
       code: 'module-missing',
       message: expect.stringContaining('Install-Module'),
     });
-    const signIn = liveRead(async () => ({
-      exitCode: 1,
-      stdout: '',
-      stderr: 'Connect-ExchangeOnline: User canceled authentication.\n',
-    }));
+    const signIn = liveRead(() =>
+      Promise.resolve({
+        exitCode: 1,
+        stdout: '',
+        stderr: 'Connect-ExchangeOnline: User canceled authentication.\n',
+      }),
+    );
     const { router: other } = createTestRouter(await tempDir(), {
       tenant: { readExoLive: signIn.readExoLive },
     });

@@ -47,11 +47,13 @@ async function failure(promise: Promise<unknown>): Promise<ExoLiveReadError> {
 describe('readExoSettingsLive', () => {
   it('runs the snippet with its parameters as data and a minutes-long timeout, and parses what follows a warning', async () => {
     const json = await readFile(fixture, 'utf8');
-    const { request, runs } = reading(async () => ({
-      exitCode: 0,
-      stdout: `WARNING: Your connection has been established.\n${json}`,
-      stderr: '',
-    }));
+    const { request, runs } = reading(() =>
+      Promise.resolve({
+        exitCode: 0,
+        stdout: `WARNING: Your connection has been established.\n${json}`,
+        stderr: '',
+      }),
+    );
     const read = await readExoSettingsLive(request);
     expect(read).toMatchObject({
       state: 'read',
@@ -63,23 +65,27 @@ describe('readExoSettingsLive', () => {
   });
 
   it('tells module-missing from the coded answer even with exit code 3', async () => {
-    const { request } = reading(async () => ({
-      exitCode: 3,
-      stdout:
-        '{"format":"exready-exo-error/1","code":"module-missing","message":"not installed: Install-Module ExchangeOnlineManagement"}\n',
-      stderr: '',
-    }));
+    const { request } = reading(() =>
+      Promise.resolve({
+        exitCode: 3,
+        stdout:
+          '{"format":"exready-exo-error/1","code":"module-missing","message":"not installed: Install-Module ExchangeOnlineManagement"}\n',
+        stderr: '',
+      }),
+    );
     const error = await failure(readExoSettingsLive(request));
     expect(error.code).toBe('module-missing');
     expect(error.message).toBe('not installed: Install-Module ExchangeOnlineManagement');
   });
 
   it('names a failed sign-in from the first lines of standard error, with the exit code', async () => {
-    const { request } = reading(async () => ({
-      exitCode: 1,
-      stdout: '',
-      stderr: '\nConnect-ExchangeOnline: User canceled authentication.\n',
-    }));
+    const { request } = reading(() =>
+      Promise.resolve({
+        exitCode: 1,
+        stdout: '',
+        stderr: '\nConnect-ExchangeOnline: User canceled authentication.\n',
+      }),
+    );
     const error = await failure(readExoSettingsLive(request));
     expect(error.code).toBe('failed');
     expect(error.message).toBe(
@@ -102,11 +108,13 @@ describe('readExoSettingsLive', () => {
       'no-powershell',
     );
     expect(none.runs).toHaveLength(0);
-    const bad = reading(async () => ({
-      exitCode: 0,
-      stdout: '{"format":"exready-exo-settings/1"}',
-      stderr: '',
-    }));
+    const bad = reading(() =>
+      Promise.resolve({
+        exitCode: 0,
+        stdout: '{"format":"exready-exo-settings/1"}',
+        stderr: '',
+      }),
+    );
     const badError = await failure(readExoSettingsLive(bad.request));
     expect(badError.code).toBe('bad-output');
     expect(badError.message).toContain('the output of Get-ExoEwsSettings.ps1: $.readAt');
