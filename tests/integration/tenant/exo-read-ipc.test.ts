@@ -37,7 +37,7 @@ function liveRead(print: (run: ScriptRun) => Promise<ScriptOutput>) {
   return { readExoLive, runs };
 }
 
-const fixtureText = (appId = erp, mailbox = mail.mailbox) =>
+const fixtureText = (appId: string = erp, mailbox: string = mail.mailbox) =>
   readFile(join(repoRoot, 'tests/fixtures/ews-rules/exo-settings-adatum.json'), 'utf8').then((text) =>
     text.replaceAll(erp, appId).replaceAll('erp@adatum.example', mailbox),
   );
