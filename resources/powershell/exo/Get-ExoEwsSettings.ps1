@@ -39,7 +39,7 @@ if (-not (Get-Command -Name Get-OrganizationConfig -ErrorAction SilentlyContinue
             format  = 'exready-exo-error/1'
             code    = 'module-missing'
             message = 'The ExchangeOnlineManagement module is not installed on this machine: Install-Module ExchangeOnlineManagement -Scope CurrentUser, or run this script where it is.'
-        } | ConvertTo-Json -Compress
+        } | ConvertTo-Json -Depth 2 -Compress
         exit 3
     }
     Import-Module ExchangeOnlineManagement
