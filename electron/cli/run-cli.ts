@@ -22,6 +22,7 @@ import { runTenantCommand, tenantUsage } from './commands/tenant-command';
 import { demoTenantCases } from '../lab/demo-tenant';
 import { demoEwsCases } from '../lab/demo-tenant-ews';
 import { openLiveGraphReader } from '../tenant/live-graph-reader-factory';
+import { exoLiveReader } from './exo-run-dependencies';
 import { terminalSecretPrompt, type SecretSources } from './secret-input';
 import { setAsideMalformedSecretsFile, setAsideUnreadableUserData } from '../startup/user-data-recovery';
 import { userDataDir } from '../user-data-dir';
@@ -175,6 +176,7 @@ export async function runCli(
           labs: { demo: demoTenantCases },
           ewsLabs: { demo: demoEwsCases },
           secretSources,
+          readExoLive: exoLiveReader(moduleDir),
           openLive: openLiveGraphReader,
           now,
         });

@@ -27,6 +27,7 @@ import type { ProofProcess } from './connection-proof-service';
 import { createProveHandlers } from './prove-handlers';
 import { demoEwsCases } from '../lab/demo-tenant-ews';
 import { createTenantEwsHandlers, type TenantEwsConfig } from './tenant-ews-handlers';
+import { readExoSettingsLive } from '../tenant/ews/read-exo-settings-live';
 
 export interface AppServicesConfig {
   userDataDir: string;
@@ -49,7 +50,7 @@ export interface AppServicesConfig {
   /** Microsoft 365 sign-in: main passes safeStorage and shell.openExternal; by default nothing at rest and no browser. */
   tenant?: Partial<Omit<TenantSignInConfig, 'userDataDir'>> &
     Pick<TenantCheckConfig, 'graph'> &
-    Pick<TenantEwsConfig, 'runProbe'>;
+    Pick<TenantEwsConfig, 'runProbe' | 'readExoLive'>;
   /** Passwords typed for one proof: main's log redactor masks them while the proof runs. */
   heldSecrets?: HeldSecrets;
   /** The process the connection proof runs in (tests pass a stand-in); the first PowerShell found otherwise. */
@@ -167,6 +168,14 @@ export function createInvokeHandlers(config: AppServicesConfig): InvokeHandlers 
     labs: { demo: demoEwsCases },
     ...(config.tenant?.graph === undefined ? {} : { graph: config.tenant.graph }),
     ...(config.tenant?.runProbe === undefined ? {} : { runProbe: config.tenant.runProbe }),
+    readExoLive:
+      config.tenant?.readExoLive ??
+      (async (request) =>
+        readExoSettingsLive({
+          ...request,
+          executable: await locateExecutable(config.powershellCandidates),
+          scriptsDir: config.scriptsDir,
+        })),
   });
 
   return {

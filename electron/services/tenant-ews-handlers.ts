@@ -4,6 +4,7 @@ import { integrationVerdict } from '../../shared/readiness/readiness-verdict';
 import type { EwsFacts } from '../../shared/tenant/ews/ews-facts';
 import type { EwsProbeOutcome } from '../../shared/tenant/ews/ews-probe-outcome';
 import type {
+  ExoLiveReadOutcome,
   ExoSettingsImport,
   TenantEwsCheckOutcome,
   TenantEwsCheckRequest,
@@ -19,6 +20,7 @@ import type { EwsProbeOptions } from '../tenant/ews/ews-probe-options';
 import { ExoSettingsError, parseExoSettings } from '../tenant/ews/exo-settings-file';
 import { ProbeSecret } from '../tenant/ews/probe-secret';
 import { probeResponses, replayedProbeStep } from '../tenant/ews/replay-ews-probe';
+import { ExoLiveReadError } from '../tenant/ews/read-exo-settings-live';
 import { createGraphClient, type FetchLike } from '../tenant/graph-client';
 import type { GraphReader } from '../tenant/graph-reader';
 import type { GraphSession } from '../tenant/graph-sign-in';
@@ -35,9 +37,36 @@ export interface TenantEwsConfig {
   graph?: { fetch: FetchLike; baseUrl: string };
   /** Tests: the probe against a token endpoint and EWS stand-in; runEwsProbe otherwise. */
   runProbe?: (options: EwsProbeOptions) => Promise<EwsProbeOutcome>;
+  /** tenant:read-exo-settings: Get-ExoEwsSettings.ps1 through ExchangeOnlineManagement (a stand-in in tests). */
+  readExoLive?: (request: {
+    appId: string;
+    mailbox: string;
+    signal: AbortSignal;
+  }) => Promise<ExoSettingsRead>;
 }
 
-type Handlers = Pick<InvokeHandlers, 'tenant:check-ews'>;
+type Handlers = Pick<InvokeHandlers, 'tenant:check-ews' | 'tenant:read-exo-settings'>;
+
+// The origin the window's import names for what the snippet read here.
+const exoLiveOrigin = 'Get-ExoEwsSettings.ps1 run here with ExchangeOnlineManagement';
+
+/** The snippet's output as an import for the re-check, or what failed (module-missing, sign-in, timeout...). */
+async function readExoLiveOutcome(
+  read: NonNullable<TenantEwsConfig['readExoLive']>,
+  request: { appId: string; mailbox: string; signal: AbortSignal },
+): Promise<ExoLiveReadOutcome> {
+  try {
+    const settings = await read(request);
+    if (settings.state !== 'read') return { state: 'failed', code: 'bad-output', message: settings.cause };
+    return { state: 'read', imported: { origin: exoLiveOrigin, text: JSON.stringify(settings.value) } };
+  } catch (error) {
+    // A cancel is the router's to answer (code cancelled), as for every operation.
+    if (request.signal.aborted) throw request.signal.reason as Error;
+    if (error instanceof ExoLiveReadError)
+      return { state: 'failed', code: error.code, message: error.message };
+    throw error;
+  }
+}
 
 // The window's words for what the CLI says with --exo-settings and --probe.
 const exoNotImported =
@@ -125,6 +154,24 @@ export function createTenantEwsHandlers(config: TenantEwsConfig): Handlers {
   }
 
   return {
+    'tenant:read-exo-settings': async (request, { signal }) => {
+      if (request.source === 'lab')
+        throw new Error(
+          'source: the demo lab reads nothing from Exchange Online: its ERP cases carry their own simulated settings (import a snippet output to try others)',
+        );
+      const mail = request.exchangeOnlineMail ?? (await config.inventory()).exchangeOnlineMail;
+      if (mail === undefined)
+        throw new Error(
+          "exchangeOnlineMail: the inventory names no ERP: add its app's client id, flow and test mailbox first",
+        );
+      if (config.readExoLive === undefined)
+        throw new Error('tenant:read-exo-settings: no PowerShell is configured for this window');
+      return readExoLiveOutcome(config.readExoLive, {
+        appId: mail.clientId,
+        mailbox: mail.mailbox,
+        signal,
+      });
+    },
     'tenant:check-ews': async (request, context) => {
       if (request.source === 'lab') {
         const cases = config.labs[request.lab];

@@ -52,6 +52,7 @@ export const invokeMethods = {
   proveConnection: 'prove:connection',
   proveWeb: 'prove:web',
   checkTenantEws: 'tenant:check-ews',
+  readExoSettings: 'tenant:read-exo-settings',
   cancelOperation: 'operation:cancel',
 } as const satisfies Record<string, InvokeChannel>;
 

@@ -25,7 +25,12 @@ import {
   WebProofAnswer,
   WebProofRequest,
 } from '../prove/prove-contract';
-import { TenantEwsCheckOutcome, TenantEwsCheckRequest } from '../tenant/ews/ews-window-contract';
+import {
+  ExoLiveReadOutcome,
+  ExoLiveReadRequest,
+  TenantEwsCheckOutcome,
+  TenantEwsCheckRequest,
+} from '../tenant/ews/ews-window-contract';
 
 // The one IPC contract: zod schemas are the source of truth; every type below is inferred from them.
 
@@ -302,6 +307,8 @@ export const invokeContract = {
   'tenant:check': { request: TenantCheckRequest, response: TenantCheckOutcome },
   /** The ews.* checks of a demo ERP case (simulated) or of the inventory's ERP in the signed-in tenant; the probe's secret is never logged. */
   'tenant:check-ews': { request: TenantEwsCheckRequest, response: TenantEwsCheckOutcome },
+  /** Get-ExoEwsSettings.ps1 run in main through ExchangeOnlineManagement (read-only): its output as an import. */
+  'tenant:read-exo-settings': { request: ExoLiveReadRequest, response: ExoLiveReadOutcome },
   /** Records what an admin saw in the portal for a check Graph cannot read; stored in main, never a pass. */
   'tenant:attest': {
     request: TenantAttestRequest,

@@ -60,6 +60,10 @@ test('the demo ERP in the readiness view: checks, cross-integration, snippet, im
   await details.getByRole('button', { name: 'Copy command' }).click();
   await details.getByText(/Copied the snippet command|Could not copy the snippet command/).waitFor();
 
+  // Reading with ExchangeOnlineManagement is refused in the demo lab: its cases carry their own settings.
+  await details.getByRole('button', { name: 'Read with ExchangeOnlineManagement' }).click();
+  await details.getByText(/demo lab reads nothing from Exchange Online/).waitFor();
+
   // A bad file is refused with its line and column; nothing is re-judged.
   await details
     .getByLabel('Snippet output file to import')

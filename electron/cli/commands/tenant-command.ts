@@ -15,6 +15,7 @@ import type { EwsFlow } from '../../../shared/tenant/ews/ews-check-ids';
 import type { EwsFacts } from '../../../shared/tenant/ews/ews-facts';
 import type { EwsProbeOutcome } from '../../../shared/tenant/ews/ews-probe-outcome';
 import { ewsDeadlineNotice } from '../../../shared/tenant/ews/ews-retirement';
+import type { ExoSettingsRead } from '../../../shared/tenant/ews/exo-settings';
 import type { RecordedResponse, RecordedResponses } from '../../../shared/tenant/recorded-responses';
 import { appVersion } from '../../app-version';
 import { currentOperator } from '../../audit/operator';
@@ -27,7 +28,7 @@ import { writeFileAtomic } from '../../storage/atomic-file';
 import { newTenantRunId, TenantRunHistory, type SavedTenantRun } from '../../storage/tenant-run-history';
 import { userDataDir } from '../../user-data-dir';
 import type { DemoEwsCase } from '../../lab/demo-tenant-ews';
-import type { EwsTarget } from '../../tenant/ews/collect-ews-facts';
+import { exoSnippetCommand, type EwsTarget } from '../../tenant/ews/collect-ews-facts';
 import { runEwsProbe } from '../../tenant/ews/ews-probe';
 import type { EwsProbeOptions } from '../../tenant/ews/ews-probe-options';
 import { ExoSettingsError, readExoSettings } from '../../tenant/ews/exo-settings-file';
@@ -53,7 +54,7 @@ export const tenantUsage = `Usage: exready tenant check --recorded <file> [--app
        exready tenant runs [--json] [--history <dir>]
        exready tenant report --run <id|latest> --report <file> [--history <dir>]
   EWS options: --ews --ews-app-id <id> --ews-flow <delegated|app-only> --ews-mailbox <smtp> [--ews-account <upn>]
-               [--exo-settings <file.json>] [--probe [--secret-from-file <file>]]
+               [--exo-settings <file.json> | --exo-run] [--probe [--secret-from-file <file>]]
 
 Reads the Microsoft 365 tenant through Microsoft Graph (read-only) and prints the ten m365.* checks of the
 IdP integration: the provisioning app, its permissions, consent and secret, security defaults, per-user MFA,
@@ -82,6 +83,9 @@ Options:
   --exo-settings <f>   The JSON that resources/powershell/exo/Get-ExoEwsSettings.ps1 printed (EwsEnabled,
                        EwsAllowedAppIDs, RBAC for Applications, application access policies); without it those
                        checks are unknown.
+  --exo-run            Instead of --exo-settings: run Get-ExoEwsSettings.ps1 here through the ExchangeOnlineManagement
+                       module (read-only; it signs in if no session is open, 5 minutes at most). If it cannot (no
+                       module, no PowerShell, sign-in failed), those checks stay unknown and say why.
   --probe              Run the end-to-end token and EWS probe (needs network). The ERP's password or client
                        secret comes from --secret-from-file, EXREADY_SECRET_EWS_SECRET or a no-echo prompt.
                        With --recorded: replayed from the file's token and EWS answers (no network, no secret).
@@ -100,6 +104,8 @@ export interface TenantCommandDeps {
   ewsLabs?: Readonly<Record<string, readonly DemoEwsCase[]>>;
   /** Where the probe's secret comes from; the entry point passes the process's. */
   secretSources?: SecretSources;
+  /** --exo-run: reads the Exchange Online settings through ExchangeOnlineManagement (a stand-in in tests). */
+  readExoLive?: (request: { appId: string; mailbox: string }) => Promise<ExoSettingsRead>;
   /** The probe (a stand-in in tests). */
   runProbe?: (options: EwsProbeOptions) => Promise<EwsProbeOutcome>;
   openLive: LiveGraphReaderFactory;
@@ -121,6 +127,7 @@ export interface EwsOptions {
   mailbox: string | null;
   account: string | null;
   exoSettings: string | null;
+  exoRun: boolean;
   probe: boolean;
   secretFromFile: string | null;
 }
@@ -183,9 +190,14 @@ export function parseTenantArguments(args: readonly string[]): TenantCheckOption
   let deviceCode = false;
   let ews = false;
   let probe = false;
+  let exoRun = false;
   for (let index = 0; index < rest.length; index += 1) {
     const arg = rest[index] ?? '';
     if (arg === '-h' || arg === '--help') return 'help';
+    if (arg === '--exo-run') {
+      exoRun = true;
+      continue;
+    }
     if (arg === '--ews' || arg === '--probe') {
       if (arg === '--ews') ews = true;
       else probe = true;
@@ -253,7 +265,7 @@ export function parseTenantArguments(args: readonly string[]): TenantCheckOption
   }
   return {
     source,
-    ews: ewsArguments(ews, probe, one, source),
+    ews: ewsArguments(ews, { probe, exoRun }, one, source),
     appId: appIdText === null ? null : validatedField('--app-id', ProvisioningAppId, appIdText),
     domains,
     idpHost: idpHostText === null ? null : validatedField('--idp-host', IdpSignInHost, idpHostText),
@@ -274,18 +286,22 @@ const ewsValueOptions = [
 
 function ewsArguments(
   ews: boolean,
-  probe: boolean,
+  flags: { probe: boolean; exoRun: boolean },
   one: (option: ValueOption) => string | null,
   source: Source,
 ): EwsOptions | null {
-  const given = ewsValueOptions.filter((option) => one(option) !== null);
+  const { probe, exoRun } = flags;
+  const given = [
+    ...ewsValueOptions.filter((option) => one(option) !== null),
+    ...(probe ? ['--probe'] : []),
+    ...(exoRun ? ['--exo-run'] : []),
+  ];
   if (!ews) {
-    if (given.length > 0 || probe)
-      throw new CliUsageError(`${[...given, ...(probe ? ['--probe'] : [])].join(', ')} only go with --ews`);
+    if (given.length > 0) throw new CliUsageError(`${given.join(', ')} only go with --ews`);
     return null;
   }
   if (source.kind === 'lab') {
-    const extra = [...given, ...(probe ? ['--probe'] : [])];
+    const extra = given;
     if (extra.length > 0)
       throw new CliUsageError(
         `${extra.join(', ')} do not go with --lab (the demo cases carry their own ERP, settings and simulated probe)`,
@@ -296,10 +312,15 @@ function ewsArguments(
       mailbox: null,
       account: null,
       exoSettings: null,
+      exoRun: false,
       probe: false,
       secretFromFile: null,
     };
   }
+  if (exoRun && one('--exo-settings') !== null)
+    throw new CliUsageError(
+      '--exo-run does not go with --exo-settings (run the snippet here, or import what it printed: one of them)',
+    );
   if (!probe && one('--secret-from-file') !== null)
     throw new CliUsageError('--secret-from-file only goes with --probe');
   if (source.kind === 'recorded' && one('--secret-from-file') !== null)
@@ -332,6 +353,7 @@ function ewsArguments(
   return {
     ...parsed.data,
     exoSettings: one('--exo-settings'),
+    exoRun,
     probe,
     secretFromFile: one('--secret-from-file'),
   };
@@ -462,6 +484,19 @@ async function probeSecret(ews: EwsOptions, sources: SecretSources | undefined):
 
 const ewsSecretKey = 'ews_secret';
 
+/** --exo-run: what the snippet read here, or the checks' unknown cause naming what failed. */
+async function liveExoSettings(ews: EwsOptions, deps: TenantCommandDeps): Promise<ExoSettingsRead> {
+  const appId = ews.clientId ?? '';
+  const mailbox = ews.mailbox ?? '';
+  if (deps.readExoLive === undefined)
+    return {
+      state: 'unknown',
+      cause: '--exo-run: reading with ExchangeOnlineManagement is not available in this build',
+      command: exoSnippetCommand(appId, mailbox),
+    };
+  return deps.readExoLive({ appId, mailbox });
+}
+
 async function ewsTargetOf(
   ews: EwsOptions,
   tenant: string,
@@ -475,6 +510,7 @@ async function ewsTargetOf(
     mailbox: ews.mailbox ?? '',
     account: ews.account,
     ...(ews.exoSettings === null ? {} : { exo: await readExoSettings(ews.exoSettings) }),
+    ...(ews.exoRun ? { exo: await liveExoSettings(ews, deps) } : {}),
   };
   if (!ews.probe) return { target, probe: undefined };
   if ('replay' in recording) return { target, probe: replayedProbeStep(recording.replay, target) };

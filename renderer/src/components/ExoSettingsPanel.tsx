@@ -19,6 +19,7 @@ export function ExoSettingsPanel({ outcome }: { outcome: TenantEwsCheckOutcome }
   const styles = useStyles();
   const code = useCodeBlockStyles();
   const importExoSettings = useAppStore((s) => s.importExoSettings);
+  const readExoSettingsHere = useAppStore((s) => s.readExoSettingsHere);
   const busy = useAppStore((s) => s.ewsChecking);
   const [pasted, setPasted] = useState('');
   const [said, setSaid] = useState<Said>(null);
@@ -28,6 +29,14 @@ export function ExoSettingsPanel({ outcome }: { outcome: TenantEwsCheckOutcome }
     const refused = await importExoSettings({ origin, text });
     setSaid(refused === null ? { kind: 'imported', origin } : { kind: 'refused', message: refused });
     if (refused === null) setPasted('');
+  };
+  const readHere = async () => {
+    const refused = await readExoSettingsHere();
+    setSaid(
+      refused === null
+        ? { kind: 'imported', origin: 'the output of the snippet run here' }
+        : { kind: 'refused', message: refused },
+    );
   };
   const picked = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -51,6 +60,10 @@ export function ExoSettingsPanel({ outcome }: { outcome: TenantEwsCheckOutcome }
       </pre>
       <div className={styles.actions}>
         <CopyButton text={outcome.snippetCommand} label="Copy command" what="the snippet command" />
+        {/* Where ExchangeOnlineManagement is installed here: main runs the same snippet (sign-in included). */}
+        <Button disabledFocusable={busy} onClick={() => void readHere()}>
+          Read with ExchangeOnlineManagement
+        </Button>
       </div>
       <Body1 role="status">
         {outcome.exo.state === 'read'

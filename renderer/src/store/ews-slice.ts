@@ -25,6 +25,8 @@ export interface EwsSlice {
   checkEws: (source: EwsCheckSource) => Promise<void>;
   /** Imports the snippet's output and re-judges; answers main's refusal (line:column or field), or null. */
   importExoSettings: (imported: ExoSettingsImport) => Promise<string | null>;
+  /** Runs the snippet in main through ExchangeOnlineManagement and imports what it read; answers what failed, or null. */
+  readExoSettingsHere: () => Promise<string | null>;
   /** Runs the probe with the typed secret (passed through, never kept); answers the refusal, or null. */
   probeEws: (secret: string) => Promise<EwsProbeAnswer>;
   /** The running probe's operation id: its Cancel stops the probe's request and its propagation wait. */
@@ -95,6 +97,23 @@ export const createEwsSlice: StateCreator<EwsSlice & TenantSlice, [], [], EwsSli
         return null;
       } catch (error) {
         return messageOf(error);
+      }
+    },
+
+    async readExoSettingsHere() {
+      const source = get().ewsSource;
+      if (source === null) return 'no Exchange Online mail check to read the settings for';
+      set({ ewsChecking: true });
+      try {
+        const read = await exreadyApi().readExoSettings(
+          source.source === 'lab' ? { source: 'lab', lab: source.lab } : { source: 'live' },
+        );
+        if (read.state === 'failed') return `${read.message} (${read.code})`;
+        return await get().importExoSettings(read.imported);
+      } catch (error) {
+        return messageOf(error);
+      } finally {
+        set({ ewsChecking: false });
       }
     },
 

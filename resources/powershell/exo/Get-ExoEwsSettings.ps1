@@ -5,7 +5,8 @@
 # Runs on Windows PowerShell 5.1 (and 7) with the ExchangeOnlineManagement module; connects (and disconnects) only
 # when no Exchange Online session is open. Parameters arrive as one base64 UTF-8 JSON argument
 # {appId, mailbox, userPrincipalName?}: no value is spliced into script text.
-# Prints one JSON document (ConvertTo-Json) for `exready tenant check --ews --exo-settings FILE`.
+# Prints one JSON document (ConvertTo-Json) for `exready tenant check --ews --exo-settings FILE` (or --exo-run);
+# without the module, one exready-exo-error/1 object with code module-missing, and exit code 3.
 [CmdletBinding()]
 param([Parameter(Mandatory)][string]$ParametersBase64)
 
@@ -33,7 +34,13 @@ function ConvertTo-ExreadyText {
 $connected = $false
 if (-not (Get-Command -Name Get-OrganizationConfig -ErrorAction SilentlyContinue)) {
     if (-not (Get-Module -ListAvailable -Name ExchangeOnlineManagement)) {
-        throw 'The ExchangeOnlineManagement module is not installed on this machine: Install-Module ExchangeOnlineManagement -Scope CurrentUser, or run this script where it is.'
+        # A coded JSON answer (exit 3), so ExReady tells "not installed" apart from a failure without reading prose.
+        [ordered]@{
+            format  = 'exready-exo-error/1'
+            code    = 'module-missing'
+            message = 'The ExchangeOnlineManagement module is not installed on this machine: Install-Module ExchangeOnlineManagement -Scope CurrentUser, or run this script where it is.'
+        } | ConvertTo-Json -Depth 2 -Compress
+        exit 3
     }
     Import-Module ExchangeOnlineManagement
     $connect = @{ ShowBanner = $false }

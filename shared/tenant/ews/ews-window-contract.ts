@@ -68,3 +68,33 @@ export const TenantEwsCheckOutcome = z.object({
   probed: z.boolean(),
 });
 export type TenantEwsCheckOutcome = z.infer<typeof TenantEwsCheckOutcome>;
+
+/** Why reading with ExchangeOnlineManagement failed; module-missing comes from the snippet's coded answer. */
+export const ExoLiveFailureCode = z.enum([
+  'no-powershell',
+  'module-missing',
+  'failed',
+  'timeout',
+  'cancelled',
+  'bad-output',
+]);
+export type ExoLiveFailureCode = z.infer<typeof ExoLiveFailureCode>;
+
+/** Runs the snippet in main through ExchangeOnlineManagement; the demo lab is refused (its cases carry settings). */
+export const ExoLiveReadRequest = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('lab'), lab: z.enum(['demo']) }),
+  z.object({
+    source: z.literal('live'),
+    exchangeOnlineMail: ExchangeOnlineMailInventory.optional(),
+    /** Cancels the read (and its sign-in) through operation:cancel. */
+    operationId: OperationId.optional(),
+  }),
+]);
+export type ExoLiveReadRequest = z.infer<typeof ExoLiveReadRequest>;
+
+/** What the snippet read, as an import the window sends with its re-check; or what failed. */
+export const ExoLiveReadOutcome = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('read'), imported: ExoSettingsImport }),
+  z.object({ state: z.literal('failed'), code: ExoLiveFailureCode, message: z.string() }),
+]);
+export type ExoLiveReadOutcome = z.infer<typeof ExoLiveReadOutcome>;

@@ -63,6 +63,7 @@ const validRequests: Record<InvokeChannel, unknown> = {
     exoSettings: null,
     probe: { secret: 'typed-for-the-probe' },
   },
+  'tenant:read-exo-settings': { source: 'live', operationId: uuid },
   'tenant:attest': {
     tenant: 'wingtip.onmicrosoft.com',
     checkId: 'm365.sspr',

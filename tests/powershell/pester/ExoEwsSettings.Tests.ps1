@@ -75,7 +75,12 @@ Describe 'Get-ExoEwsSettings.ps1 without a session' {
 
     It 'says how to install ExchangeOnlineManagement when it is missing' {
         Mock Get-Module { } -ParameterFilter { $ListAvailable -and $Name -eq 'ExchangeOnlineManagement' }
-        { & $read @{ appId = $appId; mailbox = 'erp@contoso.example' } } | Should -Throw -ExpectedMessage '*Install-Module ExchangeOnlineManagement*'
+        $answer = & $read @{ appId = $appId; mailbox = 'erp@contoso.example' }
+        $LASTEXITCODE | Should -Be 3
+        $answer.format | Should -Be 'exready-exo-error/1'
+        $answer.code | Should -Be 'module-missing'
+        $answer.message | Should -BeLike '*Install-Module ExchangeOnlineManagement*'
+        $exoLab.calls | Should -Not -Contain 'Get-OrganizationConfig'
     }
 
     It 'connects with the given admin, reads, and disconnects' {
