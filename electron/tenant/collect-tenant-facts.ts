@@ -172,15 +172,25 @@ async function domainFacts(reader: GraphReader, name: string): Promise<DomainFac
 }
 
 /** Reads everything the ten m365.* rules need through a GraphReader (live or replayed); never throws on a read. */
-export async function collectTenantFacts(
+/** An app registration and its consent: the app, the resource's and its own service principal, its grants. */
+export interface AppConsentFacts {
+  application: GraphRead<Application>;
+  resourceServicePrincipal: GraphRead<ServicePrincipal>;
+  appServicePrincipal: GraphRead<ServicePrincipal>;
+  /** Null when the app has no service principal to ask about. */
+  appRoleAssignments: GraphRead<{ value: AppRoleAssignment[] }> | null;
+  permissionGrants: GraphRead<{ value: PermissionGrant[] }> | null;
+}
+
+/** Reads what the consent rules judge for one app against one resource (Microsoft Graph, or Exchange Online). */
+export async function collectAppConsentFacts(
   reader: GraphReader,
-  target: TenantTarget,
-  context: { readAt: string; simulated: boolean },
-): Promise<TenantFacts> {
-  const appId = target.provisioningAppId.toLowerCase();
+  appId: string,
+  resourceAppId: string,
+): Promise<AppConsentFacts> {
   const application = toRead(await reader.get(tenantRequests.application(appId)), Application);
-  const graphServicePrincipal = toRead(
-    await reader.get(tenantRequests.servicePrincipal(microsoftGraphAppId)),
+  const resourceServicePrincipal = toRead(
+    await reader.get(tenantRequests.servicePrincipal(resourceAppId)),
     ServicePrincipal,
   );
   const appServicePrincipal = toRead(
@@ -196,6 +206,16 @@ export async function collectTenantFacts(
     spId === null
       ? null
       : toRead(await reader.getAll(tenantRequests.permissionGrants(spId)), collectionOf(PermissionGrant));
+  return { application, resourceServicePrincipal, appServicePrincipal, appRoleAssignments, permissionGrants };
+}
+
+export async function collectTenantFacts(
+  reader: GraphReader,
+  target: TenantTarget,
+  context: { readAt: string; simulated: boolean },
+): Promise<TenantFacts> {
+  const appId = target.provisioningAppId.toLowerCase();
+  const consent = await collectAppConsentFacts(reader, appId, microsoftGraphAppId);
   const domains: DomainFacts[] = [];
   for (const name of target.federatedDomains) domains.push(await domainFacts(reader, name));
   return {
@@ -204,11 +224,11 @@ export async function collectTenantFacts(
     readAt: context.readAt,
     provisioningAppId: appId,
     idpSignInHost: target.idpSignInHost,
-    application,
-    graphServicePrincipal,
-    appServicePrincipal,
-    appRoleAssignments,
-    permissionGrants,
+    application: consent.application,
+    graphServicePrincipal: consent.resourceServicePrincipal,
+    appServicePrincipal: consent.appServicePrincipal,
+    appRoleAssignments: consent.appRoleAssignments,
+    permissionGrants: consent.permissionGrants,
     securityDefaults: toRead(await reader.get(tenantRequests.securityDefaults), SecurityDefaultsPolicy),
     conditionalAccessPolicies: toRead(
       await reader.getAll(tenantRequests.conditionalAccessPolicies),

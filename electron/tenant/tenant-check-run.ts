@@ -46,7 +46,7 @@ export async function runTenantCheck(
       : await collectTenantFacts(reader, target, { readAt, simulated: context.simulated });
   const m365 = facts === null ? [] : evaluateTenant(facts, context.now);
   if (context.ews === undefined) return { facts, evaluatedAt: readAt, results: m365, crossIntegration: [] };
-  const collected = await collectEwsFacts(reader, context.ews);
+  const collected = await collectEwsFacts(reader, context.ews, facts ?? undefined);
   const ewsFacts =
     context.probe === undefined ? collected : { ...collected, probe: await context.probe(collected) };
   const joined = crossIntegrationNotes([...m365, ...evaluateEws(ewsFacts, context.now)]);

@@ -1,6 +1,4 @@
 import {
-  Application,
-  AppRoleAssignment,
   collectionOf,
   ConditionalAccessPolicy,
   Domain,
@@ -8,15 +6,13 @@ import {
   GraphUser,
   HomeRealmDiscoveryPolicy,
   MfaRequirements,
-  PermissionGrant,
   SecurityDefaultsPolicy,
-  ServicePrincipal,
 } from '../../../shared/tenant/graph-shapes';
 import type { CheckResult } from '../../../shared/checks/check-result';
 import type { EwsFlow } from '../../../shared/tenant/ews/ews-check-ids';
 import type { EwsAccountFacts, EwsFacts } from '../../../shared/tenant/ews/ews-facts';
 import { exoSettingsNotRead, type ExoSettingsRead } from '../../../shared/tenant/ews/exo-settings';
-import { graphV1, tenantRequests, toRead } from '../collect-tenant-facts';
+import { collectAppConsentFacts, graphV1, tenantRequests, toRead } from '../collect-tenant-facts';
 import type { GraphReader } from '../graph-reader';
 
 /** What the ews.* checks are about: the inventory's Exchange Online mail section, plus what the admin supplied. */
@@ -72,26 +68,15 @@ export function exoSnippetCommand(appId: string, mailbox: string): string {
 }
 
 /** Reads what the ten ews.* rules need through a GraphReader (live or replayed); never throws on a read. */
-export async function collectEwsFacts(reader: GraphReader, target: EwsTarget): Promise<EwsFacts> {
+export async function collectEwsFacts(
+  reader: GraphReader,
+  target: EwsTarget,
+  /** The tenant-wide policies the m365 checks already read in this run: not asked twice. */
+  known?: Pick<EwsFacts, 'securityDefaults' | 'conditionalAccessPolicies'>,
+): Promise<EwsFacts> {
   const appId = target.clientId.toLowerCase();
-  const application = toRead(await reader.get(tenantRequests.application(appId)), Application);
-  const exchangeServicePrincipal = toRead(
-    await reader.get(tenantRequests.servicePrincipal(exchangeOnlineAppId)),
-    ServicePrincipal,
-  );
-  const appServicePrincipal = toRead(
-    await reader.get(tenantRequests.servicePrincipal(appId)),
-    ServicePrincipal,
-  );
-  const spId = appServicePrincipal.state === 'read' ? appServicePrincipal.value.id : null;
-  const appRoleAssignments =
-    spId === null
-      ? null
-      : toRead(await reader.getAll(tenantRequests.appRoleAssignments(spId)), collectionOf(AppRoleAssignment));
-  const permissionGrants =
-    spId === null
-      ? null
-      : toRead(await reader.getAll(tenantRequests.permissionGrants(spId)), collectionOf(PermissionGrant));
+  const consent = await collectAppConsentFacts(reader, appId, exchangeOnlineAppId);
+  const spId = consent.appServicePrincipal.state === 'read' ? consent.appServicePrincipal.value.id : null;
   const account =
     target.flow === 'delegated' && target.account !== null
       ? await accountFacts(reader, target.account, spId)
@@ -100,17 +85,21 @@ export async function collectEwsFacts(reader: GraphReader, target: EwsTarget): P
     clientId: appId,
     flow: target.flow,
     mailbox: target.mailbox,
-    application,
-    exchangeServicePrincipal,
-    appServicePrincipal,
-    appRoleAssignments,
-    permissionGrants,
+    application: consent.application,
+    exchangeServicePrincipal: consent.resourceServicePrincipal,
+    appServicePrincipal: consent.appServicePrincipal,
+    appRoleAssignments: consent.appRoleAssignments,
+    permissionGrants: consent.permissionGrants,
     account,
-    securityDefaults: toRead(await reader.get(tenantRequests.securityDefaults), SecurityDefaultsPolicy),
-    conditionalAccessPolicies: toRead(
-      await reader.getAll(tenantRequests.conditionalAccessPolicies),
-      collectionOf(ConditionalAccessPolicy),
-    ),
+    securityDefaults:
+      known?.securityDefaults ??
+      toRead(await reader.get(tenantRequests.securityDefaults), SecurityDefaultsPolicy),
+    conditionalAccessPolicies:
+      known?.conditionalAccessPolicies ??
+      toRead(
+        await reader.getAll(tenantRequests.conditionalAccessPolicies),
+        collectionOf(ConditionalAccessPolicy),
+      ),
     exo: target.exo ?? { ...exoSettingsNotRead, command: exoSnippetCommand(appId, target.mailbox) },
     probe: target.probe ?? null,
   };
