@@ -13,7 +13,7 @@ import { useState, type FormEvent } from 'react';
 import type { ExchangeOnlineMailInventory } from '../../../shared/domain/inventory';
 import { useAppStore } from '../store/app-store';
 import type { Microsoft365Problems } from '../store/inventory-slice';
-import { ProblemLines } from './ProblemLines';
+import { fieldProblemProps, ProblemLines } from './ProblemLines';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '640px' },
@@ -38,13 +38,7 @@ export function ExchangeOnlineMailInventoryForm({
   const [problems, setProblems] = useState<Microsoft365Problems>({});
   const [busy, setBusy] = useState(false);
 
-  const field = (name: string) => {
-    const own = problems[name] ?? [];
-    return {
-      validationState: own.length > 0 ? ('error' as const) : ('none' as const),
-      validationMessage: own.length > 0 ? <ProblemLines problems={own} /> : undefined,
-    };
-  };
+  const field = (name: string) => fieldProblemProps(problems, name);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;

@@ -11,3 +11,12 @@ export function ProblemLines({ problems }: { problems: readonly string[] }) {
     </span>
   ));
 }
+
+/** The props a Fluent Field takes to show main's problems with one of the form's fields (keyed by field name). */
+export function fieldProblemProps(problems: Readonly<Record<string, readonly string[]>>, name: string) {
+  const own = problems[name] ?? [];
+  return {
+    validationState: own.length > 0 ? ('error' as const) : ('none' as const),
+    validationMessage: own.length > 0 ? <ProblemLines problems={own} /> : undefined,
+  };
+}
