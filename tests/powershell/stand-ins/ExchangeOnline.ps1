@@ -44,28 +44,37 @@ function New-ExreadyExoLab {
     }
 }
 
+# ExchangeOnlineManagement's answers arrive as deserialized property bags (Deserialized.* types, collections as
+# ArrayList), not the live objects: each stand-in answers through the serializer PowerShell remoting uses.
+function ConvertTo-ExreadyExoAnswer {
+    param($Value)
+    foreach ($item in @($Value)) {
+        if ($null -ne $item) { [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($item, 2)) }
+    }
+}
+
 function Install-ExreadyExoStandIns {
-    function global:Get-OrganizationConfig { $exoLab.calls.Add('Get-OrganizationConfig'); $exoLab.organization }
+    function global:Get-OrganizationConfig { $exoLab.calls.Add('Get-OrganizationConfig'); ConvertTo-ExreadyExoAnswer $exoLab.organization }
     function global:Get-CASMailbox {
         [CmdletBinding()] param([string]$Identity)
         $exoLab.calls.Add("Get-CASMailbox $Identity")
         $found = $exoLab.mailboxes[$Identity]
         if ($null -eq $found) { Write-Error -Message "The operation couldn't be performed because object '$Identity' couldn't be found on 'AM0PR01A001DC01.EURPR01A001.prod.outlook.com'." -Category NotSpecified }
-        $found
+        ConvertTo-ExreadyExoAnswer $found
     }
     function global:Get-ServicePrincipal {
         [CmdletBinding()] param([string]$Identity)
         $exoLab.calls.Add("Get-ServicePrincipal $Identity")
-        if ($null -ne $exoLab.servicePrincipal -and $exoLab.servicePrincipal.AppId -eq $Identity) { $exoLab.servicePrincipal }
+        if ($null -ne $exoLab.servicePrincipal -and $exoLab.servicePrincipal.AppId -eq $Identity) { ConvertTo-ExreadyExoAnswer $exoLab.servicePrincipal }
         else { Write-Error -Message "The operation couldn't be performed because object '$Identity' couldn't be found." -Category NotSpecified }
     }
-    function global:Get-ManagementRoleAssignment { param([string]$RoleAssigneeType) $exoLab.calls.Add("Get-ManagementRoleAssignment $RoleAssigneeType"); $exoLab.roleAssignments }
-    function global:Test-ServicePrincipalAuthorization { param([string]$Identity, [string]$Resource) $exoLab.calls.Add("Test-ServicePrincipalAuthorization $Identity $Resource"); $exoLab.authorization }
-    function global:Get-ApplicationAccessPolicy { $exoLab.calls.Add('Get-ApplicationAccessPolicy'); $exoLab.policies }
+    function global:Get-ManagementRoleAssignment { param([string]$RoleAssigneeType) $exoLab.calls.Add("Get-ManagementRoleAssignment $RoleAssigneeType"); ConvertTo-ExreadyExoAnswer $exoLab.roleAssignments }
+    function global:Test-ServicePrincipalAuthorization { param([string]$Identity, [string]$Resource) $exoLab.calls.Add("Test-ServicePrincipalAuthorization $Identity $Resource"); ConvertTo-ExreadyExoAnswer $exoLab.authorization }
+    function global:Get-ApplicationAccessPolicy { $exoLab.calls.Add('Get-ApplicationAccessPolicy'); ConvertTo-ExreadyExoAnswer $exoLab.policies }
     function global:Test-ApplicationAccessPolicy {
         param([string]$Identity, [string]$AppId)
         $exoLab.calls.Add("Test-ApplicationAccessPolicy $Identity $AppId")
-        [pscustomobject]@{ AppId = $AppId; Mailbox = $Identity; MailboxId = 'f2a1c0b9-0000-4000-8000-000000000001'; MailboxSid = 'S-1-5-21-1-2-3-1001'; AccessCheckResult = $exoLab.accessTest }
+        ConvertTo-ExreadyExoAnswer ([pscustomobject]@{ AppId = $AppId; Mailbox = $Identity; MailboxId = 'f2a1c0b9-0000-4000-8000-000000000001'; MailboxSid = 'S-1-5-21-1-2-3-1001'; AccessCheckResult = $exoLab.accessTest })
     }
 }
 
